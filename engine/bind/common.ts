@@ -1,0 +1,110 @@
+// Pieces every table binder uses: building cells from value cells, header-text tests, the
+// "cells run together" test, and the empty table.
+import type { Cell, Table, TableId, TemplateVersion } from '../model.ts';
+import { parseValue } from '../parse/number.ts';
+import type { RawCell } from '../parse/grid.ts';
+import type { ValueKind } from '../template/types.ts';
+import { normLabel, stripPunct } from '../text.ts';
+import type { LogicalRow } from './rows.ts';
+
+export function emptyTable(id: TableId, status: Table['status'] = 'missing'): Table {
+  return {
+    id, version: null, status, layout: [], range: { start: 0, end: 0 }, rows: new Map(), cells: new Map(),
+    unknownRows: [], duplicateRows: [], noise: [], missingHeaderLabels: [],
+  };
+}
+
+export function makeCell(table: TableId, row: string, col: string, raw: RawCell, kind: ValueKind, rowNames: (w: string) => boolean): Cell {
+  const parsed = parseValue(raw.text, kind, (w) => rowNames(normLabel(w)));
+  const cell: Cell = {
+    id: `${table.toLowerCase()}.${row}.${col}`, table, row, col, raw: raw.text,
+    start: raw.start, end: raw.end, state: parsed.state, value: parsed.value, unit: parsed.unit,
+    flags: parsed.flags, residue: parsed.residue,
+  };
+  if (parsed.numberAt) cell.number = { start: raw.start + parsed.numberAt[0], end: raw.start + parsed.numberAt[1] };
+  return cell;
+}
+
+/** A value glued to its label ("行政许可0"): the label part and the digits, when the label ends in digits. */
+export function gluedDigits(label: RawCell): { digits: string; at: number } | undefined {
+  const m = /^(.*?[^\d\s.,，．０-９])[ \u3000]*([\d０-９][\d０-９.,]*)$/.exec(label.text);
+  if (!m || !/[\u4e00-\u9fff]/.test(m[1])) return undefined;
+  return { digits: m[2], at: label.start + label.text.length - m[2].length };
+}
+
+/** layouts.md §3: fewer value tokens than expected and one of them long enough to hold the rest. */
+export function valuesRunTogether(values: RawCell[], expected: number): boolean {
+  const tokens = values.filter((v) => v.text.trim());
+  if (expected < 2 || tokens.length >= expected) return false;
+  const need = expected - tokens.length + 1;
+  return tokens.some((t) => (t.text.match(/[\d０-９]/g)?.length ?? 0) >= need);
+}
+
+/**
+ * Header text (layouts.md §2): after deleting punctuation it is non-empty and contains a template
+ * header label or is a substring of one (notes included); also unit and caption notes.
+ */
+export function isHeaderText(text: string, labels: string[]): boolean {
+  const t = stripPunct(text);
+  if (!t) return false;
+  if (/^(单位|表[一二三四五六七八九十\d])/.test(t)) return true;
+  if (/^[(（].*[)）]$/.test(text.trim().normalize('NFKC'))) return true; // a bracketed note
+  return labels.some((l) => {
+    const lp = stripPunct(l);
+    return t.includes(lp) || lp.includes(t);
+  });
+}
+
+/** Cells of rows, in document order. */
+export function cellsOf(rows: LogicalRow[]): RawCell[] {
+  const out: RawCell[] = [];
+  for (const r of rows) {
+    const all = r.hardCells ?? [...r.labels, ...r.others, ...r.values].sort((a, b) => a.start - b.start);
+    for (const c of all) if (c.text) out.push(c);
+  }
+  return out;
+}
+
+/** Occurrences of each label in header cells (counted per cell, so one merged cell can supply two). */
+export function missingLabels(cells: RawCell[], wanted: [string, number][]): string[] {
+  const norms = cells.map((c) => normLabel(c.text));
+  const missing: string[] = [];
+  for (const [label, times] of wanted) {
+    const l = normLabel(label);
+    let n = 0;
+    for (const t of norms) {
+      let at = t.indexOf(l);
+      while (at >= 0) {
+        n++;
+        at = t.indexOf(l, at + l.length);
+      }
+    }
+    if (n < times) missing.push(label);
+  }
+  return missing;
+}
+
+/** Majority of signals; a tie goes to the year's expected version. */
+export function pickVersion(v2019: number, v2021: number, expected: TemplateVersion | null): TemplateVersion | null {
+  if (v2019 > v2021) return '2019';
+  if (v2021 > v2019) return '2021';
+  if (v2019 === 0) return expected;
+  return expected ?? '2021';
+}
+
+/** Joins runs of one- or two-character header cells (vertical text "自/然/人") into one. */
+export function joinVertical(cells: RawCell[]): RawCell[] {
+  const out: RawCell[] = [];
+  const short = (x: RawCell) => x.col < 0 && [...x.text].length <= 2 && /^[\u4e00-\u9fff]+$/.test(x.text);
+  let run = false; // the last output cell is a run of short cells
+  for (const c of cells) {
+    const prev = out[out.length - 1];
+    if (prev && run && short(c) && c.line === prev.line + 1) {
+      out[out.length - 1] = { ...prev, text: prev.text + c.text, end: c.end, line: c.line };
+    } else {
+      out.push(c);
+      run = short(c);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+// Table 2 (proactive disclosure): blocks by their captions, rows by the head of their labels
+// (the text before the first bracket, so a long note naming 行政处罚 binds nothing), columns by
+// each block's header when it states all labels in another order, else the template order.
+import type { RowBinding, Table, TemplateVersion } from '../model.ts';
+import type { GridItem, RawCell } from '../parse/grid.ts';
+import { TEMPLATES } from '../template/index.ts';
+import type { T2BlockSpec, T2RowSpec } from '../template/types.ts';
+import { normLabel } from '../text.ts';
+import { cellsOf, emptyTable, gluedDigits, isHeaderText, makeCell, missingLabels, pickVersion, valuesRunTogether } from './common.ts';
+import { assembleRows, labelText, spanOf, type LogicalRow, type Vocabulary } from './rows.ts';
+
+const KEYWORDS = ['规章', '规范性文件', '行政许可', '对外管理服务', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
+const CAPTION = /第二十条第[(（]([一二三四五六七八九十]{1,2})[)）]项/;
+const ROWS: { version: TemplateVersion; block: T2BlockSpec; row: T2RowSpec }[] = (['2021', '2019'] as const).flatMap((version) =>
+  TEMPLATES[version].t2.blocks.flatMap((block) => block.rows.map((row) => ({ version, block, row }))));
+const HEADER_LABELS = [
+  '信息内容', '第二十条',
+  ...(['2021', '2019'] as const).flatMap((v) => TEMPLATES[v].t2.blocks.flatMap((b) => b.columns.map((c) => c.label))),
+];
+
+/** Label head: the normalised text before the first bracket. */
+export function labelHead(text: string): string {
+  const n = normLabel(text);
+  const cut = n.search(/[(（]/);
+  return (cut >= 0 ? n.slice(0, cut) : n).replace(/^[一二三四五六七八九十\d]+[、.]/, '');
+}
+
+function matchRows(text: string): { version: TemplateVersion; block: T2BlockSpec; row: T2RowSpec }[] {
+  const head = labelHead(text);
+  return ROWS.filter((r) => r.row.match(head));
+}
+
+export const T2_VOCAB: Vocabulary = {
+  isLabel: (t) => {
+    const head = t.replace(/[(（].*$/, '');
+    return KEYWORDS.some((k) => head.includes(k)) && !CAPTION.test(t);
+  },
+  isRowName: (t) => matchRows(t).length > 0,
+};
+
+interface BlockHeader {
+  cells: RawCell[];
+  valueCol: number;
+}
+
+export function bindT2(items: GridItem[], expected: TemplateVersion | null): Table {
+  const table = emptyTable('T2');
+  const rows = assembleRows(items, T2_VOCAB);
+  const isData = (r: LogicalRow) => r.labels.length > 0 && matchRows(labelText(r)).length > 0;
+  const first = rows.findIndex((r) => isData(r) || cellsOf([r]).some((c) => CAPTION.test(normLabel(c.text))));
+  if (first < 0 || !rows.some(isData)) return table;
+  table.layout = [...new Set(rows.map((r) => r.layout))];
+
+  // Pass 1: captions, headers, data rows; version signals from everything the table says.
+  const headerCells: RawCell[] = [];
+  const blockHeaders = new Map<string, BlockHeader>();
+  const blocksSeen = new Set<string>();
+  const data: { row: LogicalRow; block?: string }[] = [];
+  let block: string | undefined;
+  let lastData = first;
+  for (let i = first; i < rows.length; i++) {
+    const r = rows[i];
+    if (isData(r)) {
+      data.push({ row: r, block });
+      lastData = i;
+      continue;
+    }
+    const cells = cellsOf([r]);
+    const caption = cells.map((c) => CAPTION.exec(normLabel(c.text))).find(Boolean);
+    if (caption) {
+      block = caption[1];
+      blocksSeen.add(block);
+    }
+    if (r.values.length && (r.labels.length || r.others.some((c) => !isHeaderText(c.text, HEADER_LABELS)))) {
+      data.push({ row: r, block }); // an unknown labelled row with values
+      lastData = i;
+      continue;
+    }
+    for (const c of cells) {
+      headerCells.push(c);
+      if (block && /信息内容|数量|件数|金额|增\/减/.test(normLabel(c.text)) && !blockHeaders.has(block)) {
+        blockHeaders.set(block, { cells: r.hardCells?.filter((x) => x.text) ?? cells, valueCol: -1 });
+      }
+    }
+  }
+  const inTable = (c: { start: number }) => c.start <= (rows[lastData].values.at(-1)?.end ?? rows[lastData].labels.at(-1)?.end ?? 0);
+  const header = headerCells.filter(inTable);
+  const said = normLabel([...header.map((c) => c.text), ...data.map((d) => labelText(d.row))].join('|'));
+  const signals = (v: TemplateVersion) => TEMPLATES[v].t2.signals.filter((s) => said.includes(normLabel(s))).length;
+  const version = pickVersion(signals('2019'), signals('2021'), expected) ?? '2021';
+  table.version = version;
+  const spec = TEMPLATES[version].t2;
+
+  for (const c of header) {
+    if (!isHeaderText(c.text, HEADER_LABELS) && c.text.length <= 40) table.noise.push({ start: c.start, end: c.end, text: c.text });
+  }
+  const feeHeader = header.find((c) => normLabel(c.text).includes('本年收费金额'));
+  const decimals = feeHeader && /保留(\d+)位小数/.exec(normLabel(feeHeader.text));
+  if (decimals) table.feeDecimals = Number(decimals[1]);
+  const purchaseHeader = header.find((c) => normLabel(c.text).includes('采购总金额'));
+  const unit = purchaseHeader && /(万元|亿元|元)/.exec(normLabel(purchaseHeader.text).replace(/\(指.*\)/, ''));
+  if (unit) table.purchaseHeaderUnit = unit[1];
+  table.missingBlocks = spec.blocks.filter((b) => !blocksSeen.has(b.key)).map((b) => b.key);
+  const wanted = new Map<string, number>();
+  for (const b of spec.blocks) {
+    wanted.set(b.caption, 1);
+    wanted.set('信息内容', (wanted.get('信息内容') ?? 0) + 1);
+    for (const c of b.columns) wanted.set(c.label, (wanted.get(c.label) ?? 0) + 1);
+  }
+  table.missingHeaderLabels = missingLabels(header, [...wanted.entries()]);
+
+  // Pass 2: bind the data rows of this version.
+  let glued = false;
+  const bound = new Map<string, { binding: RowBinding; values: RawCell[]; block: T2BlockSpec; glue?: RawCell }>();
+  for (const { row: r, block: seenBlock } of data) {
+    const text = labelText(r);
+    const match = r.labels.length ? matchRows(text).find((m) => m.version === version) : undefined;
+    const labelCells = r.labels.length ? r.labels : r.others;
+    const label = { ...spanOf(labelCells), text: labelCells.map((c) => c.text).join('') };
+    if (!match) {
+      table.unknownRows.push(label);
+      continue;
+    }
+    for (const c of r.others) if (!isHeaderText(c.text, HEADER_LABELS)) table.noise.push({ start: c.start, end: c.end, text: c.text });
+    const blockSpec = match.block;
+    const k = blockSpec.columns.length;
+    let values = r.values;
+    let glue: RawCell | undefined;
+    const g = gluedDigits(r.labels[r.labels.length - 1]);
+    if (g && !values.length) {
+      if (k >= 2) glued = true;
+      else {
+        glue = { ...r.labels[r.labels.length - 1], text: g.digits, start: g.at, end: g.at + g.digits.length };
+        values = [glue];
+      }
+    }
+    if (valuesRunTogether(values, k)) glued = true;
+    const hdr = blockHeaders.get(seenBlock ?? blockSpec.key);
+    if (values.length < k && r.hardCells && r.layout === 'L4' && hdr) {
+      const col = hdr.cells.findIndex((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label))));
+      const valueCol = col >= 0 ? hdr.cells[col].col : -1;
+      if (valueCol >= 0 && values[0]?.col === valueCol) {
+        const span = r.hardCells.slice(valueCol, valueCol + k);
+        if (span.length === k) values = span;
+      }
+    }
+    const key = match.row.key;
+    const binding: RowBinding = { key, state: 'bound', label, valueSpans: values.map((v) => ({ start: v.start, end: v.end })), rawValues: values.map((v) => v.text) };
+    if (values.length !== k) {
+      binding.state = 'values';
+      binding.found = values.length;
+      binding.expected = k;
+    }
+    const existing = bound.get(key);
+    if (existing) {
+      table.duplicateRows.push({ key, state: 'duplicate', label, first: existing.binding.label });
+      if (existing.values.map((v) => v.text).join('\t') !== values.map((v) => v.text).join('\t')) existing.binding.state = 'duplicate';
+      continue;
+    }
+    bound.set(key, { binding, values, block: blockSpec, glue });
+    table.rows.set(key, binding);
+  }
+  const allRows = spec.blocks.flatMap((b) => b.rows.map((r) => r.key));
+  for (const key of allRows) if (!table.rows.has(key)) table.rows.set(key, { key, state: 'missing' });
+
+  const start = header.length ? Math.min(header[0].start, data[0]?.row.labels[0]?.start ?? Infinity) : data[0].row.labels[0]?.start ?? 0;
+  const lastRow = rows[lastData];
+  table.range = { start, end: Math.max(start, lastRow.values.at(-1)?.end ?? lastRow.labels.at(-1)?.end ?? start) };
+  const boundCount = [...bound.values()].filter((b) => b.binding.state === 'bound').length;
+  if (glued) {
+    table.status = 'unparseable';
+    table.unparseableReason = 'glued';
+    return table;
+  }
+  if (boundCount * 2 < allRows.length) {
+    table.status = 'unparseable';
+    table.unparseableReason = 'few-rows';
+    return table;
+  }
+  table.status = boundCount === allRows.length ? 'bound' : 'partial';
+  for (const { binding, values, block: b, glue } of bound.values()) {
+    if (binding.state !== 'bound') continue;
+    const hdr = blockHeaders.get(b.key);
+    const columns = columnsOf(b, hdr);
+    columns.forEach((col, i) => {
+      const cell = makeCell('T2', binding.key, col.key, values[i], col.kind, (w) => matchRows(w).some((m) => m.row.key === binding.key));
+      if (values[i] === glue) {
+        cell.flags.push('glued');
+        cell.residue = binding.label!.text.slice(0, -glue!.text.length);
+      }
+      table.cells.set(cell.id, cell);
+    });
+  }
+  return table;
+}
+
+/** The block's columns in the header's order when one header row names them all, else the template's. */
+function columnsOf(block: T2BlockSpec, hdr: BlockHeader | undefined) {
+  if (!hdr || block.columns.length < 2) return block.columns;
+  const at = block.columns.map((c) => hdr.cells.findIndex((x) => normLabel(x.text).includes(normLabel(c.label))));
+  if (at.some((p) => p < 0) || new Set(at).size !== at.length) return block.columns;
+  return block.columns.map((c, i) => ({ c, p: at[i] })).sort((a, b) => a.p - b.p).map((x) => x.c);
+}

@@ -1,0 +1,268 @@
+// Table 3 (applications): rows by the meaning of their labels (format.md §5), columns by the
+// header when one header row states another order, otherwise the template order.
+import type { RowBinding, Table, TemplateVersion } from '../model.ts';
+import type { GridItem, RawCell } from '../parse/grid.ts';
+import { T3_COLUMNS, T3_GROUPS, T3_HEADER_LABELS, T3_NOTE, T3_ORGS, TEMPLATES } from '../template/index.ts';
+import type { T3RowSpec } from '../template/types.ts';
+import { normLabel } from '../text.ts';
+import {
+  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, makeCell, missingLabels, pickVersion, valuesRunTogether,
+} from './common.ts';
+import { assembleRows, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from './rows.ts';
+
+const ALL_ROWS: T3RowSpec[] = [...TEMPLATES['2021'].t3.rows, ...TEMPLATES['2019'].t3.rows.filter((r) => r.key === 'r6')];
+const ROW_KEYWORDS = ALL_ROWS.filter((r) => r.keyword && r.key !== 'r6').map((r) => ({ key: r.key, kw: normLabel(r.keyword!) }));
+const GROUP_KEYWORDS = T3_GROUPS.map((g) => ({ key: g.key, kw: normLabel(g.keyword) }));
+const LABEL_TEXTS = [...ALL_ROWS.map((r) => normLabel(r.label)), ...T3_GROUPS.map((g) => normLabel(g.display.zh))];
+const HEADER_LABELS = [...T3_HEADER_LABELS, '申请人情况', '小计', '合计', T3_NOTE];
+const ORDINALS = /[(（][一二三四五六七八九十\d]{1,3}[)）]|^[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]/g;
+const R6_FAMILY = new Set(['r6', 'r6_1', 'r6_2', 'r6_3']);
+
+export const T3_VOCAB: Vocabulary = {
+  isLabel: (t) =>
+    ROW_KEYWORDS.some((k) => t.includes(k.kw)) || GROUP_KEYWORDS.some((g) => t.includes(g.kw)) ||
+    (t.length >= 2 && LABEL_TEXTS.some((l) => l.includes(t))),
+  isRowName: (t) => ROW_KEYWORDS.some((k) => t.includes(k.kw)),
+};
+
+interface RowMatch {
+  row?: string;
+  group?: string;
+  ambiguous?: boolean;
+  /** Which version the match signals. */
+  signal?: TemplateVersion;
+}
+
+function matchRow(label: string, hasValues: boolean, group: string | undefined, prevRow: string | undefined): RowMatch {
+  const rows = [...new Set(ROW_KEYWORDS.filter((k) => label.includes(k.kw)).map((k) => k.key))];
+  const groups = GROUP_KEYWORDS.filter((g) => label.includes(g.kw)).map((g) => g.key);
+  const lastGroup = groups.length ? groups[groups.length - 1] : undefined;
+  if (rows.length > 1) return { ambiguous: true };
+  if (rows.length === 1) {
+    const row = rows[0];
+    const signal = row === 'r6_1' || row === 'r6_2' ? '2021' : undefined;
+    return { row, group: lastGroup, signal };
+  }
+  let rest = label.replace(ORDINALS, '');
+  for (const g of T3_GROUPS) rest = rest.replace(normLabel(g.display.zh).replace(ORDINALS, ''), '').replace(normLabel(g.keyword), '');
+  const ctxGroup = lastGroup ?? group;
+  if (rest === '其他' && (prevRow === 'r6_2' || ctxGroup === 'r6')) return { row: 'r6_3', group: 'r6', signal: '2021' };
+  if (rest === '总计' && (label.startsWith('(七)') || (prevRow !== undefined && R6_FAMILY.has(prevRow)))) return { row: 'r7' };
+  if (lastGroup === 'r6' && hasValues && rest === '') return { row: 'r6', signal: '2019' };
+  return { group: lastGroup };
+}
+
+/** Column order: the template's, unless one header row lists complete labels in another order. */
+function columnOrder(headerRows: LogicalRow[], hasSub: boolean): string[] {
+  const base = T3_COLUMNS.filter((c) => c.key !== 'sub' || hasSub).map((c) => c.key);
+  let outer: string[] | undefined; // order of np / orgs block / tot
+  let inner: string[] | undefined; // order of the five organisations
+  for (const r of headerRows) {
+    const cells = r.hardCells?.filter((c) => c.text) ?? cellsOf([r]);
+    const pos = (label: string) => cells.findIndex((c) => normLabel(c.text) === label);
+    const np = pos('自然人');
+    const tot = pos('总计');
+    const legal = pos('法人或其他组织');
+    const orgPos = T3_ORGS.map((k) => pos(T3_COLUMNS.find((c) => c.key === k)!.label));
+    if (np >= 0 && tot >= 0) {
+      const orgAt = legal >= 0 ? legal : orgPos.every((p) => p >= 0) ? Math.min(...orgPos) : -1;
+      const parts: [string, number][] = [['np', np], ['tot', tot]];
+      if (orgAt >= 0) parts.push(['orgs', orgAt]);
+      const sorted = parts.sort((a, b) => a[1] - b[1]).map((p) => p[0]);
+      if (orgAt < 0) sorted.splice(sorted.indexOf('np') + 1, 0, 'orgs');
+      outer = sorted;
+    }
+    if (orgPos.every((p) => p >= 0)) inner = T3_ORGS.map((k, i) => [k, orgPos[i]] as const).sort((a, b) => a[1] - b[1]).map((x) => x[0]);
+  }
+  if (!outer && !inner) return base;
+  const orgs = inner ?? T3_ORGS;
+  const orgBlock = hasSub ? [...orgs, 'sub'] : orgs;
+  return (outer ?? ['np', 'orgs', 'tot']).flatMap((k) => (k === 'orgs' ? orgBlock : [k]));
+}
+
+/** Whether a 小计/合计 header cell stands between 其他 and 总计. */
+function findSubtotal(headerCells: RawCell[]): boolean {
+  const norms = headerCells.map((c) => normLabel(c.text));
+  const other = norms.findIndex((t) => t === '其他');
+  if (other < 0) return false;
+  for (let i = other + 1; i < norms.length; i++) {
+    if (norms[i] === '总计') return false;
+    if (norms[i] === '小计' || norms[i] === '合计') return true;
+  }
+  return false;
+}
+
+export function bindT3(items: GridItem[], expected: TemplateVersion | null): Table {
+  const table = emptyTable('T3');
+  const rows = assembleRows(items, T3_VOCAB);
+  // The first data row is the first row whose label names a template row. Written one cell per
+  // line, the header's last cells (其他, 总计 are label text too) run into it: split them off.
+  let group: string | undefined;
+  let prev: string | undefined;
+  const firstData = rows.findIndex((r) => {
+    const m = matchRow(normLabel(labelText(r)), r.values.length > 0, undefined, undefined);
+    return m.row !== undefined;
+  });
+  if (firstData < 0) return table;
+  const keywordCell = (c: RawCell) => {
+    const t = normLabel(c.text);
+    return ROW_KEYWORDS.some((k) => t.includes(k.kw)) || GROUP_KEYWORDS.some((g) => t.includes(g.kw));
+  };
+  const split = splitBefore(rows[firstData], keywordCell);
+  if (split) rows.splice(firstData, 1, ...split);
+  if (split) return bindRows(table, rows, firstData + 1, expected);
+  return bindRows(table, rows, firstData, expected);
+}
+
+function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected: TemplateVersion | null): Table {
+  let group: string | undefined;
+  let prev: string | undefined;
+  table.layout = [...new Set(rows.map((r) => r.layout))];
+
+  // Header: cells before the first data row. The table starts at the first header-text cell.
+  const headerCells = joinVertical(cellsOf(rows.slice(0, firstData)));
+  const startAt = headerCells.findIndex((c) => c.text.length <= 80 && isHeaderText(c.text, HEADER_LABELS));
+  const header = startAt >= 0 ? headerCells.slice(startAt) : [];
+  for (const c of header) {
+    if (!isHeaderText(c.text, HEADER_LABELS) && c.text.length <= 40) table.noise.push({ start: c.start, end: c.end, text: c.text });
+  }
+  const hasSub = findSubtotal(header);
+  table.hasSubtotal = hasSub;
+  const headerRows = rows.slice(0, firstData).filter((r) => r.labels.length + r.others.length + r.values.length > 0);
+  const columns = columnOrder(headerRows, hasSub);
+  const expectedCount = columns.length;
+  table.missingHeaderLabels = missingLabels(header, T3_HEADER_LABELS.map((l) => [l, 1]));
+  // First value column of the header (TSV/GFM rows), from the leftmost column label.
+  let headerValueCol = -1;
+  for (const r of headerRows) {
+    for (const c of r.hardCells ?? []) {
+      if (T3_COLUMNS.some((col) => normLabel(c.text) === col.label) && (headerValueCol < 0 || c.col < headerValueCol)) headerValueCol = c.col;
+    }
+  }
+
+  let v2019 = 0;
+  let v2021 = 0;
+  let lastDataEnd = 0;
+  let pending: LogicalRow | undefined; // a label without values (a wrapped PDF label or a group row)
+  const bound = new Map<string, { row: RowBinding; values: RawCell[] }>();
+  const orphans: { index: number; row: LogicalRow }[] = [];
+  const order: string[] = []; // row keys in document order, for inference
+  let glued = false;
+  for (let i = firstData; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r.labels.length) {
+      if (r.values.length && !r.others.length) orphans.push({ index: order.length, row: r });
+      else if (r.others.length && r.values.length) table.unknownRows.push({ ...spanOf(r.others), text: r.others.map((c) => c.text).join('') });
+      else if (r.others.length) for (const c of r.others) if (c.text.length <= 20) table.noise.push({ start: c.start, end: c.end, text: c.text });
+      continue;
+    }
+    let label = normLabel(labelText(r));
+    let m = matchRow(label, r.values.length > 0, group, prev);
+    let labels = r.labels;
+    if (!m.row && pending && r.values.length) {
+      const joined = normLabel(labelText(pending)) + label;
+      const mj = matchRow(joined, true, group, prev);
+      if (mj.row) {
+        m = mj;
+        label = joined;
+        labels = [...pending.labels, ...r.labels];
+      }
+    }
+    if (m.group) group = m.group;
+    if (!m.row) {
+      if (m.ambiguous) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r) });
+      else if (!r.values.length) pending = r;
+      else if (!m.group) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r) });
+      continue;
+    }
+    pending = undefined;
+    for (const c of r.others) table.noise.push({ start: c.start, end: c.end, text: c.text });
+    if (m.signal === '2019') v2019++;
+    if (m.signal === '2021') v2021++;
+    const spec = ALL_ROWS.find((x) => x.key === m.row)!;
+    if (spec.group) group = spec.group;
+    prev = m.row;
+    const labelSpan = { ...spanOf(labels), text: labels.map((c) => c.text).join('') };
+    let values = r.values;
+    // A digit run glued to the label cannot be split without guessing.
+    const lastLabel = labels[labels.length - 1];
+    if (gluedDigits(lastLabel) || valuesRunTogether(values, expectedCount)) glued = true;
+    // TSV: a short span starting at the header's first value column takes its explicit blanks.
+    if (values.length < expectedCount && r.hardCells && r.layout === 'L4' && headerValueCol >= 0 && values[0]?.col === headerValueCol) {
+      const span = r.hardCells.slice(headerValueCol, headerValueCol + expectedCount);
+      if (span.length === expectedCount) values = span;
+    }
+    // GFM: value cells are located by the header's column positions.
+    if (r.layout === 'L1' && r.hardCells && headerValueCol > labels[labels.length - 1].col) {
+      values = r.hardCells.slice(headerValueCol, headerValueCol + expectedCount);
+    }
+    lastDataEnd = Math.max(lastDataEnd, values.length ? values[values.length - 1].end : labelSpan.end);
+    order.push(m.row);
+    const existing = bound.get(m.row);
+    if (existing) {
+      const same = existing.values.map((v) => v.text).join('\t') === values.map((v) => v.text).join('\t');
+      const dup: RowBinding = { key: m.row, state: 'duplicate', label: labelSpan, first: existing.row.label };
+      table.duplicateRows.push(dup);
+      if (!same && existing.row.state === 'bound') existing.row.state = 'duplicate';
+      continue;
+    }
+    const binding: RowBinding = { key: m.row, state: 'bound', label: labelSpan, valueSpans: values.map((v) => ({ start: v.start, end: v.end })), rawValues: values.map((v) => v.text) };
+    if (values.length !== expectedCount) {
+      binding.state = 'values';
+      binding.found = values.length;
+      binding.expected = expectedCount;
+    }
+    bound.set(m.row, { row: binding, values });
+    table.rows.set(m.row, binding);
+  }
+
+  const version = pickVersion(v2019, v2021, expected) ?? '2021';
+  table.version = version;
+  const templateRows = TEMPLATES[version].t3.rows;
+  // Rows of the other version's （六） block are not template rows of this one.
+  for (const key of [...table.rows.keys()]) {
+    const b = table.rows.get(key)!;
+    if (!templateRows.some((t) => t.key === b.key)) {
+      if (b.label) table.unknownRows.push({ start: b.label.start, end: b.label.end, text: b.label.text });
+      table.rows.delete(key);
+      bound.delete(b.key);
+    }
+  }
+  // STRUCT-ROW-INFERRED: one missing row between two bound rows, one unlabelled row of the right size there.
+  const keys = templateRows.map((t) => t.key);
+  for (let k = 1; k + 1 < keys.length; k++) {
+    const key = keys[k];
+    if (bound.has(key) || !bound.has(keys[k - 1]) || !bound.has(keys[k + 1])) continue;
+    const before = order.indexOf(keys[k - 1]);
+    const after = order.indexOf(keys[k + 1]);
+    const between = orphans.filter((o) => o.index === before + 1 && after === before + 1 && o.row.values.length === expectedCount);
+    if (between.length !== 1) continue;
+    const values = between[0].row.values;
+    const binding: RowBinding = { key, state: 'inferred', valueSpans: values.map((v) => ({ start: v.start, end: v.end })), rawValues: values.map((v) => v.text) };
+    bound.set(key, { row: binding, values });
+    table.rows.set(key, binding);
+  }
+  for (const t of templateRows) if (!table.rows.has(t.key)) table.rows.set(t.key, { key: t.key, state: 'missing' });
+
+  const first = header.length ? header[0].start : rows[firstData].labels[0]?.start ?? 0;
+  table.range = { start: first, end: Math.max(first, lastDataEnd) };
+  table.noise = table.noise.filter((n) => n.start >= first && n.end <= table.range.end);
+  const boundCount = [...bound.values()].filter((b) => b.row.state === 'bound' || b.row.state === 'inferred').length;
+  if (glued) {
+    table.status = 'unparseable';
+    table.unparseableReason = 'glued';
+    return table;
+  }
+  if (boundCount * 2 < templateRows.length) {
+    table.status = 'unparseable';
+    table.unparseableReason = 'few-rows';
+    return table;
+  }
+  table.status = boundCount === templateRows.length ? 'bound' : 'partial';
+  const rowName = (w: string) => T3_VOCAB.isRowName(w);
+  for (const { row, values } of bound.values()) {
+    if (row.state !== 'bound' && row.state !== 'inferred') continue;
+    columns.forEach((col, i) => table.cells.set(`t3.${row.key}.${col}`, makeCell('T3', row.key, col, values[i], 'count', rowName)));
+  }
+  return table;
+}

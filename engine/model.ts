@@ -1,0 +1,149 @@
+// The report model: what the engine knows about one document after parsing and binding.
+// Every node carries offsets (UTF-16 code units) into the original text; hosts convert them to
+// line/character with `LineIndex` (engine/text.ts) in one place.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type TemplateVersion = '2019' | '2021';
+export type SectionKey = 's1' | 's2' | 's3' | 's4' | 's5' | 's6';
+export type TableId = 'T2' | 'T3' | 'T4';
+export type TableStatus = 'bound' | 'partial' | 'missing' | 'unparseable';
+export type AgencyKind = 'zone' | 'subdistrict' | 'government' | 'department' | 'unknown';
+
+export interface Heading extends Span {
+  /** The whole heading line (without EOL). */
+  line: number;
+  /** Offsets of the top-level ordinal ("一、"), when written. */
+  ordinal?: Span & { text: string };
+  /** The title after the ordinal, up to 。/：/end of line. */
+  title: Span & { text: string };
+  /** Markdown `#` level; undefined for plain lines and list items. */
+  level?: number;
+  /** Offsets of the `#` run of an ATX heading. */
+  hashes?: Span;
+  kind: 'atx' | 'setext' | 'plain' | 'list';
+}
+
+export interface Section {
+  key: SectionKey;
+  heading: Heading;
+  /** From the end of the heading line to the start of the next section heading (or end of text). */
+  body: Span;
+  /** Later headings matching the same section (STRUCT-SECTION-DUPLICATE). */
+  duplicates: Heading[];
+}
+
+export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid';
+export type CellFlag = 'fullwidth' | 'thousands' | 'padding' | 'unit' | 'echo' | 'glued';
+
+export interface Cell extends Span {
+  id: string; // e.g. 't3.r7.np'
+  table: TableId;
+  row: string;
+  col: string;
+  /** Cell text without layout delimiters (TAB, `|`, ASCII spaces at the ends). */
+  raw: string;
+  state: CellState;
+  value?: number;
+  unit?: string;
+  flags: CellFlag[];
+  /** The number's own offsets inside the cell (for fixes that keep padding etc.). */
+  number?: Span;
+  /** Characters of the cell that are not the number (padding, echo, unit), for messages. */
+  residue?: string;
+}
+
+export type RowState = 'bound' | 'inferred' | 'missing' | 'values' | 'duplicate';
+
+export interface RowBinding {
+  key: string;
+  state: RowState;
+  /** The label cell(s) of the row (first to last label character); absent for missing/inferred rows. */
+  label?: Span & { text: string };
+  /** For 'values': how many value cells were found and how many were expected. */
+  found?: number;
+  expected?: number;
+  /** For 'duplicate': where the row first appeared. */
+  first?: Span;
+  /** Value cells found for this row (even when not bound), in order. */
+  valueSpans?: Span[];
+  /** The values of an unbound row, for hints (split digits). */
+  rawValues?: string[];
+}
+
+export interface NoiseToken extends Span {
+  text: string;
+}
+
+export interface Table {
+  id: TableId;
+  version: TemplateVersion | null;
+  status: TableStatus;
+  /** Layouts seen in the table's lines, e.g. ['L2'] or ['L4']. */
+  layout: string[];
+  /** From its first cell (caption or header) to its last cell. */
+  range: Span;
+  /** The section whose body holds the table, if any. */
+  section?: SectionKey;
+  rows: Map<string, RowBinding>;
+  cells: Map<string, Cell>;
+  unknownRows: (Span & { text: string })[];
+  /** Later occurrences of a template row (STRUCT-ROW-DUPLICATE). */
+  duplicateRows: RowBinding[];
+  noise: NoiseToken[];
+  /** Template header labels not found in the header (STRUCT-TABLE-HEADER). */
+  missingHeaderLabels: string[];
+  /** Whether the optional T3 法人或其他组织小计 column is present. */
+  hasSubtotal?: boolean;
+  /** Why the table is unparseable. */
+  unparseableReason?: 'glued' | 'few-rows' | 'not-15';
+  /** T2: blocks (第二十条第（X）项) of the version not found. */
+  missingBlocks?: string[];
+  /** T2 2021: "保留N位小数" stated in the fee header. */
+  feeDecimals?: number;
+  /** T2 2019: unit named in the 采购总金额 header. */
+  purchaseHeaderUnit?: string;
+}
+
+export interface Period {
+  startYear: number;
+  endYear: number;
+  /** The whole matched statement. */
+  node: Span;
+  /** The digits of the start year. */
+  startYearSpan: Span;
+}
+
+export interface Title extends Span {
+  line: number;
+  text: string;
+  year?: number;
+  yearSpan?: Span;
+  level?: number;
+}
+
+export interface Agency {
+  name: string;
+  kind: AgencyKind;
+  /** County level or below (a government ending with 县/区/旗/自治县/镇/乡). */
+  countyOrBelow?: boolean;
+  township?: boolean;
+}
+
+export interface Report {
+  year?: number;
+  yearSource: 'title' | 'period' | 'prose' | null;
+  agency?: Agency;
+  template: TemplateVersion | null;
+  title?: Title;
+  period?: Period;
+  sections: Section[];
+  tables: { T2: Table; T3: Table; T4: Table };
+  /** The signing date among the last lines, if any. */
+  signDate?: Span & { year: number; month: number; day: number; text: string };
+  /** Lines that are ordinal list items/paragraphs in section bodies, for numbering rules. */
+  language: 'markdown' | 'plaintext';
+}

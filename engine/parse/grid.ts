@@ -1,0 +1,138 @@
+// Layout recovery (layouts.md §4): the raw lines of a table region become a stream of cells with
+// offsets. Each line gets one layout of its own, so a table pasted partly as TAB rows and partly
+// one cell per line still reads. Rows are not decided here except where the layout itself says
+// so (a TSV/GFM/PDF line is one row; in L2 a blank line ends a row); the binder forms the rest
+// from labels, never from positions in a stream of numbers.
+import type { LineIndex } from '../text.ts';
+import type { DocStructure } from './structure.ts';
+
+export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L6' | 'L8';
+
+export interface RawCell {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  /** Column index inside a hard row (TSV/GFM), else -1. */
+  col: number;
+  /** An empty cell that stands for a real position (TSV gap, GFM cell, L2 TAB-only line). */
+  explicit: boolean;
+}
+
+export type GridItem =
+  | { kind: 'row'; layout: 'L1' | 'L4' | 'L6'; line: number; cells: RawCell[] }
+  | { kind: 'cell'; layout: 'L2' | 'L3' | 'L8'; cell: RawCell }
+  | { kind: 'blank'; line: number }
+  | { kind: 'residue'; line: number };
+
+const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*$|^[-—–/／]$/;
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+const SPACE_SPLIT = /[ \u3000]+/g;
+
+function trimmedCell(text: string, from: number, to: number, base: number, line: number, col: number, explicit: boolean): RawCell {
+  let a = from;
+  let b = to;
+  while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
+  while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+  if (a === b) a = b = from;
+  return { text: text.slice(a, b), start: base + a, end: base + b, line, col, explicit: explicit && a === b };
+}
+
+function tsvCells(text: string, base: number, line: number): RawCell[] {
+  const cells: RawCell[] = [];
+  let from = 0;
+  let col = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\t') {
+      cells.push(trimmedCell(text, from, i, base, line, col++, true));
+      from = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** Whitespace-separated tokens of a PDF-extracted line when it ends in two or more numbers. */
+function pdfCells(text: string, base: number, line: number): RawCell[] | undefined {
+  const tokens: { t: string; at: number }[] = [];
+  for (const m of text.matchAll(/[^ \u3000]+/g)) tokens.push({ t: m[0], at: m.index! });
+  if (tokens.length < 2) return undefined;
+  let trailing = 0;
+  for (let i = tokens.length - 1; i >= 0 && NUMERIC.test(tokens[i].t); i--) trailing++;
+  if (trailing < 2) return undefined;
+  return tokens.map((tok, i) => ({ text: tok.t, start: base + tok.at, end: base + tok.at + tok.t.length, line, col: i, explicit: false }));
+}
+
+/** Reads lines [from, to) of the document into grid items. */
+export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLine: number): GridItem[] {
+  const items: GridItem[] = [];
+  let lastL2: RawCell | null = null; // the cell a continuation line would extend
+  for (let l = fromLine; l < toLine; l++) {
+    const { text, start } = idx.lines[l];
+    if (s.code.has(l)) {
+      lastL2 = null;
+      continue;
+    }
+    const gfm = s.gfmLines.get(l);
+    if (gfm) {
+      lastL2 = null;
+      if (l === gfm.delimiterLine) continue;
+      const row = gfm.rows.find((r) => r.line === l);
+      if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => ({ ...c, line: l, col: i, explicit: c.start === c.end })) });
+      continue;
+    }
+    if (!text.replace(SPACE_SPLIT, '').trim()) {
+      items.push({ kind: 'blank', line: l });
+      lastL2 = null;
+      continue;
+    }
+    if (PAGE_NUMBER.test(text)) continue;
+    const firstTab = text.indexOf('\t');
+    if (firstTab >= 0) {
+      const onlyLeading = text.slice(0, firstTab).trim() === '' && text.indexOf('\t', firstTab + 1) < 0;
+      if (onlyLeading) {
+        // L2: a TAB line starts a cell; TAB-only is an empty cell.
+        const cell = trimmedCell(text, firstTab + 1, text.length, start, l, -1, true);
+        items.push({ kind: 'cell', layout: 'L2', cell });
+        lastL2 = cell;
+      } else {
+        items.push({ kind: 'row', layout: 'L4', line: l, cells: tsvCells(text, start, l) });
+        lastL2 = null;
+      }
+      continue;
+    }
+    if (lastL2) {
+      // L2 continuation: a non-blank line without a leading TAB extends the previous cell.
+      const t = text.trim();
+      const at = start + text.indexOf(t);
+      lastL2.text = lastL2.start === lastL2.end ? t : lastL2.text + t;
+      if (lastL2.start === lastL2.end) lastL2.start = at;
+      lastL2.end = at + t.length;
+      lastL2.explicit = false;
+      continue;
+    }
+    const trimmed = text.trim();
+    if (/^\|+$/.test(trimmed)) {
+      items.push({ kind: 'residue', line: l });
+      continue;
+    }
+    if (trimmed.endsWith('|') || trimmed.startsWith('|')) {
+      // L3: pipe fragments; each piece between pipes is a cell, empty pieces are residue.
+      let from = 0;
+      for (let i = 0; i <= text.length; i++) {
+        if (i === text.length || text[i] === '|') {
+          const c = trimmedCell(text, from, i, start, l, -1, false);
+          if (c.text) items.push({ kind: 'cell', layout: 'L3', cell: c });
+          from = i + 1;
+        }
+      }
+      continue;
+    }
+    const pdf = pdfCells(text, start, l);
+    if (pdf) {
+      items.push({ kind: 'row', layout: 'L6', line: l, cells: pdf });
+      continue;
+    }
+    items.push({ kind: 'cell', layout: 'L8', cell: trimmedCell(text, 0, text.length, start, l, -1, false) });
+  }
+  return items;
+}

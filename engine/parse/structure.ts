@@ -1,0 +1,218 @@
+// Block structure of a document: headings, bullet list items, fenced code, GFM tables, HTML
+// comments. Markdown goes through unified + remark-parse + remark-gfm; plain text through a line
+// scanner. Both fill the same DocStructure, so everything downstream is shared. Table recovery
+// and heading detection still read raw lines: remark sees TAB rows as code and `3. 其他⇥0` as a
+// list, so the tree is used only for what it is right about.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { LineIndex } from '../text.ts';
+
+export interface HeadingMark {
+  line: number;
+  level: number;
+  kind: 'atx' | 'setext';
+  /** The `#` run of an ATX heading. */
+  hashes?: { start: number; end: number };
+  /** Heading content offsets (without `#`s and closing sequence). */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface GfmCell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface GfmTable {
+  startLine: number;
+  endLine: number; // inclusive
+  delimiterLine: number;
+  rows: { line: number; cells: GfmCell[] }[];
+}
+
+export interface DocStructure {
+  headings: Map<number, HeadingMark>;
+  /** Line → offset where the content after a bullet marker starts. */
+  bullets: Map<number, number>;
+  /** Lines inside fenced code blocks (fences included). */
+  code: Set<number>;
+  gfmTables: GfmTable[];
+  gfmLines: Map<number, GfmTable>;
+  comments: { start: number; end: number; text: string }[];
+}
+
+const ATX = /^( {0,3})(#{1,6})(?=[ \t]|$)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const BULLET = /^( {0,3}[-*+])[ \t]+/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const COMMENT = /<!--([\s\S]*?)-->/g;
+
+function emptyStructure(): DocStructure {
+  return { headings: new Map(), bullets: new Map(), code: new Set(), gfmTables: [], gfmLines: new Map(), comments: [] };
+}
+
+/** Splits one GFM row into cells with offsets (escaped pipes stay inside a cell). */
+export function splitGfmRow(text: string, base: number): GfmCell[] {
+  const cells: GfmCell[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '|') i++;
+  let cellStart = i;
+  const push = (from: number, to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
+    while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+    // An empty cell's range sits right after its leading delimiter and one space (rules.md §0).
+    if (a === b) a = b = Math.min(from + (text[from] === ' ' ? 1 : 0), to);
+    cells.push({ start: base + a, end: base + b, text: text.slice(a, b) });
+  };
+  for (; i < n; i++) {
+    if (text[i] === '\\' && text[i + 1] === '|') {
+      i++;
+      continue;
+    }
+    if (text[i] === '|') {
+      push(cellStart, i);
+      cellStart = i + 1;
+    }
+  }
+  const rest = text.slice(cellStart);
+  if (rest.trim()) push(cellStart, n);
+  return cells;
+}
+
+function addGfmTable(s: DocStructure, idx: LineIndex, header: number, delimiter: number, last: number): void {
+  const rows: GfmTable['rows'] = [];
+  for (let l = header; l <= last; l++) {
+    if (l === delimiter) continue;
+    const line = idx.lines[l];
+    rows.push({ line: l, cells: splitGfmRow(line.text, line.start) });
+  }
+  const table: GfmTable = { startLine: header, endLine: last, delimiterLine: delimiter, rows };
+  s.gfmTables.push(table);
+  for (let l = header; l <= last; l++) s.gfmLines.set(l, table);
+}
+
+function scanComments(s: DocStructure, text: string): void {
+  if (!text.includes('<!--')) return;
+  for (const m of text.matchAll(COMMENT)) s.comments.push({ start: m.index!, end: m.index! + m[0].length, text: m[1] });
+}
+
+function atxMark(lineNo: number, text: string, start: number): HeadingMark | undefined {
+  const m = ATX.exec(text);
+  if (!m) return undefined;
+  const hashStart = start + m[1].length;
+  const contentStart = m[3] ? start + text.indexOf(m[3], m[1].length + m[2].length) : hashStart + m[2].length;
+  return {
+    line: lineNo, level: m[2].length, kind: 'atx',
+    hashes: { start: hashStart, end: hashStart + m[2].length },
+    contentStart, contentEnd: contentStart + m[3].length,
+  };
+}
+
+/** Line scanner for plain text: the Markdown constructs drafts carry even in .txt files. */
+export function scanPlainText(idx: LineIndex): DocStructure {
+  const s = emptyStructure();
+  const lines = idx.lines;
+  let fence: string | null = null;
+  for (let l = 0; l < lines.length; l++) {
+    const { text, start } = lines[l];
+    if (fence !== null) {
+      s.code.add(l);
+      if (text.trimStart().startsWith(fence)) fence = null;
+      continue;
+    }
+    const f = FENCE.exec(text);
+    if (f) {
+      fence = f[1];
+      s.code.add(l);
+      continue;
+    }
+    if (text.length > 2000 && !text.includes('\t')) continue; // no construct of interest is that long
+    const atx = atxMark(l, text, start);
+    if (atx) {
+      s.headings.set(l, atx);
+      continue;
+    }
+    const b = BULLET.exec(text);
+    if (b) s.bullets.set(l, start + b[0].length);
+    // GFM table: a header row with a pipe followed by a delimiter row.
+    if (text.includes('|') && l + 1 < lines.length && lines[l + 1].text.includes('-') && DELIMITER.test(lines[l + 1].text) && lines[l + 1].text.includes('|')) {
+      let last = l + 1;
+      while (last + 1 < lines.length && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
+      addGfmTable(s, idx, l, l + 1, last);
+      l = last;
+      continue;
+    }
+    // Setext underline under a paragraph line.
+    if (l > 0 && SETEXT.test(text) && lines[l - 1].text.trim() && !s.headings.has(l - 1) && !s.bullets.has(l - 1) && !lines[l - 1].text.includes('\t')) {
+      const prev = lines[l - 1];
+      const content = prev.text.trim();
+      const contentStart = prev.start + prev.text.indexOf(content);
+      s.headings.set(l - 1, { line: l - 1, level: text.trim()[0] === '=' ? 1 : 2, kind: 'setext', contentStart, contentEnd: contentStart + content.length });
+    }
+  }
+  scanComments(s, idx.text);
+  return s;
+}
+
+interface MdNode {
+  type: string;
+  depth?: number;
+  lang?: string | null;
+  children?: MdNode[];
+  position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Markdown: headings, lists, fenced code and tables as remark sees them. */
+export function scanMarkdown(idx: LineIndex): DocStructure {
+  const s = emptyStructure();
+  const tree = processor.parse(idx.text) as MdNode;
+  const lineOf = (offset: number) => idx.lineAt(offset);
+  const visit = (node: MdNode) => {
+    const pos = node.position;
+    if (pos && pos.start.offset !== undefined && pos.end.offset !== undefined) {
+      const first = lineOf(pos.start.offset);
+      const last = lineOf(Math.max(pos.start.offset, pos.end.offset - 1));
+      switch (node.type) {
+        case 'heading': {
+          const line = idx.lines[first];
+          const atx = atxMark(first, line.text, line.start);
+          if (atx) s.headings.set(first, atx);
+          else {
+            const content = line.text.trim();
+            const contentStart = line.start + line.text.indexOf(content);
+            s.headings.set(first, { line: first, level: node.depth ?? 1, kind: 'setext', contentStart, contentEnd: contentStart + content.length });
+          }
+          return;
+        }
+        case 'listItem': {
+          const line = idx.lines[first];
+          const b = BULLET.exec(line.text.slice(pos.start.offset - line.start));
+          if (b) s.bullets.set(first, pos.start.offset + b[0].length);
+          break;
+        }
+        case 'code': {
+          const fenced = FENCE.test(idx.lines[first].text);
+          if (fenced) for (let l = first; l <= last; l++) s.code.add(l);
+          return;
+        }
+        case 'table': {
+          addGfmTable(s, idx, first, first + 1, last);
+          return;
+        }
+      }
+    }
+    if (node.children) for (const c of node.children) visit(c);
+  };
+  visit(tree);
+  scanComments(s, idx.text);
+  return s;
+}

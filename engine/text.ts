@@ -1,0 +1,116 @@
+// Lines, offsets and label normalisation. JavaScript strings are UTF-16, so offsets are already
+// the code units LSP counts; a character outside the BMP takes two units and shifts nothing else.
+
+export interface Line {
+  index: number; // 0-based
+  start: number; // offset of the first character
+  end: number; // offset just after the last character, before the line break
+  text: string;
+}
+
+export interface Position {
+  line: number; // 0-based
+  character: number; // UTF-16 code units
+}
+
+/** Splits on CRLF, LF and lone CR, keeping every offset true to the original text. */
+export class LineIndex {
+  readonly lines: Line[] = [];
+
+  constructor(readonly text: string) {
+    const n = text.length;
+    let start = 0;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        this.lines.push({ index: this.lines.length, start, end: i, text: text.slice(start, i) });
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    this.lines.push({ index: this.lines.length, start, end: n, text: text.slice(start, n) });
+  }
+
+  /** 0-based line holding `offset` (an offset on a line break belongs to the line it ends). */
+  lineAt(offset: number): number {
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    const l = this.lines[line];
+    return { line, character: Math.min(o, l.end) - l.start + Math.max(0, o - l.end) };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lines.length) return this.text.length;
+    const l = this.lines[pos.line];
+    return Math.min(l.start + Math.max(0, pos.character), l.end);
+  }
+}
+
+const WHITESPACE = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
+const QUOTES = /[“”"'‘’「」『』]/g;
+
+/** Label normalisation (format.md §2.5): NFKC, no whitespace, no quotes. Never used for values. */
+export function normLabel(s: string): string {
+  return s.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+}
+
+/** Section-title normalisation (format.md §2.2): NFKC, no whitespace, no trailing 。：: */
+export function normTitle(s: string): string {
+  return s.normalize('NFKC').replace(WHITESPACE, '').replace(/[。.:：]+$/u, '');
+}
+
+const PUNCT = /[\p{P}\p{S}]/gu;
+/** For header matching: normalised label without any punctuation. */
+export function stripPunct(s: string): string {
+  return normLabel(s).replace(PUNCT, '');
+}
+
+export const CN_DIGITS = '〇零一二两三四五六七八九';
+const CN_DIGIT_VALUE: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Chinese numeral below 10000 → number (一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105). */
+export function chineseToNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  const digit = (c: string) => CN_DIGIT_VALUE[c] ?? -1;
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let current = -1;
+  for (const c of s) {
+    if (c in units) {
+      total += (current < 0 ? 1 : current) * units[c];
+      current = -1;
+    } else {
+      const d = digit(c);
+      if (d < 0) return undefined;
+      current = d;
+    }
+  }
+  if (current >= 0) total += current;
+  return s.length ? total : undefined;
+}
+
+/** Top-level Chinese ordinal value (一 → 1 … 十 → 10), or undefined. */
+export function ordinalValue(s: string): number | undefined {
+  const n = chineseToNumber(s);
+  return n && n > 0 ? n : undefined;
+}
+
+export const CN_ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
