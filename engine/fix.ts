@@ -1,0 +1,78 @@
+// Applying fixes: edits are data, applied from the last to the first; "recompute totals" runs
+// the total fixes in the order of rules.md §5, re-checking after each step, and returns its edits
+// in the coordinates of the original text so a host can send them as one edit.
+import { check, type CheckOptions } from './check.ts';
+import type { Edit, Finding } from './finding.ts';
+
+/** Applies non-overlapping edits (given in the coordinates of `text`). Overlapping ones are skipped. */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let limit = Infinity;
+  for (const e of sorted) {
+    if (e.end > limit || e.start < 0 || e.end > text.length || e.start > e.end) continue;
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    limit = e.start;
+  }
+  return out;
+}
+
+/** Edits already applied, kept in both original and current coordinates. */
+class EditLog {
+  private edits: { start: number; end: number; newText: string }[] = [];
+
+  /** Records an edit given in current coordinates. */
+  add(e: Edit): void {
+    let shift = 0;
+    for (const a of this.edits) {
+      const curStart = a.start + shift;
+      const curEnd = curStart + a.newText.length;
+      if (e.start >= curStart && e.end <= curEnd && (e.start < curEnd || e.start === curStart)) {
+        a.newText = a.newText.slice(0, e.start - curStart) + e.newText + a.newText.slice(e.end - curStart);
+        return;
+      }
+      if (curEnd <= e.start) shift += a.newText.length - (a.end - a.start);
+    }
+    this.edits.push({ start: e.start - shift, end: e.end - shift, newText: e.newText });
+    this.edits.sort((a, b) => a.start - b.start);
+  }
+
+  get all(): Edit[] {
+    return this.edits.map((e) => ({ ...e }));
+  }
+}
+
+type Step = { rule: string; cols?: (col: string) => boolean };
+const STEPS: Step[] = [
+  { rule: 'T3-LEGAL-SUBTOTAL' },
+  { rule: 'T3-RESULT-TOTAL', cols: (c) => c !== 'tot' },
+  { rule: 'T3-ROW-TOTAL' },
+  { rule: 'T3-RESULT-TOTAL', cols: (c) => c === 'tot' },
+  { rule: 'T4-SUM' },
+];
+const TOTAL_RULES = new Set(STEPS.map((s) => s.rule));
+
+export interface RecomputeResult {
+  text: string;
+  /** Edits against the original text. */
+  edits: Edit[];
+  /** Total findings left (fix blocked or not assessable). */
+  remaining: Finding[];
+}
+
+export function recomputeTotals(text: string, options: CheckOptions = {}): RecomputeResult {
+  const log = new EditLog();
+  let current = text;
+  for (const step of STEPS) {
+    // Each finding's fix is applied on its own and re-checked: one change can settle the next.
+    for (let guard = 0; guard < 64; guard++) {
+      const { findings } = check(current, options);
+      const next = findings.find((f) => f.rule === step.rule && f.fix && (!step.cols || (f.cell && step.cols(f.cell.col))));
+      if (!next) break;
+      for (const e of [...next.fix!.edits].sort((a, b) => b.start - a.start)) log.add(e);
+      current = applyEdits(current, next.fix!.edits);
+    }
+  }
+  const remaining = check(current, options).findings.filter((f) => TOTAL_RULES.has(f.rule));
+  return { text: current, edits: log.all, remaining };
+}

@@ -1,0 +1,108 @@
+// Shared pieces of the rules: display names of cells, sums under the substitution rule
+// (rules.md §0), and edits that replace a number while keeping the cell's own layout.
+import type { Cell, Report, Table } from '../model.ts';
+import type { Edit } from '../finding.ts';
+import { T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, TEMPLATES } from '../template/index.ts';
+import type { Display } from '../template/types.ts';
+import type { Arg, FixSpec } from './api.ts';
+
+export function rowDisplay(table: Table, row: string): Display {
+  if (table.id === 'T3') {
+    const spec = TEMPLATES[table.version ?? '2021'].t3.rows.find((r) => r.key === row) ?? TEMPLATES['2019'].t3.rows.find((r) => r.key === row);
+    return spec?.display ?? { zh: row, en: row };
+  }
+  if (table.id === 'T4') return T4_GROUPS.find((g) => g.key === row)?.display ?? { zh: row, en: row };
+  for (const v of ['2021', '2019'] as const) {
+    for (const b of TEMPLATES[table.version ?? v].t2.blocks) {
+      const r = b.rows.find((x) => x.key === row);
+      if (r) return r.display;
+    }
+  }
+  return { zh: row, en: row };
+}
+
+export function colDisplay(table: Table, col: string): Display {
+  if (table.id === 'T3') return T3_COLUMNS.find((c) => c.key === col)?.display ?? { zh: col, en: col };
+  if (table.id === 'T4') return T4_COLUMNS.find((c) => c.key === col)?.display ?? { zh: col, en: col };
+  for (const b of TEMPLATES[table.version ?? '2021'].t2.blocks) {
+    const c = b.columns.find((x) => x.key === col);
+    if (c) return c.display;
+  }
+  return { zh: col, en: col };
+}
+
+/** `（七）总计·自然人` / `(7) Total · Natural persons`. */
+export function cellDisplay(table: Table, cell: Pick<Cell, 'row' | 'col'>): Display {
+  const r = rowDisplay(table, cell.row);
+  const c = colDisplay(table, cell.col);
+  return { zh: `${r.zh}·${c.zh}`, en: `${r.en} · ${c.en}` };
+}
+
+export const groupDisplay = (key: string): Display => T3_GROUPS.find((g) => g.key === key)?.display ?? { zh: key, en: key };
+
+export interface Sum {
+  /** Evaluated (target a number, operands numbers/blank/placeholder, at least one a number). */
+  assessed: boolean;
+  value: number;
+  parts: Cell[];
+  /** Operands counted as 0 because they were blank or placeholders. */
+  substituted: number;
+}
+
+/** Σ of cells under the substitution rule; not assessed when any operand is unbound or invalid. */
+export function sumOf(cells: (Cell | undefined)[]): Sum {
+  let value = 0;
+  let substituted = 0;
+  let numbers = 0;
+  const parts: Cell[] = [];
+  for (const c of cells) {
+    if (!c || c.state === 'invalid') return { assessed: false, value: 0, parts, substituted };
+    parts.push(c);
+    if (c.state === 'number') {
+      value += c.value!;
+      numbers++;
+    } else substituted++;
+  }
+  return { assessed: numbers > 0, value: round(value), parts, substituted };
+}
+
+export const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export const isNum = (c: Cell | undefined): c is Cell & { value: number } => c?.state === 'number';
+
+/** The table's cell, or undefined when the table is not bound/partial. */
+export function cellOf(report: Report, id: string): Cell | undefined {
+  const table = report.tables[id.slice(0, 2).toUpperCase() as 'T2' | 'T3' | 'T4'];
+  if (table.status !== 'bound' && table.status !== 'partial') return undefined;
+  return table.cells.get(id);
+}
+
+const FULL_DIGITS = '０１２３４５６７８９';
+
+/** Writes `value` in the cell's own digit width, replacing only the number (padding, units stay). */
+export function replaceNumber(cell: Cell, value: number): Edit {
+  let text = String(value);
+  if (cell.flags.includes('fullwidth') && cell.number) {
+    text = [...text].map((ch) => (/\d/.test(ch) ? FULL_DIGITS[Number(ch)] : ch === '-' ? '－' : ch)).join('');
+  }
+  if (cell.number) return { start: cell.number.start, end: cell.number.end, newText: text };
+  return { start: cell.start, end: cell.end, newText: text };
+}
+
+/** An unsafe "set to the sum" fix, offered only when every part is a number. */
+export function recomputeFix(cell: Cell, sum: Sum, title: string, args: Record<string, Arg>): FixSpec[] {
+  if (!sum.assessed || sum.substituted > 0 || !sum.parts.every((p) => p.state === 'number')) return [];
+  return [{ title, args, kind: 'unsafe', edits: [replaceNumber(cell, sum.value)] }];
+}
+
+/** Related-information entries for the non-zero parts of a sum. */
+export function relatedOf(table: Table, parts: Cell[], all = false) {
+  return parts
+    .filter((p) => all || (p.state === 'number' && p.value !== 0))
+    .map((p) => ({ cell: p, range: { start: p.start, end: p.end }, value: p.state === 'number' ? p.value! : null, label: cellDisplay(table, p) }));
+}
+
+export const SUBSTITUTION_SUFFIX = {
+  zh: '（其中 {k} 个空白或占位单元格按 0 计）',
+  en: ' ({k} blank or placeholder cell(s) counted as 0)',
+};

@@ -1,0 +1,54 @@
+// T3-RESULT-TOTAL: （七）总计 equals the sum of all result rows, per column. Recomputing the
+// total is offered only when the result also restores 一+二 = 三+四 (policy T3-FIX-AMBIGUOUS):
+// otherwise the parts may be what is wrong, and the message says what the balance implies.
+import type { Cell } from '../../model.ts';
+import { TEMPLATES } from '../../template/index.ts';
+import { defineRule } from '../api.ts';
+import { cellDisplay, colDisplay, isNum, recomputeFix, relatedOf, sumOf, SUBSTITUTION_SUFFIX, round } from '../helpers.ts';
+
+export default defineRule({
+  id: 'T3-RESULT-TOTAL',
+  severity: 'error',
+  versions: ['2019', '2021'],
+  summary: { zh: '（七）总计应等于各项办理结果之和', en: '(7) Total equals the sum of all results' },
+  messages: {
+    default: { zh: '（七）总计·{col} 为 {W}，但各项之和为 {S}', en: '(7) Total · {col} is {W}, but its items sum to {S}' },
+    substituted: SUBSTITUTION_SUFFIX,
+    balanceMatchesUnder: { zh: '；（七）总计与勾稽关系一致，有 {d} 件申请未计入任何办理结果', en: '; the total matches the balance, so {d} application(s) have no outcome recorded' },
+    balanceMatchesOver: { zh: '；（七）总计与勾稽关系一致，各项多计 {d} 件', en: '; the total matches the balance, so the items over-count by {d}' },
+    balanceUnder: { zh: '；按勾稽关系（一+二−四）应为 {B}，有 {d} 件申请未计入任何办理结果', en: '; the balance (I + II − IV) requires {B}, so {d} application(s) have no outcome recorded' },
+    balanceOver: { zh: '；按勾稽关系（一+二−四）应为 {B}，各项多计 {d} 件', en: '; the balance (I + II − IV) requires {B}, so the items over-count by {d}' },
+    fix: { zh: '将（七）总计·{col}改为 {S}', en: 'Set (7) Total · {col} to {S}' },
+  },
+  check({ report, emit }) {
+    const t3 = report.tables.T3;
+    if ((t3.status !== 'bound' && t3.status !== 'partial') || !t3.version) return;
+    const items = TEMPLATES[t3.version].t3.items;
+    const columns = new Set([...t3.cells.values()].map((c) => c.col));
+    for (const col of columns) {
+      const target = t3.cells.get(`t3.r7.${col}`);
+      if (!isNum(target)) continue;
+      const sum = sumOf(items.map((r) => t3.cells.get(`t3.${r}.${col}`)));
+      if (!sum.assessed || sum.value === target.value) continue;
+      const W = target.value;
+      const S = sum.value;
+      const get = (r: string) => t3.cells.get(`t3.${r}.${col}`);
+      const [n, c, f] = [get('new'), get('carry'), get('fwd')];
+      const B = isNum(n) && isNum(c) && isNum(f) ? round(n.value + c.value - f.value) : undefined;
+      const args = { col: colDisplay(t3, col), W, S, B: B ?? 0, cell: cellDisplay(t3, target), k: sum.substituted, d: 0 };
+      let suffix: { message: string; args: typeof args } | undefined;
+      const balanceCells: Cell[] = [];
+      if (B !== undefined && B !== S) {
+        balanceCells.push(n!, c!, f!);
+        if (B === W) suffix = { message: W > S ? 'balanceMatchesUnder' : 'balanceMatchesOver', args: { ...args, d: Math.abs(round(W - S)) } };
+        else suffix = { message: S < B ? 'balanceUnder' : 'balanceOver', args: { ...args, d: Math.abs(round(B - S)) } };
+      }
+      if (!suffix && sum.substituted) suffix = { message: 'substituted', args };
+      emit({
+        range: target, args, cell: target, written: W, computed: S, suffix,
+        related: [...relatedOf(t3, sum.parts), ...relatedOf(t3, balanceCells, true)],
+        fixes: B === S ? recomputeFix(target, sum, 'fix', args) : [],
+      });
+    }
+  },
+});
