@@ -34,7 +34,8 @@ export function gluedDigits(label: RawCell): { digits: string; at: number } | un
 
 /** layouts.md §3: fewer value tokens than expected and one of them long enough to hold the rest. */
 export function valuesRunTogether(values: RawCell[], expected: number): boolean {
-  const tokens = values.filter((v) => v.text.trim());
+  // An explicit blank (a TSV gap, a GFM cell) is a position of its own, so it counts as a token.
+  const tokens = values.filter((v) => v.text.trim() || v.explicit);
   if (expected < 2 || tokens.length >= expected) return false;
   const need = expected - tokens.length + 1;
   return tokens.some((t) => (t.text.match(/[\d０-９]/g)?.length ?? 0) >= need);
