@@ -28,6 +28,7 @@ export type GridItem =
 const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*$|^[-—–/／]$/;
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 const SPACE_SPLIT = /[ \u3000]+/g;
+const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
 
 function trimmedCell(text: string, from: number, to: number, base: number, line: number, col: number, explicit: boolean): RawCell {
   let a = from;
@@ -68,6 +69,9 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
   let lastL2: RawCell | null = null; // the cell a continuation line would extend
   for (let l = fromLine; l < toLine; l++) {
     const { text, start } = idx.lines[l];
+    // A line holding only an HTML comment (a govreport-disable directive) is not table content
+    // and must not become a continuation of the cell above it.
+    if (COMMENT_LINE.test(text)) continue;
     if (s.code.has(l)) {
       lastL2 = null;
       continue;
