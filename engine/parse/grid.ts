@@ -25,10 +25,13 @@ export type GridItem =
   | { kind: 'blank'; line: number }
   | { kind: 'residue'; line: number };
 
-const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*$|^[-—–/／]$/;
+/** A value token of PDF text: a number (units allowed: "5件", "988.2576万") or a placeholder. */
+const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*(?:件|个|项|条|次|元|万元|万|亿元)?$|^[-—–/／]$/;
+const CJK = /[\u4e00-\u9fff]/;
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 const SPACE_SPLIT = /[ \u3000]+/g;
 const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
+const NUMBERISH = /^[+\-－]?[\d０-９][\d０-９,.．]*[\u3000\u00a0]*$/;
 
 function trimmedCell(text: string, from: number, to: number, base: number, line: number, col: number, explicit: boolean): RawCell {
   let a = from;
@@ -52,14 +55,17 @@ function tsvCells(text: string, base: number, line: number): RawCell[] {
   return cells;
 }
 
-/** Whitespace-separated tokens of a PDF-extracted line when it ends in two or more numbers. */
+/** Whitespace-separated tokens of a PDF-extracted line when it ends in numbers (layouts.md L6). */
 function pdfCells(text: string, base: number, line: number): RawCell[] | undefined {
   const tokens: { t: string; at: number }[] = [];
   for (const m of text.matchAll(/[^ \u3000]+/g)) tokens.push({ t: m[0], at: m.index! });
   if (tokens.length < 2) return undefined;
   let trailing = 0;
   for (let i = tokens.length - 1; i >= 0 && NUMERIC.test(tokens[i].t); i--) trailing++;
-  if (trailing < 2) return undefined;
+  // One value after a label of several tokens is a row too ("三、本年度 （一）予以公开 2", T2's
+  // one-column blocks). "行政许可 0" alone stays one cell: it may be a value echoing its label
+  // under a label line of its own, which only the binder can tell (rows.ts, class 'echo').
+  if (trailing < 2 && !(trailing === 1 && tokens.length >= 3 && tokens.slice(0, -1).some((t) => CJK.test(t.t)))) return undefined;
   return tokens.map((tok, i) => ({ text: tok.t, start: base + tok.at, end: base + tok.at + tok.t.length, line, col: i, explicit: false }));
 }
 
@@ -104,8 +110,10 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       }
       continue;
     }
-    if (lastL2) {
-      // L2 continuation: a non-blank line without a leading TAB extends the previous cell.
+    // L2 continuation: a non-blank line without a leading TAB extends the previous cell — a
+    // wrapped label or header ("商业" + "企业"). A number never wraps, so neither side may be one:
+    // a value cell must stay on its own line, where its range is exactly its text.
+    if (lastL2 && !NUMBERISH.test(lastL2.text) && !NUMBERISH.test(text.trim())) {
       const t = text.trim();
       const at = start + text.indexOf(t);
       lastL2.text = lastL2.start === lastL2.end ? t : lastL2.text + t;
