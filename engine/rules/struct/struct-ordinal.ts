@@ -1,0 +1,40 @@
+// STRUCT-ORDINAL: a section heading carries the part's own top-level ordinal (三、 for s3). A
+// heading recognised by its title but numbered otherwise, or not numbered, is reported; the safe
+// fix writes the right numeral (the heading matches exactly one part, so the numeral is known).
+import { defineRule } from '../api.ts';
+import { specOf } from './shared.ts';
+
+export default defineRule({
+  id: 'STRUCT-ORDINAL',
+  severity: 'warning',
+  versions: ['2019', '2021'],
+  summary: { zh: '部分标题的序号应与模板一致', en: 'Section headings carry the template number' },
+  messages: {
+    default: { zh: '标题序号“{written}”与内容不符，应为“{expected}、”', en: 'Heading number “{written}” does not match; expected “{expected}、”' },
+    missing: { zh: '标题缺少序号，应为“{expected}、{title}”', en: 'Heading has no number; expected “{expected}、{title}”' },
+    fix: { zh: '将序号改为“{expected}”', en: 'Change the number to “{expected}”' },
+    fixInsert: { zh: '补上序号“{expected}、”', en: 'Insert the number “{expected}、”' },
+  },
+  check({ text, report, emit }) {
+    for (const s of report.sections) {
+      const expected = specOf(s.key).ordinal;
+      const h = s.heading;
+      if (!h.ordinal) {
+        const at = h.title.start;
+        emit({
+          range: { start: at, end: at }, message: 'missing', args: { expected, title: h.title.text },
+          fixes: [{ title: 'fixInsert', args: { expected }, kind: 'safe', edits: [{ start: at, end: at, newText: `${expected}、` }] }],
+        });
+        continue;
+      }
+      if (h.ordinal.text === expected) continue;
+      const written = text.slice(h.ordinal.start, h.ordinal.end);
+      // Only the numeral changes; the document's own punctuation after it stays.
+      const numeral = { start: h.ordinal.start, end: h.ordinal.start + h.ordinal.text.length };
+      emit({
+        range: { start: h.ordinal.start, end: h.ordinal.end }, args: { written, expected },
+        fixes: [{ title: 'fix', args: { expected }, kind: 'safe', edits: [{ ...numeral, newText: expected }] }],
+      });
+    }
+  },
+});
