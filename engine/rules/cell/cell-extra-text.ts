@@ -1,0 +1,74 @@
+// CELL-EXTRA-TEXT: a readable number with something else in its cell — invisible padding
+// (U+3000 from Word), the row label echoed before it (OCR), a unit the column already states, or
+// the value glued to its label. The number is read as written; the residue is only noise.
+import type { Cell, Table } from '../../model.ts';
+import { defineRule, type FixSpec } from '../api.ts';
+import { cellDisplay } from '../helpers.ts';
+import { kindOf, valueCells } from './shared.ts';
+
+const PADDING = /[\u3000\u00a0\u2000-\u200b\ufeff]/;
+
+/** 全角空格×2 / full-width space ×2 … (rules.md §1 `{residue}`). */
+function describePadding(chars: string[]): { zh: string; en: string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const add = (n: number, z: string, e: string) => {
+    if (!n) return;
+    zh.push(n > 1 ? `${z}×${n}` : z);
+    en.push(n > 1 ? `${e} ×${n}` : e);
+  };
+  add(chars.filter((c) => c === '\u3000').length, '全角空格', 'full-width space');
+  add(chars.filter((c) => c === '\u00a0').length, '不间断空格', 'no-break space');
+  add(chars.filter((c) => /[\u2000-\u200b\ufeff]/.test(c)).length, '零宽字符', 'zero-width character');
+  return { zh: zh.join('、'), en: en.join(', ') };
+}
+
+/**
+ * Whether the cell's unit is one its column does not need: count units in count cells and
+ * 万元/万 in the 2021 fee cell (its header says 万元). 元/亿元 there are T2-FEE-UNIT's concern, and
+ * the 2019 purchase amount needs its unit (the template header names none).
+ */
+function unitUnneeded(table: Table, cell: Cell): boolean {
+  if (!cell.flags.includes('unit') || !cell.unit) return false;
+  const kind = kindOf(table, cell);
+  if (kind === 'count' || kind === 'delta') return true;
+  if (kind === 'fee') return cell.unit === '万元';
+  return false;
+}
+
+export default defineRule({
+  id: 'CELL-EXTRA-TEXT',
+  severity: 'info',
+  versions: ['any'],
+  summary: { zh: '单元格中除数字外不应有其他内容', en: 'A cell holds only its number' },
+  messages: {
+    default: { zh: '{cell} 除数字 {value} 外还含有“{residue}”', en: '{cell} contains “{residue}” besides the number {value}' },
+    fix: { zh: '只保留数字 {value}', en: 'Keep only the number {value}' },
+  },
+  check({ text, report, emit }) {
+    for (const { table, cell } of valueCells(report)) {
+      if (cell.state !== 'number' || !cell.number) continue;
+      const args = { cell: cellDisplay(table, cell), value: cell.value! };
+      if (cell.flags.includes('glued')) {
+        // "行政许可0": the label and the value share one cell; rewriting it would move the label.
+        const residue = cell.residue ?? '';
+        emit({ range: { start: cell.start, end: cell.end }, cell, args: { ...args, residue } });
+        continue;
+      }
+      const prefix = text.slice(cell.start, cell.number.start);
+      const suffix = text.slice(cell.number.end, cell.end);
+      const pads = [...prefix + suffix].filter((c) => PADDING.test(c));
+      const padding = cell.flags.includes('padding') && pads.length > 0;
+      const echo = cell.flags.includes('echo') ? prefix.replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '') : '';
+      const unitText = suffix.replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '');
+      const dropUnit = unitText !== '' && unitUnneeded(table, cell);
+      if (!padding && !echo && !dropUnit) continue;
+      const pad = padding ? describePadding(pads) : undefined;
+      const parts = (lang: 'zh' | 'en') => [pad?.[lang], echo, dropUnit ? unitText : ''].filter(Boolean).join(lang === 'zh' ? '、' : ', ');
+      // Keep the number as written (its width is CELL-FULLWIDTH-DIGIT's business) and a needed unit.
+      const kept = text.slice(cell.number.start, cell.number.end) + (dropUnit ? '' : suffix.replace(/[\u3000\u00a0\u2000-\u200b\ufeff]/g, ''));
+      const fix: FixSpec = { title: 'fix', args, kind: 'safe', edits: [{ start: cell.start, end: cell.end, newText: kept }] };
+      emit({ range: { start: cell.start, end: cell.end }, cell, args: { ...args, residue: { zh: parts('zh'), en: parts('en') } }, fixes: [fix] });
+    }
+  },
+});

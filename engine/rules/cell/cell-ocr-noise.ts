@@ -1,0 +1,25 @@
+// CELL-OCR-NOISE: a token inside a table that is neither label, ordinal fragment, header text nor
+// value (layouts.md §2) — OCR debris, HTML tags, a stray number before a label. It was ignored
+// when binding, which the user should know: it might have been meant as data.
+import { defineRule } from '../api.ts';
+import { valueTables } from './shared.ts';
+
+export default defineRule({
+  id: 'CELL-OCR-NOISE',
+  severity: 'warning',
+  versions: ['any'],
+  summary: { zh: '表格中有无法识别的内容', en: 'Unrecognised text in a table' },
+  messages: {
+    default: { zh: '表格中无法识别的内容“{text}”，已忽略', en: 'Unrecognised text “{text}” in the table was ignored' },
+    fix: { zh: '删除“{text}”', en: 'Delete “{text}”' },
+  },
+  check({ report, emit }) {
+    for (const table of valueTables(report)) {
+      for (const n of [...table.noise].sort((a, b) => a.start - b.start)) {
+        if (!n.text.trim()) continue;
+        const args = { text: n.text };
+        emit({ range: { start: n.start, end: n.end }, args, fixes: [{ title: 'fix', args, kind: 'unsafe', edits: [{ start: n.start, end: n.end, newText: '' }] }] });
+      }
+    }
+  },
+});

@@ -1,0 +1,31 @@
+// What the CELL-* rules share: the tables whose cells they read (bound or partial, never
+// unparseable — rules.md §0), and the value kind of a cell's column.
+import type { Cell, Report, Table } from '../../model.ts';
+import { TEMPLATES } from '../../template/index.ts';
+import type { ValueKind } from '../../template/types.ts';
+
+/** T2, T3, T4 when their cells are bound; an unparseable table gets only STRUCT-TABLE-UNPARSEABLE. */
+export function valueTables(report: Report): Table[] {
+  return [report.tables.T2, report.tables.T3, report.tables.T4].filter((t) => t.status === 'bound' || t.status === 'partial');
+}
+
+/** Every bound cell of every readable table, in text order. */
+export function valueCells(report: Report): { table: Table; cell: Cell }[] {
+  return valueTables(report)
+    .flatMap((table) => [...table.cells.values()].map((cell) => ({ table, cell })))
+    .sort((a, b) => a.cell.start - b.cell.start);
+}
+
+/** T2 columns carry their kind in the template; T3 and T4 hold counts only. */
+export function kindOf(table: Table, cell: Cell): ValueKind {
+  if (table.id !== 'T2') return 'count';
+  for (const block of TEMPLATES[table.version ?? '2021'].t2.blocks) {
+    if (!block.rows.some((r) => r.key === cell.row)) continue;
+    const col = block.columns.find((c) => c.key === cell.col);
+    if (col) return col.kind;
+  }
+  return 'count';
+}
+
+/** `{text}`: the cell without layout (ASCII spaces, TABs); U+3000 padding is content (rules.md §0). */
+export const rawText = (cell: Cell): string => cell.raw.replace(/^[ \t]+|[ \t]+$/g, '');

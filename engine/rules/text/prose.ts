@@ -1,0 +1,291 @@
+// Shared prose machinery of the TEXT-* rules (rules.md §7): which lines are prose, sentences and
+// clauses with offsets, the number token N, the s3/s4-or-公开 gate, "most specific pattern wins",
+// and the set of values a table supports for a quantity (the agreement rule).
+import type { Cell, Report, SectionKey, Span, Table } from '../../model.ts';
+import { chineseToNumber } from '../../text.ts';
+import { T3_PARTS } from '../../template/shared.ts';
+import type { RuleContext } from '../api.ts';
+import { cellOf, isNum, round } from '../helpers.ts';
+
+type Ctx = Pick<RuleContext, 'text' | 'report' | 'index' | 'structure'>;
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/** Spaces a converted document puts around numbers ("新收到 7 件"); never a line break. */
+const SP = '[ \\u3000\\u00a0]*';
+/** The number token N: ASCII or full-width digits, or a Chinese numeral (no mixing). */
+export const N = `${SP}(?<n>[0-9０-９]+|[〇零一二两三四五六七八九十百千]+)${SP}`;
+/** A gap class that may not run over a number (ASCII or full-width digits). */
+export const NOT_DIGIT = '\\d０-９';
+
+const CN_UNITS = /[十百千]/;
+
+/** Value of an N token, or undefined (Chinese numerals only below 10000). */
+export function parseNumber(token: string): number | undefined {
+  if (/^[0-9０-９]+$/.test(token)) return Number(token.normalize('NFKC'));
+  if (!CN_UNITS.test(token) && token.length > 1) {
+    // 二〇二一: a digit-by-digit numeral, as in years.
+    const digits = [...token].map((c) => chineseToNumber(c));
+    if (digits.some((d) => d === undefined)) return undefined;
+    const v = Number(digits.join(''));
+    return v < 10000 ? v : undefined;
+  }
+  const v = chineseToNumber(token);
+  return v !== undefined && v < 10000 ? v : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prose scope
+
+export interface Sentence extends Span {
+  text: string;
+  /** The section the sentence lies in; null for the preamble (before the first section). */
+  section: SectionKey | null;
+}
+
+export interface Clause extends Span {
+  text: string;
+}
+
+/** Lines that are never prose for any TEXT rule: table lines (each table's range), GFM tables, fenced code. */
+export function blockedLines(ctx: Ctx): Set<number> {
+  const out = new Set<number>(ctx.structure.code);
+  for (const l of ctx.structure.gfmLines.keys()) out.add(l);
+  for (const t of Object.values(ctx.report.tables) as Table[]) {
+    if (t.status === 'missing' || t.range.end <= t.range.start) continue;
+    const first = ctx.index.lineAt(t.range.start);
+    const last = ctx.index.lineAt(Math.max(t.range.start, t.range.end - 1));
+    for (let l = first; l <= last; l++) out.add(l);
+  }
+  return out;
+}
+
+/** Heading lines: section headings (and their duplicates), Markdown headings, the title. */
+export function headingLines(ctx: Ctx): Set<number> {
+  const out = new Set<number>(ctx.structure.headings.keys());
+  for (const s of ctx.report.sections) {
+    out.add(s.heading.line);
+    for (const d of s.duplicates) out.add(d.line);
+  }
+  if (ctx.report.title) out.add(ctx.report.title.line);
+  return out;
+}
+
+/** Comments by the lines they touch, so masking a line does not scan every comment. */
+function commentsByLine(ctx: Ctx): Map<number, Span[]> {
+  const out = new Map<number, Span[]>();
+  for (const c of ctx.structure.comments) {
+    const last = ctx.index.lineAt(Math.max(c.start, c.end - 1));
+    for (let l = ctx.index.lineAt(c.start); l <= last; l++) {
+      const list = out.get(l) ?? [];
+      list.push(c);
+      out.set(l, list);
+    }
+  }
+  return out;
+}
+
+/** The line's text with HTML comments blanked out (same length, so offsets stay true). */
+function maskedLine(ctx: Ctx, line: number, comments: Map<number, Span[]>): string {
+  const l = ctx.index.lines[line];
+  let text = l.text;
+  for (const c of comments.get(line) ?? []) {
+    const a = Math.max(c.start, l.start) - l.start;
+    const b = Math.min(c.end, l.end) - l.start;
+    if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+  }
+  return text;
+}
+
+function sectionAt(report: Report, offset: number): SectionKey | null {
+  let key: SectionKey | null = null;
+  let best = -1;
+  for (const s of report.sections) {
+    if (s.heading.start <= offset && s.heading.start > best) {
+      best = s.heading.start;
+      key = s.key;
+    }
+  }
+  return key;
+}
+
+const SENTENCE_END = /[。！？；]/;
+const CLAUSE_END = /[，,：:]/;
+
+const cache = new WeakMap<Report, Sentence[]>();
+
+/**
+ * Sentences of the prose scope: the preamble, s1–s4 and s6 (s5 describes plans), outside tables,
+ * headings and fenced code. A sentence ends at 。！？； or a line end.
+ */
+export function sentences(ctx: Ctx): Sentence[] {
+  const hit = cache.get(ctx.report);
+  if (hit) return hit;
+  const blocked = blockedLines(ctx);
+  const headings = headingLines(ctx);
+  const comments = commentsByLine(ctx);
+  const out: Sentence[] = [];
+  for (const line of ctx.index.lines) {
+    if (blocked.has(line.index) || headings.has(line.index) || !line.text.trim()) continue;
+    const section = sectionAt(ctx.report, line.start);
+    if (section === 's5') continue;
+    const text = maskedLine(ctx, line.index, comments);
+    let from = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !SENTENCE_END.test(text[i])) continue;
+      if (text.slice(from, i).trim()) out.push({ start: line.start + from, end: line.start + i, text: text.slice(from, i), section });
+      from = i + 1;
+    }
+  }
+  cache.set(ctx.report, out);
+  return out;
+}
+
+/** The sentence split further at ，,：: (offsets absolute). */
+export function clauses(s: Sentence): Clause[] {
+  const out: Clause[] = [];
+  let from = 0;
+  for (let i = 0; i <= s.text.length; i++) {
+    if (i < s.text.length && !CLAUSE_END.test(s.text[i])) continue;
+    // A thousands separator ("1,234") does not end a clause.
+    if (s.text[i] === ',' && /\d/.test(s.text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(s.text.slice(i + 1))) continue;
+    out.push({ start: s.start + from, end: s.start + i, text: s.text.slice(from, i) });
+    from = i + 1;
+  }
+  return out;
+}
+
+/**
+ * The gate of the T3/T4 patterns: a bare 受理申请, 未收到…申请 or 行政复议…件 outside s3/s4 and
+ * without 公开 may concern licensing, 政务服务 or the agency's own review caseload.
+ */
+export const gated = (s: Sentence): boolean => s.section === 's3' || s.section === 's4' || s.text.includes('公开');
+
+// ---------------------------------------------------------------------------------------------
+// Pattern matches
+
+export interface Hit {
+  /** The whole match (absolute offsets). */
+  span: Span;
+  /** The N token, when the pattern has one. */
+  num?: Span & { text: string; value: number };
+  /** Which form of the rule matched (selects the message / compared quantity). */
+  form: string;
+  /** Lower is more specific. */
+  priority: number;
+}
+
+/**
+ * Every match of `source` (a regex with an optional named group `n`) in the sentence. Matches
+ * whose N is not a number below the limits are dropped. `accept` may veto a match.
+ */
+export function matchAll(
+  s: Sentence | Clause,
+  source: string,
+  form: string,
+  priority: number,
+  accept?: (m: RegExpExecArray) => boolean,
+): Hit[] {
+  const re = new RegExp(source, 'gd');
+  const out: Hit[] = [];
+  for (const m of s.text.matchAll(re)) {
+    if (m[0] === '') continue;
+    if (accept && !accept(m)) continue;
+    const start = s.start + m.index!;
+    const hit: Hit = { span: { start, end: start + m[0].length }, form, priority };
+    const idx = m.indices?.groups?.n;
+    if (m.groups?.n !== undefined && idx) {
+      const value = parseNumber(m.groups.n);
+      if (value === undefined || insideNumber(s.text, idx[0])) continue;
+      hit.num = { start: s.start + idx[0], end: s.start + idx[1], text: m.groups.n, value };
+    }
+    out.push(hit);
+  }
+  return out;
+}
+
+/** "1,234件" or "1.5件": the token starting at `i` is the tail of a larger number, not N. */
+function insideNumber(text: string, i: number): boolean {
+  const digit = (c: string | undefined) => c !== undefined && /[0-9０-９]/.test(c);
+  if (!/[0-9０-９]/.test(text[i])) return false;
+  return digit(text[i - 1]) || (/[,.．]/.test(text[i - 1] ?? '') && digit(text[i - 2]));
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const keySpan = (h: Hit): Span => h.num ?? h.span;
+
+/**
+ * "At each text position the most specific pattern wins": hits are taken by priority (then
+ * position), and a hit whose number (or, without a number, whose phrase) overlaps one already
+ * taken is dropped — "新收到7件政府信息公开申请" is a 新收 statement, not also a 收到 one.
+ */
+export function resolve(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.priority - b.priority || a.span.start - b.span.start);
+  const taken: Hit[] = [];
+  for (const h of sorted) if (!taken.some((t) => overlaps(keySpan(t), keySpan(h)))) taken.push(h);
+  return taken.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Hits of a rule over the gated sentences, resolved per sentence. */
+export function gatedHits(ctx: Ctx, match: (s: Sentence) => Hit[]): { sentence: Sentence; hit: Hit }[] {
+  const out: { sentence: Sentence; hit: Hit }[] = [];
+  for (const s of sentences(ctx)) {
+    if (!gated(s)) continue;
+    for (const hit of resolve(match(s))) out.push({ sentence: s, hit });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantities: what the table supports
+
+export interface Quantity {
+  /** The written value: Σ of the total cells. */
+  value: number;
+  /** Every value the table supports (each total as written or as the sum of its parts). */
+  supported: Set<number>;
+  /** The total cells read. */
+  cells: (Cell & { value: number })[];
+}
+
+const T4_PARTS = ['keep', 'fix', 'other', 'pend'];
+
+/** One term: a total cell and its parts (when all parts are numbers). Undefined = not assessed. */
+function term(report: Report, totalId: string): { total: Cell & { value: number }; options: number[] } | undefined {
+  const total = cellOf(report, totalId);
+  if (!isNum(total)) return undefined;
+  const [t, row] = totalId.split('.');
+  const partIds = t === 't3' ? T3_PARTS.map((c) => `t3.${row}.${c}`) : t === 't4' ? T4_PARTS.map((c) => `t4.${row}.${c}`) : [];
+  const options = [total.value];
+  if (partIds.length) {
+    const parts = partIds.map((id) => cellOf(report, id));
+    if (parts.every(isNum)) {
+      const sum = round(parts.reduce((a, p) => a + (p as Cell & { value: number }).value, 0));
+      if (sum !== total.value) options.push(sum);
+    }
+  }
+  return { total, options };
+}
+
+/**
+ * The quantity Σ of the given total cells. A prose number agrees with it when it equals the
+ * written sum or any sum with some totals replaced by the sum of their parts (a table error is
+ * then reported once, by the table rule). Undefined when any total is not a number.
+ */
+export function quantity(report: Report, totalIds: string[]): Quantity | undefined {
+  const terms = totalIds.map((id) => term(report, id));
+  if (!terms.length || terms.some((t) => !t)) return undefined;
+  let sums = [0];
+  for (const t of terms) sums = sums.flatMap((s) => t!.options.map((o) => round(s + o)));
+  return {
+    value: round(terms.reduce((a, t) => a + t!.total.value, 0)),
+    supported: new Set(sums),
+    cells: terms.map((t) => t!.total),
+  };
+}
+
+/** Related-information entry for a compared cell. */
+export const relatedCell = (c: Cell & { value: number }, label: { zh: string; en: string }) => ({
+  cell: c, range: { start: c.start, end: c.end }, value: c.value, label,
+});

@@ -1,0 +1,80 @@
+// TEXT-BRACKETS: brackets and quotes left open (or closed without opening) within one paragraph
+// — a Markdown paragraph, or a line of plain text — outside tables and code. Full- and half-width
+// round brackets pair with each other; the closer of a leading ordinal ("1）", "一）") is not a
+// bracket. Each kind is matched on its own, so one stray mark yields one finding, not a cascade.
+import { defineRule } from '../api.ts';
+import { blockedLines } from './prose.ts';
+
+const KINDS: { open: string; close: string }[] = [
+  { open: '（(', close: '）)' },
+  { open: '《', close: '》' },
+  { open: '“', close: '”' },
+  { open: '〔', close: '〕' },
+  { open: '【', close: '】' },
+];
+
+const LEADING_ORDINAL = /^[ \t\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
+
+interface Paragraph {
+  /** [start offset of the checked text, text] per line. */
+  parts: { start: number; text: string }[];
+}
+
+export default defineRule({
+  id: 'TEXT-BRACKETS',
+  severity: 'info',
+  versions: ['any'],
+  always: true,
+  summary: { zh: '括号或引号应成对', en: 'Brackets and quotes come in pairs' },
+  messages: {
+    default: { zh: '括号或引号不成对：“{char}”未闭合', en: 'Unbalanced bracket or quote: “{char}” is not closed' },
+  },
+  check(ctx) {
+    const blocked = blockedLines(ctx);
+    const markdown = ctx.report.language === 'markdown';
+    const paragraphs: Paragraph[] = [];
+    let current: Paragraph | null = null;
+    const flush = () => {
+      if (current) paragraphs.push(current);
+      current = null;
+    };
+    for (const line of ctx.index.lines) {
+      if (blocked.has(line.index) || !line.text.trim()) {
+        flush();
+        continue;
+      }
+      // Where the line's own text starts: after a heading's #s or a list item's marker.
+      const heading = ctx.structure.headings.get(line.index);
+      const bullet = ctx.structure.bullets.get(line.index);
+      const from = heading?.kind === 'atx' ? heading.contentStart : bullet ?? line.start;
+      const part = { start: from, text: ctx.text.slice(from, line.end) };
+      const startsBlock = !markdown || heading !== undefined || bullet !== undefined;
+      if (startsBlock) flush();
+      if (!current) current = { parts: [] };
+      current.parts.push(part);
+      if (!markdown || heading) flush();
+    }
+    flush();
+
+    for (const p of paragraphs) {
+      const stacks = KINDS.map(() => [] as { offset: number; char: string }[]);
+      const stray: { offset: number; char: string }[] = [];
+      for (const { start, text } of p.parts) {
+        // Leading ordinals are checked at every line start: "1）…" lines often follow each other
+        // inside one Markdown paragraph.
+        const ordinal = LEADING_ORDINAL.exec(text);
+        const skip = ordinal ? ordinal[0].length - 1 : -1;
+        for (let i = 0; i < text.length; i++) {
+          if (i === skip) continue;
+          const ch = text[i];
+          const k = KINDS.findIndex((x) => x.open.includes(ch) || x.close.includes(ch));
+          if (k < 0) continue;
+          if (KINDS[k].open.includes(ch)) stacks[k].push({ offset: start + i, char: ch });
+          else if (!stacks[k].pop()) stray.push({ offset: start + i, char: ch });
+        }
+      }
+      const unmatched = [...stacks.flat(), ...stray].sort((a, b) => a.offset - b.offset);
+      for (const u of unmatched) ctx.emit({ range: { start: u.offset, end: u.offset + 1 }, args: { char: u.char } });
+    }
+  },
+});

@@ -1,0 +1,79 @@
+// The CELL-* findings of each seed are exactly those of seeds.md (rule, line, cell text), with
+// the fixes it names; plus every CELL rule has zh and en messages and a docs page.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { applyEdits, check } from '../../../engine/index.ts';
+import { CELL_RULES } from '../../../engine/rules/cell/index.ts';
+import { lineOf, seed } from '../harness.ts';
+
+type Expect = [rule: string, line: number, text: string, fixed?: string];
+const EXPECTED: Record<number, Expect[]> = {
+  0: [['CELL-EXTRA-TEXT', 30, '4\u3000\u3000', '4']],
+  1: [],
+  2: [],
+  3: [],
+  4: [
+    ['CELL-EXTRA-TEXT', 22, '行政处罚 0', '0'],
+    ['CELL-EXTRA-TEXT', 23, '行政强制 0', '0'],
+    ['CELL-EXTRA-TEXT', 26, '行政事业性收费 0', '0'],
+    ['CELL-OCR-NOISE', 31, 'x据的勾稽关:'],
+    ['CELL-OCR-NOISE', 33, '-'],
+    ['CELL-OCR-NOISE', 34, ':'],
+    ['CELL-OCR-NOISE', 36, '<b>红木</b>'],
+    ['CELL-OCR-NOISE', 38, '471'],
+    ['CELL-OCR-NOISE', 64, '<b>问</b> 不甲细'],
+    ['CELL-OCR-NOISE', 64, '心川'],
+  ],
+};
+
+for (const n of [0, 1, 2, 3, 4]) {
+  test(`seed ${n}: CELL-* findings as seeds.md lists them`, () => {
+    const { name, text } = seed(n);
+    const fs = check(text, { fileName: name }).findings.filter((f) => f.rule.startsWith('CELL-'));
+    const got = fs.map((f) => [f.rule, lineOf(text, f.range.start), text.slice(f.range.start, f.range.end)]);
+    assert.deepEqual(got, EXPECTED[n].map(([r, l, t]) => [r, l, t]));
+    EXPECTED[n].forEach(([rule, , , fixed], i) => {
+      const f = fs[i];
+      if (rule === 'CELL-EXTRA-TEXT') {
+        assert.equal(f.fix?.kind, 'safe');
+        // The fix rewrites only the cell: the text around it stays.
+        const out = applyEdits(text, f.fix!.edits);
+        assert.equal(out, text.slice(0, f.range.start) + fixed + text.slice(f.range.end));
+      }
+      if (rule === 'CELL-OCR-NOISE') assert.equal(f.fix?.kind, 'unsafe');
+    });
+  });
+}
+
+test('seed 000: the residue is named 全角空格×2', () => {
+  const [f] = check(seed(0).text).findings.filter((x) => x.rule === 'CELL-EXTRA-TEXT');
+  assert.equal(f.message, '行政规范性文件·本年制发件数 除数字 4 外还含有“全角空格×2”');
+  assert.equal(f.severity, 'info');
+});
+
+test('seed 004: seven noise tokens are warnings, the echo cells infos', () => {
+  const fs = check(seed(4).text).findings.filter((f) => f.rule.startsWith('CELL-'));
+  assert.deepEqual([...new Set(fs.filter((f) => f.rule === 'CELL-OCR-NOISE').map((f) => f.severity))], ['warning']);
+  assert.deepEqual([...new Set(fs.filter((f) => f.rule === 'CELL-EXTRA-TEXT').map((f) => f.severity))], ['info']);
+});
+
+test('seed 002: 988.2576万 in the 2019 purchase amount is a number with its unit, no CELL finding', () => {
+  const { report } = check(seed(2).text);
+  const c = report.tables.T2.cells.get('t2.purchase.amount')!;
+  assert.equal(c.value, 988.2576);
+  assert.equal(c.unit, '万元');
+});
+
+for (const rule of CELL_RULES) {
+  test(`${rule.id}: zh and en for every message, a docs page`, () => {
+    assert.match(rule.id, /^CELL-/);
+    for (const [key, m] of Object.entries(rule.messages)) {
+      assert.match(m.zh, /[\u4e00-\u9fff]/, `${key} zh`);
+      assert.ok(m.en.trim() && !/[\u4e00-\u9fff]{3,}/.test(m.en.replace(/“[^”]*”/g, '')), `${key} en`);
+    }
+    const page = new URL(`../../../docs/rules/${rule.id}.md`, import.meta.url);
+    assert.ok(existsSync(page), `docs/rules/${rule.id}.md`);
+    assert.ok(readFileSync(page, 'utf8').includes(rule.id));
+  });
+}

@@ -1,0 +1,54 @@
+// TEXT-EXPORT-ARTIFACT: export leftovers in prose; the safe fix deletes them.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assertFixResolves, findings, replaceLine } from '../harness.ts';
+import { assertRange, lineStart, lineText, SEED } from './text-helpers.ts';
+
+const RULE = 'TEXT-EXPORT-ARTIFACT';
+
+describe('TEXT-EXPORT-ARTIFACT', () => {
+  it('seed 000 line 10 columns 1–19: "[bookmark: _GoBack]", info, safe fix deletes it', () => {
+    const fs = findings(SEED[0], RULE);
+    assert.equal(fs.length, 1);
+    const f = fs[0];
+    assert.equal(f.severity, 'info');
+    assert.equal(f.message, '文中残留文档导出标记“[bookmark: _GoBack]”');
+    assertRange(SEED[0], f, 10, '[bookmark: _GoBack]', 0);
+    assert.equal(f.range.end - f.range.start, 19);
+    assert.equal(f.cell, null);
+    assert.equal(f.fix?.kind, 'safe');
+    assert.deepEqual(f.fix?.edits, [{ start: lineStart(SEED[0], 10), end: lineStart(SEED[0], 10) + 19, newText: '' }]);
+    const fixed = assertFixResolves(SEED[0], f);
+    assert.ok(lineText(fixed, 10).startsWith('一是新增'));
+    const [en] = findings(SEED[0], RULE, { lang: 'en' });
+    assert.equal(en.message, 'Leftover export artefact “[bookmark: _GoBack]”');
+    assert.equal(en.fix?.title, 'Delete “[bookmark: _GoBack]”');
+  });
+
+  it('HTML formatting tags and conditional comments', () => {
+    const text = replaceLine(SEED[3], 9, '(二) 依申请公开：<span style="font-size:12pt">按照</span>要求<br/>办理<!--[if !supportLists]-->。');
+    const fs = findings(text, RULE);
+    assert.deepEqual(fs.map((f) => text.slice(f.range.start, f.range.end)), ['<span style="font-size:12pt">', '</span>', '<br/>', '<!--[if !supportLists]-->']);
+    let fixed = text;
+    for (const f of fs.reverse()) fixed = fixed.slice(0, f.fix!.edits[0].start) + fixed.slice(f.fix!.edits[0].end);
+    assert.equal(lineText(fixed, 9), '(二) 依申请公开：按照要求办理。');
+    assertFixResolves(text, fs[0]);
+  });
+
+  it('words that only look like tags are not artefacts', () => {
+    assert.deepEqual(findings(replaceLine(SEED[3], 9, '数量<bookmark>与 a<b 及 <p2> 不是标记。'), RULE), []);
+  });
+
+  it('table cells are not prose (seed 004 <b>红木</b> is CELL-OCR-NOISE)', () => {
+    assert.deepEqual(findings(SEED[4], RULE), []);
+  });
+
+  it('runs on reports before 2019 too (always)', () => {
+    const lines = SEED[0].split('\n');
+    let text = replaceLine(SEED[0], 1, lines[0].replace('2021', '2017'));
+    text = replaceLine(text, 3, lines[2].replaceAll('2021', '2017'));
+    text = replaceLine(text, 8, lines[7].replace('新收到7件', '新收到9件'));
+    assert.equal(findings(text, RULE).length, 1);
+    assert.deepEqual(findings(text, 'TEXT-NEW'), [], 'table comparisons do not run before 2019');
+  });
+});

@@ -1,0 +1,108 @@
+// TEXT-REVIEW (行政复议 → 表四行政复议·总计) and TEXT-LITIGATION (行政诉讼 → 直接起诉 + 复议后起诉).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findings, replaceLine } from '../harness.ts';
+import { assertRange, columnOf, edit, lineText, SEED } from './text-helpers.ts';
+
+describe('TEXT-REVIEW', () => {
+  const RULE = 'TEXT-REVIEW';
+  // Seed 003: 行政复议 keep 1, pend 2, total 3 (line 70); line 71 is s4 prose after table 4.
+
+  it('"行政复议案件3件" agrees; "5件" does not (range on the digit, cell t4.rev.tot)', () => {
+    assert.deepEqual(findings(replaceLine(SEED[3], 71, '本年度发生政府信息公开行政复议案件3件。'), RULE), []);
+    const text = replaceLine(SEED[3], 71, '本年度发生政府信息公开行政复议案件5件。');
+    const fs = findings(text, RULE);
+    assert.equal(fs.length, 1);
+    const f = fs[0];
+    assert.equal(f.message, '正文称行政复议 5 件，但表四行政复议·总计为 3');
+    assertRange(text, f, 71, '5', columnOf(text, 71, '案件5件', 2));
+    assert.equal(f.written, 5);
+    assert.equal(f.computed, 3);
+    assert.deepEqual(f.cell, { table: 'T4', row: 'rev', col: 'tot' });
+    const [en] = findings(text, RULE, { lang: 'en' });
+    assert.equal(en.message, 'The text says 5 review(s), but table 4 review total is 3');
+  });
+
+  it('negative statement "未发生…行政复议" against a total of 3', () => {
+    const text = replaceLine(SEED[3], 71, '本年度未发生政府信息公开行政复议案件。');
+    const [f] = findings(text, RULE);
+    assert.equal(f.message, '正文称未发生行政复议，但表四行政复议·总计为 3');
+    assertRange(text, f, 71, '未发生政府信息公开行政复议', columnOf(text, 71, '未发生', 0));
+    assert.equal(f.written, 0);
+    const [en] = findings(text, RULE, { lang: 'en' });
+    assert.equal(en.message, 'The text says no reviews, but table 4 review total is 3');
+  });
+
+  it('statements of rights and 未经…复议 are not negatives', () => {
+    assert.deepEqual(findings(replaceLine(SEED[3], 71, '申请人对答复不服而未获解决的，可依法申请行政复议。'), RULE), []);
+    assert.deepEqual(findings(replaceLine(SEED[3], 71, '公开申请人未经行政复议直接提起诉讼的情形本年度没有发生。'), RULE), []);
+  });
+
+  it('seed 000 "未因依申请公开办理不妥而产生行政复议" agrees with 0', () => {
+    assert.deepEqual(findings(SEED[0], RULE), []);
+  });
+
+  it('agreement with the parts when 行政复议·总计 is wrong', () => {
+    const table = replaceLine(SEED[3], 70, lineText(SEED[3], 70).replace('1\t0\t0\t2\t3', '1\t0\t0\t2\t4'));
+    const text = replaceLine(table, 71, '本年度发生政府信息公开行政复议案件3件。');
+    assert.deepEqual(findings(text, RULE), []);
+    assert.equal(findings(text, 'T4-SUM').length, 1);
+  });
+
+  it('gate: an agency\'s own review caseload in s1 without 公开 is not read', () => {
+    assert.deepEqual(findings(replaceLine(SEED[3], 13, '全年办理行政复议案件120件。'), RULE), []);
+    assert.equal(findings(replaceLine(SEED[3], 13, '全年办理政府信息公开行政复议案件120件。'), RULE).length, 1);
+  });
+});
+
+describe('TEXT-LITIGATION', () => {
+  const RULE = 'TEXT-LITIGATION';
+
+  it('seed 002 "行政诉讼事件9次" = 0 direct + 9 after review', () => {
+    assert.deepEqual(findings(SEED[2], RULE), []);
+  });
+
+  it('"行政诉讼事件7次" against 0 + 9: cell null, written 7, computed 9', () => {
+    const text = edit(2, 9, '事件9次', '事件7次');
+    const fs = findings(text, RULE);
+    assert.equal(fs.length, 1);
+    const f = fs[0];
+    assert.equal(f.message, '正文称行政诉讼 7 件，但表四未经复议直接起诉 0 件、复议后起诉 9 件，合计 9');
+    assertRange(text, f, 9, '7', columnOf(text, 9, '事件7次', 2));
+    assert.equal(f.cell, null);
+    assert.equal(f.written, 7);
+    assert.equal(f.computed, 9);
+    assert.equal(f.related.length, 2);
+    const [en] = findings(text, RULE, { lang: 'en' });
+    assert.equal(en.message, 'The text says 7 suit(s), but table 4 has 0 direct + 9 after review = 9');
+  });
+
+  it('negative statement against 9 suits', () => {
+    const text = replaceLine(SEED[2], 9, '另外，本年度未发生因政府信息公开引发的行政诉讼。');
+    const [f] = findings(text, RULE);
+    assert.equal(f.written, 0);
+    assert.equal(f.computed, 9);
+    assertRange(text, f, 9, '未发生因政府信息公开引发的行政诉讼', columnOf(text, 9, '未发生', 0));
+  });
+
+  it('"行政复议和行政诉讼各1件" counts for both; "行政复议和行政诉讼共1件" is a combined count, read by neither', () => {
+    const both = replaceLine(SEED[0], 408, '本年度发生政府信息公开行政复议和行政诉讼各1件。');
+    assert.equal(findings(both, RULE).length, 1);
+    assert.equal(findings(both, 'TEXT-REVIEW').length, 1);
+    const combined = replaceLine(SEED[0], 408, '本年度发生政府信息公开行政复议和行政诉讼共1件。');
+    assert.deepEqual(findings(combined, RULE), []);
+    assert.deepEqual(findings(combined, 'TEXT-REVIEW'), []);
+    const alone = replaceLine(SEED[0], 408, '本年度发生政府信息公开行政诉讼1件。');
+    assert.equal(findings(alone, RULE).length, 1);
+    assert.deepEqual(findings(alone, 'TEXT-REVIEW'), []);
+  });
+
+  it('a negated count ("行政诉讼案件无一起") is not the number 1', () => {
+    assert.deepEqual(findings(replaceLine(SEED[0], 408, '本年度政府信息公开行政诉讼案件无一起。'), RULE), []);
+    assert.equal(findings(replaceLine(SEED[0], 408, '本年度政府信息公开行政诉讼案件一起。'), RULE).length, 1);
+  });
+
+  it('seed 000 "未因…行政复议或行政诉讼" agrees with 0', () => {
+    assert.deepEqual(findings(SEED[0], RULE), []);
+  });
+});
