@@ -180,6 +180,8 @@ export interface Hit {
  * Every match of `source` (a regex with an optional named group `n`) in the sentence. Matches
  * whose N is not a number below the limits are dropped. `accept` may veto a match.
  */
+const COMPILED = new Map<string, RegExp>();
+
 export function matchAll(
   s: Sentence | Clause,
   source: string,
@@ -187,7 +189,10 @@ export function matchAll(
   priority: number,
   accept?: (m: RegExpExecArray) => boolean,
 ): Hit[] {
-  const re = new RegExp(source, 'gd');
+  // Compiled once per pattern: the rules call this for every sentence of every report.
+  let re = COMPILED.get(source);
+  if (!re) COMPILED.set(source, (re = new RegExp(source, 'gd')));
+  re.lastIndex = 0;
   const out: Hit[] = [];
   for (const m of s.text.matchAll(re)) {
     if (m[0] === '') continue;

@@ -7,13 +7,20 @@ import { clauses, matchAll, N, NOT_DIGIT, type Hit, type Sentence } from './pros
  * ("行政复议和行政诉讼3件" is about suits) unless 各 distributes the number over both.
  * "未经行政复议" (without prior review) denies nothing, so it is not a negative statement.
  */
+const COMBINED = new Map<string, RegExp>();
+const combinedWith = (other: string): RegExp => {
+  let re = COMBINED.get(other);
+  if (!re) COMBINED.set(other, (re = new RegExp(`${other}(和|与|及|以及|或|、)$`)));
+  return re;
+};
+
 export function matchT4(s: Sentence, keyword: string, other: string, priority: number): Hit[] {
   // Lazy gap: the number is read from its first character (行政复议十二件 is 12, not 2).
   const positive = matchAll(s, `${keyword}(?<gap>[^，。；${NOT_DIGIT}]{0,8}?)${N}(件|起|次|宗)`, 'count', priority, (m) => {
     const gap = m.groups!.gap;
     const each = gap.endsWith('各');
     // "行政复议和行政诉讼共3件" counts both together: ambiguous for either table-4 quantity.
-    const combined = new RegExp(`${other}(和|与|及|以及|或|、)$`).test(s.text.slice(0, m.index));
+    const combined = combinedWith(other).test(s.text.slice(0, m.index));
     // "行政复议案件无一起": a negated count, not the number 1.
     const negated = /无|未|没有/.test(gap);
     return (each || (!gap.includes(other) && !combined)) && !negated;

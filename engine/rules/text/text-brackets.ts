@@ -13,6 +13,11 @@ const KINDS: { open: string; close: string }[] = [
   { open: '【', close: '】' },
 ];
 
+/** Bracket character → [kind index, opens?]: one lookup per character of prose. */
+const BRACKETS = new Map<string, [number, boolean]>(
+  KINDS.flatMap((k, i) => [...[...k.open].map((c) => [c, [i, true]] as const), ...[...k.close].map((c) => [c, [i, false]] as const)]),
+);
+
 const LEADING_ORDINAL = /^[ \t\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
 
 interface Paragraph {
@@ -67,9 +72,10 @@ export default defineRule({
         for (let i = 0; i < text.length; i++) {
           if (i === skip) continue;
           const ch = text[i];
-          const k = KINDS.findIndex((x) => x.open.includes(ch) || x.close.includes(ch));
-          if (k < 0) continue;
-          if (KINDS[k].open.includes(ch)) stacks[k].push({ offset: start + i, char: ch });
+          const kind = BRACKETS.get(ch);
+          if (!kind) continue;
+          const [k, opens] = kind;
+          if (opens) stacks[k].push({ offset: start + i, char: ch });
           else if (!stacks[k].pop()) stray.push({ offset: start + i, char: ch });
         }
       }
