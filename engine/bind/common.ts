@@ -93,10 +93,14 @@ export function pickVersion(v2019: number, v2021: number, expected: TemplateVers
   return expected ?? '2021';
 }
 
-/** Joins runs of one- or two-character header cells (vertical text "自/然/人") into one. */
+/**
+ * Joins runs of one- or two-character header lines (vertical text "自/然/人" of PDF text) into one
+ * cell. Only whole-line paragraph cells qualify: in L2/L3 every cell has a line of its own, and
+ * "其他" followed by "小计" there are two header cells, not one word.
+ */
 export function joinVertical(cells: RawCell[]): RawCell[] {
   const out: RawCell[] = [];
-  const short = (x: RawCell) => x.col < 0 && [...x.text].length <= 2 && /^[\u4e00-\u9fff]+$/.test(x.text);
+  const short = (x: RawCell) => x.paragraph === true && [...x.text].length <= 2 && /^[\u4e00-\u9fff]+$/.test(x.text);
   let run = false; // the last output cell is a run of short cells
   for (const c of cells) {
     const prev = out[out.length - 1];
@@ -108,4 +112,50 @@ export function joinVertical(cells: RawCell[]): RawCell[] {
     }
   }
   return out;
+}
+
+/**
+ * A TSV row (L4, L7) whose non-empty value span is shorter than expected: blank cells at the span's
+ * edges are values when positions say so (layouts.md L4) — the span lies under the header's value
+ * columns, or the row holds exactly the expected number of cells after its label (a browser copy,
+ * "label⇥⇥5⇥…": the first value is blank). Otherwise the row stays short (STRUCT-ROW-VALUES).
+ */
+export function withExplicitBlanks(values: RawCell[], hardCells: RawCell[], lastLabelCol: number, headerValueCol: number, expected: number): RawCell[] {
+  if (values.length >= expected) return values;
+  if (headerValueCol > lastLabelCol && values.every((v) => v.col >= headerValueCol && v.col < headerValueCol + expected)) {
+    const span = hardCells.slice(headerValueCol, headerValueCol + expected);
+    if (span.length === expected) return span;
+  }
+  const after = hardCells.slice(lastLabelCol + 1);
+  if (after.length === expected && after.every((c) => c.text || c.explicit)) return after;
+  return values;
+}
+
+/**
+ * Where each of `labels` first occurs in the cells, in reading order: cell by cell, and inside a
+ * cell left to right (a PDF header line "总计 自然人 法人或其他组织" is one cell holding three
+ * labels). At each position the longest label wins and matches do not overlap, so 其他 inside
+ * 法人或其他组织 is not the 其他 column. Returns each label's rank in that order, or -1.
+ */
+export function labelRanks(cells: RawCell[], labels: string[]): number[] {
+  return labelSequence(cells, labels).first;
+}
+
+/** Every occurrence of `labels` in the cells in reading order (indices into `labels`), and each label's first rank. */
+export function labelSequence(cells: RawCell[], labels: string[]): { seq: number[]; first: number[] } {
+  const norm = labels.map((l) => normLabel(l));
+  const byLength = norm.map((l, i) => ({ l, i })).sort((a, b) => b.l.length - a.l.length);
+  const seq: number[] = [];
+  for (const c of cells) {
+    const t = normLabel(c.text);
+    for (let at = 0; at < t.length; ) {
+      const hit = byLength.find((x) => x.l && t.startsWith(x.l, at));
+      if (hit) {
+        seq.push(hit.i);
+        at += hit.l.length;
+      } else at++;
+    }
+  }
+  const first = labels.map((_, i) => seq.indexOf(i));
+  return { seq, first };
 }

@@ -111,11 +111,27 @@ export function assembleRows(items: GridItem[], vocab: Vocabulary): LogicalRow[]
           // A label after values starts a new row; so does a label after loose text (a caption,
           // a header cell, a stray token), which then stands as a row of its own.
           const labelAfterText = cls !== 'text' && cur !== null && !cur.labels.length && cur.others.length > 0;
-          if (!cur || cur.values.length || labelAfterText) {
+          // Two cells that each name a row are two rows even without values between them (rows
+          // whose values were lost or glued to the label, "（七）总计640020470").
+          const secondRowName = cls === 'label' && cur !== null && vocab.isRowName(normLabel(c.text)) && cur.labels.some((x) => vocab.isRowName(normLabel(x.text)));
+          if (!cur || cur.values.length || labelAfterText || secondRowName) {
             close();
             cur = open(c, item.layout);
           }
           (cls === 'text' ? cur.others : cur.labels).push(c);
+        } else if (cls === 'echo' && (!cur || cur.values.length || !cur.labels.length)) {
+          // "行政许可 0" with no label of its own before it: PDF text or a paragraph holding the
+          // label and its value. Split it; under a label line it is a value echoing that label.
+          const lead = c.text.length - c.text.trimStart().length;
+          const body = c.text.trim();
+          const m = /^(\S+?)[ \t\u3000\u00a0]+/.exec(body)!; // classify() matched the same shape
+          const at = c.start + lead;
+          const label: RawCell = { ...c, text: m[1], start: at, end: at + m[1].length, explicit: false };
+          const value: RawCell = { ...c, text: body.slice(m[0].length), start: at + m[0].length, end: at + body.length, explicit: false };
+          close();
+          cur = open(label, item.layout);
+          cur.labels.push(label);
+          cur.values.push(value);
         } else if (cls === 'empty') {
           // L2: a TAB-only line after the label is a blank value; before it, rowspan residue.
           if (item.layout === 'L2' && cur && (cur.labels.length || cur.others.length)) cur.values.push(c);

@@ -6,7 +6,7 @@ import type { GridItem, RawCell } from '../parse/grid.ts';
 import { TEMPLATES } from '../template/index.ts';
 import type { T2BlockSpec, T2RowSpec } from '../template/types.ts';
 import { normLabel } from '../text.ts';
-import { cellsOf, emptyTable, gluedDigits, isHeaderText, makeCell, missingLabels, pickVersion, valuesRunTogether } from './common.ts';
+import { cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks } from './common.ts';
 import { assembleRows, labelText, spanOf, type LogicalRow, type Vocabulary } from './rows.ts';
 
 const KEYWORDS = ['规章', '规范性文件', '行政许可', '对外管理服务', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
@@ -18,11 +18,14 @@ const HEADER_LABELS = [
   ...(['2021', '2019'] as const).flatMap((v) => TEMPLATES[v].t2.blocks.flatMap((b) => b.columns.map((c) => c.label))),
 ];
 
-/** Label head: the normalised text before the first bracket. */
+/**
+ * Label head: the normalised text before the first bracket, without a digit run glued to its end
+ * ("规章000" is the 规章 row with its values run into the label; the binder then refuses it).
+ */
 export function labelHead(text: string): string {
   const n = normLabel(text);
   const cut = n.search(/[(（]/);
-  return (cut >= 0 ? n.slice(0, cut) : n).replace(/^[一二三四五六七八九十\d]+[、.]/, '');
+  return (cut >= 0 ? n.slice(0, cut) : n).replace(/^[一二三四五六七八九十\d]+[、.]/, '').replace(/(?<=[^\d.,])[\d.,]+$/, '');
 }
 
 function matchRows(text: string): { version: TemplateVersion; block: T2BlockSpec; row: T2RowSpec }[] {
@@ -134,16 +137,22 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
         values = [glue];
       }
     }
-    if (valuesRunTogether(values, k)) glued = true;
     const hdr = blockHeaders.get(seenBlock ?? blockSpec.key);
     if (values.length < k && r.hardCells && r.layout === 'L4' && hdr) {
       const col = hdr.cells.findIndex((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label))));
       const valueCol = col >= 0 ? hdr.cells[col].col : -1;
-      if (valueCol >= 0 && values[0]?.col === valueCol) {
-        const span = r.hardCells.slice(valueCol, valueCol + k);
-        if (span.length === k) values = span;
-      }
+      values = withExplicitBlanks(values, r.hardCells, labelCells[labelCells.length - 1].col, valueCol, k);
     }
+    // GFM: cells are explicit, so value cells sit under the block header's value columns and a
+    // blank cell is a blank value, not a missing one (layouts.md L1).
+    if (r.layout === 'L1' && r.hardCells && hdr && !glue) {
+      const cols = hdr.cells.filter((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label)))).map((c) => c.col);
+      const lastLabelCol = labelCells[labelCells.length - 1].col;
+      if (cols.length === k && Math.min(...cols) > lastLabelCol) values = cols.sort((a, b) => a - b).map((c) => r.hardCells![c]).filter(Boolean);
+    }
+    // Cells run together: TSV spans are tested as written (an edge blank and a glued pair look
+    // the same there); GFM cells under the header's value columns are explicit.
+    if (valuesRunTogether(r.layout === 'L1' && values !== r.values ? values : r.values, k)) glued = true;
     const key = match.row.key;
     const binding: RowBinding = { key, state: 'bound', label, valueSpans: values.map((v) => ({ start: v.start, end: v.end })), rawValues: values.map((v) => v.text) };
     if (values.length !== k) {
@@ -197,7 +206,8 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
 /** The block's columns in the header's order when one header row names them all, else the template's. */
 function columnsOf(block: T2BlockSpec, hdr: BlockHeader | undefined) {
   if (!hdr || block.columns.length < 2) return block.columns;
-  const at = block.columns.map((c) => hdr.cells.findIndex((x) => normLabel(x.text).includes(normLabel(c.label))));
+  // Ranks in reading order, so a header cell holding several labels (PDF text) still orders them.
+  const at = labelRanks(hdr.cells, block.columns.map((c) => c.label));
   if (at.some((p) => p < 0) || new Set(at).size !== at.length) return block.columns;
   return block.columns.map((c, i) => ({ c, p: at[i] })).sort((a, b) => a.p - b.p).map((x) => x.c);
 }

@@ -6,9 +6,9 @@ import { T3_COLUMNS, T3_GROUPS, T3_HEADER_LABELS, T3_NOTE, T3_ORGS, TEMPLATES } 
 import type { T3RowSpec } from '../template/types.ts';
 import { normLabel } from '../text.ts';
 import {
-  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, makeCell, missingLabels, pickVersion, valuesRunTogether,
+  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks,
 } from './common.ts';
-import { assembleRows, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from './rows.ts';
+import { assembleRows, isOrdinalFragment, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from './rows.ts';
 
 const ALL_ROWS: T3RowSpec[] = [...TEMPLATES['2021'].t3.rows, ...TEMPLATES['2019'].t3.rows.filter((r) => r.key === 'r6')];
 const ROW_KEYWORDS = ALL_ROWS.filter((r) => r.keyword && r.key !== 'r6').map((r) => ({ key: r.key, kw: normLabel(r.keyword!) }));
@@ -18,11 +18,16 @@ const HEADER_LABELS = [...T3_HEADER_LABELS, '申请人情况', '小计', '合计
 const ORDINALS = /[(（][一二三四五六七八九十\d]{1,3}[)）]|^[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]/g;
 const R6_FAMILY = new Set(['r6', 'r6_1', 'r6_2', 'r6_3']);
 
+/** A label with a digit run glued to its end ("（七）总计640020470") is still label text (layouts.md §3). */
+const unglue = (t: string) => t.replace(/(?<=[^\d.,])[\d.,]+$/, '');
+
 export const T3_VOCAB: Vocabulary = {
-  isLabel: (t) =>
-    ROW_KEYWORDS.some((k) => t.includes(k.kw)) || GROUP_KEYWORDS.some((g) => t.includes(g.kw)) ||
-    (t.length >= 2 && LABEL_TEXTS.some((l) => l.includes(t))),
-  isRowName: (t) => ROW_KEYWORDS.some((k) => t.includes(k.kw)),
+  isLabel: (raw) => {
+    const t = unglue(raw);
+    return ROW_KEYWORDS.some((k) => t.includes(k.kw)) || GROUP_KEYWORDS.some((g) => t.includes(g.kw)) ||
+      (t.length >= 2 && LABEL_TEXTS.some((l) => l.includes(t)));
+  },
+  isRowName: (t) => ROW_KEYWORDS.some((k) => t.includes(k.kw)) || /^\(七\)总计/.test(unglue(t)),
 };
 
 interface RowMatch {
@@ -52,18 +57,34 @@ function matchRow(label: string, hasValues: boolean, group: string | undefined, 
   return { group: lastGroup };
 }
 
+/**
+ * The row's own label cells: a group label sharing the row ("三、本年度办理结果⇥（一）予以公开",
+ * "（三）不予公开⇥1.属于国家秘密") belongs to the group, so the row's label (its range, rules.md §0)
+ * starts after the last cell that names only a group. A label that is itself the group name
+ * (2019 "（六）其他处理") keeps every cell.
+ */
+function ownLabel(labels: RawCell[]): RawCell[] {
+  let last = -1;
+  labels.forEach((c, i) => {
+    const t = normLabel(c.text);
+    const group = GROUP_KEYWORDS.some((g) => t.includes(g.kw));
+    const row = ROW_KEYWORDS.some((k) => t.includes(k.kw));
+    if (group && !row) last = i;
+  });
+  const rest = labels.slice(last + 1);
+  return rest.some((c) => !isOrdinalFragment(c.text)) ? rest : labels;
+}
+
 /** Column order: the template's, unless one header row lists complete labels in another order. */
 function columnOrder(headerRows: LogicalRow[], hasSub: boolean): string[] {
   const base = T3_COLUMNS.filter((c) => c.key !== 'sub' || hasSub).map((c) => c.key);
   let outer: string[] | undefined; // order of np / orgs block / tot
   let inner: string[] | undefined; // order of the five organisations
+  const orgLabels = T3_ORGS.map((k) => T3_COLUMNS.find((c) => c.key === k)!.label);
   for (const r of headerRows) {
-    const cells = r.hardCells?.filter((c) => c.text) ?? cellsOf([r]);
-    const pos = (label: string) => cells.findIndex((c) => normLabel(c.text) === label);
-    const np = pos('自然人');
-    const tot = pos('总计');
-    const legal = pos('法人或其他组织');
-    const orgPos = T3_ORGS.map((k) => pos(T3_COLUMNS.find((c) => c.key === k)!.label));
+    // Ranks in reading order, so a PDF header line holding several labels counts as the row it is.
+    const cells = joinVertical(r.hardCells?.filter((c) => c.text) ?? cellsOf([r]));
+    const [np, tot, legal, ...orgPos] = labelRanks(cells, ['自然人', '总计', '法人或其他组织', ...orgLabels]);
     if (np >= 0 && tot >= 0) {
       const orgAt = legal >= 0 ? legal : orgPos.every((p) => p >= 0) ? Math.min(...orgPos) : -1;
       const parts: [string, number][] = [['np', np], ['tot', tot]];
@@ -149,15 +170,18 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
   const order: string[] = []; // row keys in document order, for inference
   let glued = false;
   for (let i = firstData; i < rows.length; i++) {
-    const r = rows[i];
+    let r = rows[i];
     if (!r.labels.length) {
       if (r.values.length && !r.others.length) orphans.push({ index: order.length, row: r });
       else if (r.others.length && r.values.length) table.unknownRows.push({ ...spanOf(r.others), text: r.others.map((c) => c.text).join('') });
       else if (r.others.length) for (const c of r.others) if (c.text.length <= 20) table.noise.push({ start: c.start, end: c.end, text: c.text });
       continue;
     }
+    // A digit run glued to the label is matched without it; the row is then refused below.
+    const glue = gluedDigits(r.labels[r.labels.length - 1]);
     let label = normLabel(labelText(r));
-    let m = matchRow(label, r.values.length > 0, group, prev);
+    if (glue) label = unglue(label);
+    let m = matchRow(label, r.values.length > 0 || glue !== undefined, group, prev);
     let labels = r.labels;
     if (!m.row && pending && r.values.length) {
       const joined = normLabel(labelText(pending)) + label;
@@ -166,6 +190,18 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
         m = mj;
         label = joined;
         labels = [...pending.labels, ...r.labels];
+      }
+    }
+    // PDF text wraps a long label ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府" +
+    // "信息公开申请 0 0 …", layouts.md L6): a row label without values followed by values under a
+    // label that names no row or group is one row.
+    if (m.row && !r.values.length && !glue && i + 1 < rows.length) {
+      const next = rows[i + 1];
+      const mn = next.labels.length && next.values.length ? matchRow(normLabel(labelText(next)), true, group, m.row) : undefined;
+      if (mn && !mn.row && !mn.group && !mn.ambiguous) {
+        r = { labels: [...r.labels, ...next.labels], others: [...r.others, ...next.others], values: next.values, hardCells: next.hardCells, layout: next.layout, line: r.line };
+        labels = r.labels;
+        i++;
       }
     }
     if (m.group) group = m.group;
@@ -182,20 +218,24 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     const spec = ALL_ROWS.find((x) => x.key === m.row)!;
     if (spec.group) group = spec.group;
     prev = m.row;
-    const labelSpan = { ...spanOf(labels), text: labels.map((c) => c.text).join('') };
+    const own = ownLabel(labels);
+    const labelSpan = { ...spanOf(own), text: own.map((c) => c.text).join('') };
     let values = r.values;
-    // A digit run glued to the label cannot be split without guessing.
-    const lastLabel = labels[labels.length - 1];
-    if (gluedDigits(lastLabel) || valuesRunTogether(values, expectedCount)) glued = true;
-    // TSV: a short span starting at the header's first value column takes its explicit blanks.
-    if (values.length < expectedCount && r.hardCells && r.layout === 'L4' && headerValueCol >= 0 && values[0]?.col === headerValueCol) {
-      const span = r.hardCells.slice(headerValueCol, headerValueCol + expectedCount);
-      if (span.length === expectedCount) values = span;
+    // TSV: a short span takes the explicit blanks at its edges when positions say so.
+    if (values.length < expectedCount && r.hardCells && r.layout === 'L4') {
+      values = withExplicitBlanks(values, r.hardCells, r.labels[r.labels.length - 1].col, headerValueCol, expectedCount);
     }
     // GFM: value cells are located by the header's column positions.
     if (r.layout === 'L1' && r.hardCells && headerValueCol > labels[labels.length - 1].col) {
       values = r.hardCells.slice(headerValueCol, headerValueCol + expectedCount);
     }
+    // A digit run glued to the label, or fewer value tokens than columns with one token long
+    // enough to hold the rest, cannot be split without guessing. In TSV a blank at the edge of the
+    // span looks exactly like two cells run together, so the test reads the span as written; GFM
+    // cells are explicit, so there it reads the cells under the header's value columns.
+    const lastLabel = labels[labels.length - 1];
+    const gfm = r.layout === 'L1' && values !== r.values;
+    if (gluedDigits(lastLabel) || valuesRunTogether(gfm ? values : r.values, expectedCount)) glued = true;
     lastDataEnd = Math.max(lastDataEnd, values.length ? values[values.length - 1].end : labelSpan.end);
     order.push(m.row);
     const existing = bound.get(m.row);

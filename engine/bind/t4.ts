@@ -4,7 +4,7 @@ import type { Table } from '../model.ts';
 import type { GridItem, RawCell } from '../parse/grid.ts';
 import { T4_COLUMNS, T4_GROUPS, T4_HEADER_LABELS } from '../template/index.ts';
 import { normLabel } from '../text.ts';
-import { emptyTable, isHeaderText, joinVertical, makeCell, missingLabels } from './common.ts';
+import { emptyTable, isHeaderText, joinVertical, labelSequence, makeCell, missingLabels } from './common.ts';
 import { classify, type Vocabulary } from './rows.ts';
 
 const LABELS = [...T4_HEADER_LABELS.map(([l]) => l), '案件数', '单位'];
@@ -57,7 +57,14 @@ export function bindT4(items: GridItem[]): Table {
   while (runEnd + 1 < pieces.length && pieces[runEnd + 1].cls !== 'text') runEnd++;
   while (runEnd > runStart && pieces[runEnd].cls === 'empty') runEnd--;
   // Loose cells give no positions, so only explicit blanks (TSV, GFM, L2) count as values.
-  const values = pieces.slice(runStart, runEnd + 1).filter((p) => p.cls === 'value' || p.cell.explicit).map((p) => p.cell);
+  let values = pieces.slice(runStart, runEnd + 1).filter((p) => p.cls === 'value' || p.cell.explicit).map((p) => p.cell);
+  // A blank first or last value sits outside the run of values: when the physical row holding the
+  // run (a TSV/GFM line, or an L2 run of lines up to a blank line) has exactly 15 cells, all of them
+  // values or explicit blanks, those are the 15.
+  if (values.length !== 15) {
+    const row = pieces.filter((p, i) => i > startAt && p.row === pieces[runStart].row);
+    if (row.length === 15 && row.every((p) => p.cls === 'value' || (p.cls === 'empty' && p.cell.explicit))) values = row.map((p) => p.cell);
+  }
   table.range.end = values[values.length - 1].end;
   table.noise = table.noise.filter((n) => n.start >= table.range.start && n.end <= table.range.end);
   for (const g of T4_GROUPS) table.rows.set(g.key, { key: g.key, state: 'bound' });
@@ -91,18 +98,23 @@ function groupOrders(header: Piece[]): (string[] | undefined)[] {
     if (!byRow.has(p.row)) byRow.set(p.row, []);
     byRow.get(p.row)!.push(p.cell);
   }
-  const chunks: (string[] | undefined)[] = [];
-  for (const cells of byRow.values()) {
-    const seq: string[] = [];
-    for (const c of cells) {
-      const t = normLabel(c.text);
-      const hits = T4_COLUMNS.filter((col) => t.includes(col.label)).map((col) => ({ key: col.key, at: t.indexOf(col.label) }));
-      hits.sort((a, b) => a.at - b.at).forEach((h) => seq.push(h.key));
+  const labels = T4_COLUMNS.map((c) => c.label);
+  const chunksOf = (rows: RawCell[][]) => {
+    const chunks: (string[] | undefined)[] = [];
+    for (const cells of rows) {
+      // Every occurrence in reading order: a PDF header line holds all fifteen labels in one cell.
+      const seq = labelSequence(cells, labels).seq.map((i) => T4_COLUMNS[i].key);
+      for (let i = 0; i + 5 <= seq.length; i += 5) {
+        const chunk = seq.slice(i, i + 5);
+        chunks.push(new Set(chunk).size === 5 ? chunk : undefined);
+      }
     }
-    for (let i = 0; i + 5 <= seq.length; i += 5) {
-      const chunk = seq.slice(i, i + 5);
-      chunks.push(new Set(chunk).size === 5 ? chunk : undefined);
-    }
-  }
-  return chunks.length === 3 ? chunks : [];
+    return chunks;
+  };
+  const byRows = chunksOf([...byRow.values()]);
+  if (byRows.length === 3) return byRows;
+  // One cell per paragraph (L8) has no header rows: the whole header, read in order, is the row
+  // when it names exactly the fifteen column labels.
+  const whole = chunksOf([header.map((p) => p.cell)]);
+  return whole.length === 3 && labelSequence(header.map((p) => p.cell), labels).seq.length === 15 ? whole : [];
 }

@@ -17,6 +17,8 @@ export interface RawCell {
   col: number;
   /** An empty cell that stands for a real position (TSV gap, GFM cell, L2 TAB-only line). */
   explicit: boolean;
+  /** Set on a whole line read as one paragraph cell (L8), the only cells vertical text is made of. */
+  paragraph?: boolean;
 }
 
 export type GridItem =
@@ -30,6 +32,8 @@ const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*(?:件|个|项|条|次|元
 const CJK = /[\u4e00-\u9fff]/;
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 const SPACE_SPLIT = /[ \u3000]+/g;
+/** A running header of PDF text: the report's title repeated at a page break inside a table. */
+const RUNNING_HEADER = /^[^\t|]{0,60}(?:信息公开|政务公开)[^\t|]{0,12}报告\s*$/;
 const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
 const NUMBERISH = /^[+\-－]?[\d０-９][\d０-９,.．]*[\u3000\u00a0]*$/;
 
@@ -69,6 +73,26 @@ function pdfCells(text: string, base: number, line: number): RawCell[] | undefin
   return tokens.map((tok, i) => ({ text: tok.t, start: base + tok.at, end: base + tok.at + tok.t.length, line, col: i, explicit: false }));
 }
 
+const SMALL_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/**
+ * A line holding only a small number between rows of PDF text is a page number (layouts.md §2):
+ * a PDF row (label and numbers, or numbers only) stands right before or after it, and neither
+ * neighbour is a lone number. One value per paragraph (L8) never sits next to a PDF row, and its
+ * values are lone numbers next to each other or next to their label.
+ */
+function isPdfPageNumber(idx: LineIndex, l: number, fromLine: number, toLine: number): boolean {
+  if (!SMALL_NUMBER.test(idx.lines[l].text)) return false;
+  let next = l + 1;
+  while (next < toLine && !idx.lines[next].text.trim()) next++;
+  let prev = l - 1;
+  while (prev >= fromLine && !idx.lines[prev].text.trim()) prev--;
+  if (next >= toLine || prev < fromLine) return false;
+  const plain = (t: string) => !t.includes('\t') && !t.includes('|') && !SMALL_NUMBER.test(t);
+  const pdfRow = (n: number) => pdfCells(idx.lines[n].text, 0, n) !== undefined;
+  return plain(idx.lines[prev].text) && plain(idx.lines[next].text) && (pdfRow(prev) || pdfRow(next));
+}
+
 /** Reads lines [from, to) of the document into grid items. */
 export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLine: number): GridItem[] {
   const items: GridItem[] = [];
@@ -90,12 +114,22 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => ({ ...c, line: l, col: i, explicit: c.start === c.end })) });
       continue;
     }
+    if (/^ *\t *$/.test(text)) {
+      // L2: a TAB-only line is an empty cell, not a blank line: after a label it is a blank
+      // value (and must not end the row), before one rowspan residue (layouts.md L2).
+      const at = start + text.indexOf('\t') + 1;
+      const cell: RawCell = { text: '', start: at, end: at, line: l, col: -1, explicit: true };
+      items.push({ kind: 'cell', layout: 'L2', cell });
+      lastL2 = cell;
+      continue;
+    }
     if (!text.replace(SPACE_SPLIT, '').trim()) {
       items.push({ kind: 'blank', line: l });
       lastL2 = null;
       continue;
     }
-    if (PAGE_NUMBER.test(text)) continue;
+    // Page numbers and running headers inside a table region are skipped without a finding (layouts.md §2).
+    if (PAGE_NUMBER.test(text) || RUNNING_HEADER.test(text.trim())) continue;
     const firstTab = text.indexOf('\t');
     if (firstTab >= 0) {
       const onlyLeading = text.slice(0, firstTab).trim() === '' && text.indexOf('\t', firstTab + 1) < 0;
@@ -144,7 +178,8 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       items.push({ kind: 'row', layout: 'L6', line: l, cells: pdf });
       continue;
     }
-    items.push({ kind: 'cell', layout: 'L8', cell: trimmedCell(text, 0, text.length, start, l, -1, false) });
+    if (isPdfPageNumber(idx, l, fromLine, toLine)) continue;
+    items.push({ kind: 'cell', layout: 'L8', cell: { ...trimmedCell(text, 0, text.length, start, l, -1, false), paragraph: true } });
   }
   return items;
 }

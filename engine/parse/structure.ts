@@ -171,10 +171,23 @@ interface MdNode {
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
+/** A line opening dozens of nested blocks (`> > > …`, `- - - …`): no report looks like that. */
+const DEEP_NESTING = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){31}/m;
+
 /** Markdown: headings, lists, fenced code and tables as remark sees them. */
 export function scanMarkdown(idx: LineIndex): DocStructure {
+  // remark's time grows with the nesting depth (seconds at a few thousand levels) and its
+  // recursion can overflow: such a text is read line by line like plain text.
+  if (DEEP_NESTING.test(idx.text)) return scanPlainText(idx);
+  let tree: MdNode;
+  try {
+    tree = processor.parse(idx.text) as MdNode;
+  } catch {
+    // remark recurses over the tree (remark-gfm's autolink pass overflows the stack on a few
+    // thousand nested list items): such a text is read line by line like plain text.
+    return scanPlainText(idx);
+  }
   const s = emptyStructure();
-  const tree = processor.parse(idx.text) as MdNode;
   const lineOf = (offset: number) => idx.lineAt(offset);
   const visit = (node: MdNode) => {
     const pos = node.position;
@@ -210,9 +223,11 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
         }
       }
     }
-    if (node.children) for (const c of node.children) visit(c);
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   };
-  visit(tree);
+  // An explicit stack, in document order: a deeply nested tree must not overflow the call stack.
+  const stack: MdNode[] = [tree];
+  while (stack.length) visit(stack.pop()!);
   scanComments(s, idx.text);
   return s;
 }

@@ -14,9 +14,11 @@ const KINDS: { open: string; close: string }[] = [
 ];
 
 /** Bracket character → [kind index, opens?]: one lookup per character of prose. */
-const BRACKETS = new Map<string, [number, boolean]>(
-  KINDS.flatMap((k, i) => [...[...k.open].map((c) => [c, [i, true]] as const), ...[...k.close].map((c) => [c, [i, false]] as const)]),
-);
+const BRACKETS = new Map<string, [number, boolean]>();
+KINDS.forEach((k, i) => {
+  for (const c of k.open) BRACKETS.set(c, [i, true]);
+  for (const c of k.close) BRACKETS.set(c, [i, false]);
+});
 
 const LEADING_ORDINAL = /^[ \t\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
 
