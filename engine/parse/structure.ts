@@ -169,7 +169,34 @@ interface MdNode {
   position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const gfmProcessor = unified().use(remarkParse).use(remarkGfm);
+const commonmarkProcessor = unified().use(remarkParse);
+
+/**
+ * GFM tables, as remark-gfm sees them. remark-gfm over a whole report costs six times remark-parse
+ * (its table construct tries every TAB row and long CJK line), and of GFM we need only tables: so
+ * the document goes through remark-parse, and remark-gfm reads just the blocks that can be a
+ * table (a header line with a pipe, a delimiter row, the pipe lines after it).
+ */
+function addGfmTables(s: DocStructure, idx: LineIndex): void {
+  const lines = idx.lines;
+  for (let l = 0; l + 1 < lines.length; l++) {
+    const delimiter = lines[l + 1].text;
+    if (s.code.has(l) || !lines[l].text.includes('|') || !delimiter.includes('|') || !delimiter.includes('-') || !DELIMITER.test(delimiter)) continue;
+    let last = l + 1;
+    while (last + 1 < lines.length && !s.code.has(last + 1) && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
+    const block = idx.text.slice(lines[l].start, lines[last].end);
+    const tree = gfmProcessor.parse(block) as MdNode;
+    for (const node of tree.children ?? []) {
+      const pos = node.position;
+      if (node.type !== 'table' || pos?.start.offset === undefined || pos.end.offset === undefined) continue;
+      const first = idx.lineAt(lines[l].start + pos.start.offset);
+      const end = idx.lineAt(lines[l].start + Math.max(pos.start.offset, pos.end.offset - 1));
+      addGfmTable(s, idx, first, first + 1, end);
+    }
+    l = last;
+  }
+}
 
 /** A line opening dozens of nested blocks (`> > > …`, `- - - …`): no report looks like that. */
 const DEEP_NESTING = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){31}/m;
@@ -181,7 +208,7 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   if (DEEP_NESTING.test(idx.text)) return scanPlainText(idx);
   let tree: MdNode;
   try {
-    tree = processor.parse(idx.text) as MdNode;
+    tree = commonmarkProcessor.parse(idx.text) as MdNode;
   } catch {
     // remark recurses over the tree (remark-gfm's autolink pass overflows the stack on a few
     // thousand nested list items): such a text is read line by line like plain text.
@@ -217,10 +244,6 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
           if (fenced) for (let l = first; l <= last; l++) s.code.add(l);
           return;
         }
-        case 'table': {
-          addGfmTable(s, idx, first, first + 1, last);
-          return;
-        }
       }
     }
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
@@ -228,6 +251,7 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   // An explicit stack, in document order: a deeply nested tree must not overflow the call stack.
   const stack: MdNode[] = [tree];
   while (stack.length) visit(stack.pop()!);
+  addGfmTables(s, idx);
   scanComments(s, idx.text);
   return s;
 }
