@@ -1,0 +1,193 @@
+// CLI benchmark: `govreport check --format json` against markdownlint-cli2 on the same corpus
+// (bench/corpus.ts), wall and CPU time, reports/s, peak RSS, and scaling 100 → 1,000 → 10,000.
+// Run after building: node esbuild.mjs && node --import tsx bench/cli.bench.ts [--quick]
+// Writes its section of bench/RESULTS.md (writeSection('cli', …)).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from './corpus.ts';
+// @ts-expect-error plain ESM module without types
+import { machine, writeSection } from './results.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CORPUS = join(ROOT, 'bench', 'corpus');
+const CLI = join(ROOT, 'out', 'cli.cjs');
+const MDL = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const quick = process.argv.includes('--quick');
+
+interface Measure {
+  wall: number; // s
+  cpu: number; // user + sys, s
+  rssMb: number;
+  code: number | null;
+  stdoutBytes: number;
+}
+
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/** Runs a command; wall time measured here, CPU and peak RSS from GNU time or by sampling /proc. */
+async function measure(cmd: string, args: string[], stdoutFile?: string): Promise<Measure> {
+  const dir = mkdtempSync(join(tmpdir(), 'govreport-bench-'));
+  const timeFile = join(dir, 'time');
+  const out = stdoutFile ?? join(dir, 'stdout');
+  const shell = `exec "$@" > "${out}" 2>/dev/null`;
+  const argv = GNU_TIME ? [GNU_TIME, '-f', '%e %U %S %M', '-o', timeFile, 'sh', '-c', shell, 'sh', cmd, ...args] : ['sh', '-c', shell, 'sh', cmd, ...args];
+  const t0 = performance.now();
+  const child = spawn(argv[0], argv.slice(1), { stdio: 'ignore' });
+  let peakKb = 0;
+  let cpuTicks = 0;
+  const sample = setInterval(() => {
+    if (GNU_TIME) return;
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const hwm = /VmHWM:\s+(\d+)/.exec(status);
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      cpuTicks = Number(stat[11]) + Number(stat[12]);
+    } catch {
+      /* exited */
+    }
+  }, 25);
+  const code: number | null = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+  clearInterval(sample);
+  const wall = (performance.now() - t0) / 1000;
+  let cpu = cpuTicks / 100;
+  let rssMb = peakKb / 1024;
+  if (GNU_TIME && existsSync(timeFile)) {
+    const line = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    cpu = line[1] + line[2];
+    rssMb = line[3] / 1024;
+  }
+  const stdoutBytes = existsSync(out) ? readFileSync(out).length : 0;
+  rmSync(dir, { recursive: true, force: true });
+  return { wall, cpu, rssMb, code, stdoutBytes };
+}
+
+const govreport = (dir: string, out?: string) => measure(process.execPath, [CLI, 'check', '--format', 'json', '--no-progress', dir], out);
+const markdownlint = (dir: string) => measure(process.execPath, [MDL, `${dir}/**/*.{md,txt}`]);
+
+/**
+ * Where the time goes: a single-threaded run (--jobs 1) under --cpu-prof, self time grouped by the
+ * bundle's source modules (esbuild leaves a `// path` comment before each module in out/cli.cjs).
+ */
+function profile(dir: string): string {
+  const profDir = mkdtempSync(join(tmpdir(), 'govreport-prof-'));
+  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'check', '--jobs', '1', '--format', 'json', '--no-progress', dir], { stdio: 'ignore' });
+  const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return '(no profile written)';
+  const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as {
+    nodes: { id: number; callFrame: { url: string; lineNumber: number; functionName: string } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  rmSync(profDir, { recursive: true, force: true });
+  const bundle = readFileSync(CLI, 'utf8').split('\n');
+  const moduleAt: string[] = [];
+  let current = '(runtime)';
+  bundle.forEach((l, i) => {
+    const m = /^\/\/ (\S+\.(?:ts|js|mjs|cjs|json))$/.exec(l);
+    if (m) current = m[1];
+    moduleAt[i] = current;
+  });
+  const group = (mod: string) => {
+    if (mod.includes('node_modules/')) return /micromark|mdast|remark|unified|unist|vfile|decode-named|character-entities|markdown-table|ccount|longest-streak|devlop|bail|trough|extend|is-plain-obj/.test(mod) ? 'Markdown parser (unified/remark/micromark)' : `dependency ${mod.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')}`;
+    return mod.replace(/\/[^/]+$/, '/');
+  };
+  const selfTime = new Map<number, number>();
+  prof.samples.forEach((id, i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+  const groups = new Map<string, number>();
+  let total = 0;
+  for (const n of prof.nodes) {
+    const t = (selfTime.get(n.id) ?? 0) / 1000;
+    total += t;
+    const url = n.callFrame.url;
+    const k = url.endsWith('cli.cjs') ? group(moduleAt[n.callFrame.lineNumber] ?? '?') : url ? 'Node.js internals' : n.callFrame.functionName === '(garbage collector)' ? 'garbage collector' : n.callFrame.functionName === '(idle)' ? 'idle' : 'other (program, regexps)';
+    groups.set(k, (groups.get(k) ?? 0) + t);
+  }
+  const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return ['| where | self ms | share |', '|---|---|---|', ...top.map(([k, v]) => `| ${k} | ${v.toFixed(0)} | ${((100 * v) / total).toFixed(1)} % |`)].join('\n');
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+
+async function main() {
+  if (!existsSync(CLI)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const sizes = quick ? [100, 300] : [100, 1000, 10000];
+  const mid = sizes[1];
+  const load0 = loadavg()[0];
+  console.error(`generating corpora (${sizes.join(', ')} mixed; ${mid} all-Markdown) …`);
+  for (const n of sizes) generate(join(CORPUS, `mixed-${n}`), n, { mdShare: 0.5 });
+  generate(join(CORPUS, `md-${mid}`), mid, { mdShare: 1 });
+
+  // Correctness first: the run's JSON parses and covers every file.
+  const check = join(tmpdir(), `govreport-bench-${process.pid}.json`);
+  const probe = await govreport(join(CORPUS, `mixed-${mid}`), check);
+  const json = JSON.parse(readFileSync(check, 'utf8'));
+  rmSync(check, { force: true });
+  if (json.summary.files !== mid) throw new Error(`expected ${mid} reports, got ${json.summary.files}`);
+  const withErrors = json.reports.filter((r: { findings: { severity: string }[] }) => r.findings.some((f) => f.severity === 'error')).length;
+  console.error(`probe: ${mid} reports, ${withErrors} with errors, exit ${probe.code}`);
+
+  const rows: string[] = [];
+  const scaling: Record<number, Measure> = {};
+  for (const n of sizes) {
+    console.error(`govreport mixed-${n} …`);
+    scaling[n] = await govreport(join(CORPUS, `mixed-${n}`));
+  }
+  console.error(`markdownlint-cli2 mixed-${mid} …`);
+  const mdlMixed = await markdownlint(join(CORPUS, `mixed-${mid}`));
+  console.error(`govreport md-${mid} …`);
+  const grMd = await govreport(join(CORPUS, `md-${mid}`));
+  console.error(`markdownlint-cli2 md-${mid} …`);
+  const mdlMd = await markdownlint(join(CORPUS, `md-${mid}`));
+  const load1 = loadavg()[0];
+  console.error('profiling (--jobs 1, 100 reports) …');
+  const where = profile(join(CORPUS, `mixed-${sizes[0]}`));
+
+  const line = (name: string, n: number, m: Measure) =>
+    `| ${name} | ${n} | ${f2(m.wall)} | ${f2(m.cpu)} | ${f1(n / m.wall)} | ${f1(m.rssMb)} | ${m.code} |`;
+  rows.push(line('govreport, mixed', mid, scaling[mid]));
+  rows.push(line('markdownlint-cli2, mixed', mid, mdlMixed));
+  rows.push(line('govreport, all .md', mid, grMd));
+  rows.push(line('markdownlint-cli2, all .md', mid, mdlMd));
+  for (const n of sizes) if (n !== mid) rows.push(line('govreport, mixed', n, scaling[n]));
+
+  const ratioMixed = scaling[mid].wall / mdlMixed.wall;
+  const ratioMd = grMd.wall / mdlMd.wall;
+  const big = sizes[2];
+  const scale = big ? scaling[big].wall / scaling[mid].wall : NaN;
+  const peak = Math.max(...Object.values(scaling).map((m) => m.rssMb), grMd.rssMb);
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const md = `## CLI (\`govreport check --format json\` vs markdownlint-cli2)
+
+Machine: ${machine()}. Load average (1 min) before/after: ${f2(load0)} / ${f2(load1)} — other processes share the
+machine, so wall times are noisy; CPU time (user + sys of the whole process tree) is the steadier figure.
+Corpus: bench/corpus.ts — the seeds with T3/T4 numbers varied (totals consistent in ~90 %, one
+arithmetic error injected in ~10 %), \`.md\` files with T3 and T4 rewritten as GFM tables; "mixed" is
+half \`.md\` half \`.txt\`. govreport: \`node out/cli.cjs check --format json --no-progress <dir>\`
+(worker threads = cores); markdownlint-cli2: \`node …/markdownlint-cli2-bin.mjs "<dir>/**/*.{md,txt}"\`
+(same as \`npx markdownlint-cli2\` without npx's start-up). Peak RSS from ${GNU_TIME ? '`/usr/bin/time -v` (%M)' : 'sampling /proc VmHWM'}.
+Probe run: ${mid} reports in the JSON, ${withErrors} with errors.
+
+| run | reports | wall s | CPU s | reports/s | peak RSS MB | exit |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+| target | figure | |
+|---|---|---|
+| mixed ≤ 1/4 of markdownlint-cli2's wall time | ${f2(ratioMixed)}× (CPU ${f2(scaling[mid].cpu / mdlMixed.cpu)}×) | ${verdict(ratioMixed <= 0.25)} |
+| all-Markdown ≤ 1/2 | ${f2(ratioMd)}× (CPU ${f2(grMd.cpu / mdlMd.cpu)}×) | ${verdict(ratioMd <= 0.5)} |
+| ${big ?? '—'} reports ≤ 11× the ${mid} time | ${big ? `${f2(scale)}×` : 'not run (--quick)'} | ${big ? verdict(scale <= 11) : '—'} |
+| peak memory < 300 MB | ${f1(peak)} MB | ${verdict(peak < 300)} |
+
+Where the time goes (\`node --cpu-prof out/cli.cjs check --jobs 1\` on mixed-${sizes[0]}, self time by source folder):
+
+${where}
+`;
+  writeSection('cli', md);
+  console.log(md);
+}
+
+await main();

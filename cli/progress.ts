@@ -1,0 +1,25 @@
+// A one-line progress bar on stderr, drawn only when stderr is a terminal (and not --no-progress).
+export class Progress {
+  private done = 0;
+  private last = 0;
+  private readonly enabled: boolean;
+
+  constructor(private readonly total: number, enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr) {
+    this.enabled = enabled && stream.isTTY === true && total > 1;
+  }
+
+  tick(n = 1): void {
+    this.done += n;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 80 && this.done < this.total) return;
+    this.last = now;
+    const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - 30));
+    const filled = Math.round((this.done / this.total) * width);
+    this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}`);
+  }
+
+  end(): void {
+    if (this.enabled) this.stream.write('\r\x1b[K');
+  }
+}
