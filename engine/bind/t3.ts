@@ -181,7 +181,9 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     const glue = gluedDigits(r.labels[r.labels.length - 1]);
     let label = normLabel(labelText(r));
     if (glue) label = unglue(label);
-    let m = matchRow(label, r.values.length > 0 || glue !== undefined, group, prev);
+    // A GFM row has its value cells even when all are blank: 2019's （六）其他处理 is still a data row.
+    const gfmCells = r.layout === 'L1' && r.hardCells !== undefined && r.hardCells.length > r.labels[r.labels.length - 1].col + 1;
+    let m = matchRow(label, r.values.length > 0 || glue !== undefined || gfmCells, group, prev);
     let labels = r.labels;
     if (!m.row && pending && r.values.length) {
       const joined = normLabel(labelText(pending)) + label;

@@ -42,6 +42,16 @@ export function bindT4(items: GridItem[]): Table {
       break;
     }
   }
+  if (runStart < 0) {
+    // Every value left blank (an empty table just inserted, or a report that leaves zeros blank):
+    // a physical row of exactly 15 explicit blank cells after the header is the data row.
+    let lastText = startAt;
+    for (let i = startAt; i < pieces.length; i++) if (pieces[i].cls === 'text') lastText = i;
+    for (let i = lastText + 1; i < pieces.length && runStart < 0; i++) {
+      const row = pieces.filter((p) => p.row === pieces[i].row);
+      if (row.length === 15 && row.every((p) => p.cls === 'empty' && p.cell.explicit)) runStart = i;
+    }
+  }
   const headerPieces = pieces.slice(startAt, runStart < 0 ? pieces.length : runStart).filter((p) => p.cls !== 'empty');
   // Header cells split one character per line (vertical text) are joined before matching.
   const header = joinVertical(headerPieces.map((p) => p.cell));
