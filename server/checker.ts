@@ -1,0 +1,230 @@
+// When and how documents are checked: a debounced re-check per document, one cached result (the
+// latest version only — older ones are dropped as soon as the text changes), and publishing that
+// never lets an older version's diagnostics replace a newer one's.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, LineIndex, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
+import { CONFIG_INVALID } from '../engine/config.ts';
+import { render } from '../engine/rules/api.ts';
+import { looksLikeReport } from './detect.ts';
+import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
+import { SOURCE } from './protocol.ts';
+import { configFor, resolveLang, type RcFiles, type Settings } from './settings.ts';
+
+export interface Env {
+  settings: Settings;
+  locale: string | undefined;
+  debounceMs: number;
+  maxDocumentSize: number;
+  docsBase: string;
+  rc: RcFiles;
+}
+
+export interface DocResult {
+  uri: string;
+  version: number;
+  lang: Lang;
+  /** Why nothing was checked, if so. */
+  skipped?: 'never' | 'not-a-report' | 'too-large' | 'failed';
+  findings: Finding[];
+  index: LineIndex | null;
+  /** The full check result; kept only for documents small enough that it costs little. */
+  result: CheckResult | null;
+  /** Options check() ran with, for commands that check again (recomputeTotals). */
+  options: Parameters<typeof check>[1];
+}
+
+/** Above this size the report model is not cached (hover and symbols re-check on demand). */
+const CACHE_MODEL_LIMIT = 2_000_000;
+
+export class Checker {
+  /** Pending debounced checks: uri → how to cancel it. */
+  private timers = new Map<string, () => void>();
+  private results = new Map<string, DocResult>();
+  private publishedVersion = new Map<string, number>();
+  /** Requests waiting for the debounced check of a version (uri → waiters). */
+  private waiting = new Map<string, { version: number; resolve: (r: DocResult | null) => void }[]>();
+  checks = 0;
+  lastCheck: { wallMs: number; cpuMs: number; length: number } | null = null;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly env: Env,
+  ) {}
+
+  get cachedResults(): number {
+    return this.results.size;
+  }
+
+  /** A change arrived: forget the old result now (it is stale) and check after the pause. */
+  schedule(doc: TextDocument): void {
+    this.results.delete(doc.uri);
+    this.timers.get(doc.uri)?.();
+    const uri = doc.uri;
+    const run = () => {
+      this.timers.delete(uri);
+      const current = this.documents.get(uri);
+      if (current) this.ensure(current);
+    };
+    // Without debounce, still let the notifications already received be read first (a burst
+    // collapses into one check), but skip the timer's 1 ms minimum.
+    if (this.env.debounceMs > 0) {
+      const t = setTimeout(run, this.env.debounceMs);
+      this.timers.set(uri, () => clearTimeout(t));
+    } else {
+      const t = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(t));
+    }
+  }
+
+  /**
+   * The result for the document's current version, for requests (code actions, hover, symbols,
+   * commands). When a debounced check is pending it is awaited rather than run early, so requests
+   * that editors send after every keystroke do not defeat the debounce. Resolves null when the
+   * document changed or closed meanwhile (the request is then outdated).
+   */
+  current(doc: TextDocument): Promise<DocResult | null> {
+    const cached = this.results.get(doc.uri);
+    if (cached && cached.version === doc.version) return Promise.resolve(cached);
+    if (!this.timers.has(doc.uri)) return Promise.resolve(this.ensure(doc));
+    return new Promise((resolve) => {
+      const list = this.waiting.get(doc.uri) ?? [];
+      list.push({ version: doc.version, resolve });
+      this.waiting.set(doc.uri, list);
+    });
+  }
+
+  private settle(uri: string, r: DocResult | null): void {
+    const list = this.waiting.get(uri);
+    if (!list) return;
+    this.waiting.delete(uri);
+    for (const w of list) w.resolve(r && r.version === w.version ? r : null);
+  }
+
+  /** The result for the document's current version, checking (and publishing) now if needed. */
+  ensure(doc: TextDocument): DocResult {
+    const cached = this.results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    this.timers.get(doc.uri)?.();
+    this.timers.delete(doc.uri);
+    const text = doc.getText();
+    const { result: r, diagnostics } = this.compute(doc, text);
+    // Checking is synchronous today, so the document cannot have moved on meanwhile; the guard keeps
+    // that true if checking ever becomes asynchronous.
+    if (this.documents.get(doc.uri)?.version === r.version) {
+      this.results.set(doc.uri, r);
+      this.publish(doc.uri, r.version, diagnostics);
+    }
+    this.settle(doc.uri, r);
+    return r;
+  }
+
+  /** The full check result (report model) for the current version, re-checking if it was not kept. */
+  async model(doc: TextDocument): Promise<{ r: DocResult; result: CheckResult } | null> {
+    const r = await this.current(doc);
+    if (!r || r.skipped) return null;
+    if (r.result) return { r, result: r.result };
+    return { r, result: check(doc.getText(), r.options) };
+  }
+
+  close(uri: string): void {
+    this.timers.get(uri)?.();
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    this.publishedVersion.delete(uri);
+    this.settle(uri, null);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Settings or an rc file changed: every open document is checked again. */
+  recheckAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc);
+  }
+
+  private publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
+    const last = this.publishedVersion.get(uri);
+    if (last !== undefined && last > version) return;
+    this.publishedVersion.set(uri, version);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  private compute(doc: TextDocument, text: string): { result: DocResult; diagnostics: Diagnostic[] } {
+    const { settings, locale } = this.env;
+    const lang = resolveLang(settings, locale);
+    const base = { uri: doc.uri, version: doc.version, lang, findings: [], index: null, result: null, options: {} };
+    if (settings.validate === 'never') return { result: { ...base, skipped: 'never' }, diagnostics: [] };
+    const size = utf8Size(text, this.env.maxDocumentSize);
+    if (size > this.env.maxDocumentSize) {
+      return { result: { ...base, skipped: 'too-large' }, diagnostics: [tooLargeDiagnostic(size, this.env.maxDocumentSize, lang)] };
+    }
+    if (settings.validate === 'auto' && doc.languageId !== 'govreport' && !looksLikeReport(text)) {
+      return { result: { ...base, skipped: 'not-a-report' }, diagnostics: [] };
+    }
+    const filePath = doc.uri.startsWith('file:') ? safeFilePath(doc.uri) : undefined;
+    const rc = filePath ? this.env.rc.find(filePath) : null;
+    const options = {
+      fileName: filePath ?? doc.uri,
+      // .govreport files are checked as plain text (their own grammar); Markdown as Markdown.
+      languageId: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
+      lang,
+      config: configFor(settings, rc),
+    };
+    try {
+      this.checks++;
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const result = check(text, options);
+      const findings = [...result.findings];
+      if (rc && !rc.ok) findings.unshift(rcParseError(rc.path, rc.error, lang));
+      const index = result.parsed.index;
+      const diagnostics = findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase));
+      if (rc && !rc.ok) {
+        // Point at the broken file itself, so the editor can open it from the diagnostic.
+        const zero = { line: 0, character: 0 };
+        diagnostics[0].relatedInformation = [{ location: { uri: pathToFileURL(rc.path).href, range: { start: zero, end: zero } }, message: rc.error }];
+      }
+      const cpu = process.cpuUsage(cpu0);
+      this.lastCheck = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, length: text.length };
+      const keep = text.length <= CACHE_MODEL_LIMIT ? result : null;
+      return { result: { ...base, findings, index, result: keep, options }, diagnostics };
+    } catch (e) {
+      // An engine failure must not take the server down: say so on the document and in the log.
+      const err = e instanceof Error ? e.stack ?? e.message : String(e);
+      this.connection.console.error(`GovReport: checking ${doc.uri} failed: ${err}`);
+      const message = lang === 'zh' ? `GovReport 检查失败：${String(e)}` : `GovReport could not check this document: ${String(e)}`;
+      return {
+        result: { ...base, skipped: 'failed', index: new LineIndex(text), options },
+        diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'INTERNAL-ERROR', message }],
+      };
+    }
+  }
+}
+
+/**
+ * UTF-8 size of the text, what a user knows as the file size. A UTF-16 unit is 1–3 UTF-8 bytes, so
+ * short texts are under the limit without counting (the length returned is then a lower bound).
+ */
+function utf8Size(text: string, limit: number): number {
+  return text.length * 3 <= limit ? text.length : Buffer.byteLength(text, 'utf8');
+}
+
+function safeFilePath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An unparsable .govreportrc.json, reported as the engine reports an unusable one (CONFIG-INVALID). */
+function rcParseError(path: string, error: string, lang: Lang): Finding {
+  const reason = lang === 'zh' ? `JSON 解析错误：${error}；${path}` : `JSON parse error: ${error}; ${path}`;
+  return {
+    rule: CONFIG_INVALID.id, severity: 'warning',
+    message: render(CONFIG_INVALID.messages.default, { reason }, lang),
+    range: { start: 0, end: 0 }, cell: null, written: null, computed: null, related: [], fix: null, fixes: [],
+  };
+}

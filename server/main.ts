@@ -1,0 +1,141 @@
+// The GovReport language server. Transport comes from the command line (`--stdio`, `--node-ipc`,
+// `--socket=N`), as vscode-languageserver reads it. This file only wires LSP requests to the
+// feature modules; checking lives in checker.ts and everything about reports in engine/.
+//
+// Rule documentation links (Diagnostic.codeDescription) point at docs/rules/<RULE-ID>.md next to
+// the server bundle (the installed extension's folder) unless initializationOptions.docsBaseUrl
+// names another base, e.g. "https://example.org/govreport/docs/rules/". See protocol.ts for the
+// other initialization options (debounceMs, maxDocumentSize, settings).
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Checker, type Env } from './checker.ts';
+import { codeActions } from './codeActions.ts';
+import { executeCommand } from './commands.ts';
+import { defaultDocsBase } from './diagnostics.ts';
+import { hoverAt } from './hover.ts';
+import { COMMANDS, FIX_ALL_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
+import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
+import { documentSymbols } from './symbols.ts';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+const env: Env = {
+  settings: DEFAULT_SETTINGS,
+  locale: undefined,
+  debounceMs: 150,
+  maxDocumentSize: 20 * 2 ** 20,
+  docsBase: defaultDocsBase(),
+  rc: new RcFiles(),
+};
+const checker = new Checker(connection, documents, env);
+let canPullConfiguration = false;
+let canRegisterConfiguration = false;
+let canWatchFiles = false;
+let documentChanges = false;
+
+const CAPABILITIES: InitializeResult['capabilities'] = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+  executeCommandProvider: { commands: [COMMANDS.recomputeTotals, COMMANDS.fixAll] },
+  hoverProvider: true,
+  documentSymbolProvider: { label: 'GovReport' },
+};
+
+connection.onInitialize((params): InitializeResult => {
+  env.locale = params.locale;
+  const opts = (params.initializationOptions ?? {}) as InitializationOptions;
+  if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) env.debounceMs = opts.debounceMs;
+  if (typeof opts.maxDocumentSize === 'number' && opts.maxDocumentSize > 0) env.maxDocumentSize = opts.maxDocumentSize;
+  if (typeof opts.docsBaseUrl === 'string' && opts.docsBaseUrl) env.docsBase = opts.docsBaseUrl.endsWith('/') ? opts.docsBaseUrl : `${opts.docsBaseUrl}/`;
+  if (opts.settings !== undefined) env.settings = normalizeSettings(opts.settings);
+  const caps = params.capabilities;
+  canPullConfiguration = caps.workspace?.configuration === true;
+  canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+  return { capabilities: CAPABILITIES, serverInfo: { name: 'govreport', version: '0.1.0' } };
+});
+
+/** Reads the settings with workspace/configuration; 'failed' when the client cannot answer. */
+async function pullSettings(): Promise<'changed' | 'same' | 'failed'> {
+  if (!canPullConfiguration) return 'failed';
+  try {
+    const raw: unknown = await connection.workspace.getConfiguration('govreport');
+    // A client without a value for the section (Neovim answers null) keeps what we have, e.g.
+    // initializationOptions.settings.
+    if (raw === null || raw === undefined) return 'same';
+    const next = normalizeSettings(raw);
+    const changed = JSON.stringify(next) !== JSON.stringify(env.settings);
+    env.settings = next;
+    return changed ? 'changed' : 'same';
+  } catch (e) {
+    connection.console.warn(`GovReport: could not read settings: ${String(e)}`);
+    return 'failed';
+  }
+}
+
+connection.onInitialized(async () => {
+  if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_NAME}` }] });
+  if ((await pullSettings()) === 'changed') checker.recheckAll();
+});
+
+connection.onDidChangeConfiguration(async (p) => {
+  const pulled = await pullSettings();
+  if (pulled === 'same') return;
+  if (pulled === 'failed') {
+    // Clients without workspace/configuration push the settings as { govreport: {...} }.
+    const pushed = (p.settings as { govreport?: unknown } | null)?.govreport;
+    if (pushed === undefined) return;
+    env.settings = normalizeSettings(pushed);
+  }
+  checker.recheckAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  env.rc.clear();
+  checker.recheckAll();
+});
+
+documents.onDidOpen((e) => checker.schedule(e.document));
+documents.onDidChangeContent((e) => checker.schedule(e.document));
+documents.onDidClose((e) => checker.close(e.document.uri));
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const r = doc && (await checker.current(doc));
+  if (!doc || !r) return [];
+  return codeActions(params, r, { uri: doc.uri, version: r.version, documentChanges }, env.docsBase);
+});
+
+connection.onExecuteCommand((params) => executeCommand(params, connection, documents, checker, documentChanges));
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const m = doc && (await checker.model(doc));
+  return m ? hoverAt(m.result, params.position, m.r.lang) : null;
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const m = doc && (await checker.model(doc));
+  return m ? documentSymbols(m.result, m.r.lang) : [];
+});
+
+connection.onRequest(STATS_REQUEST, (): ServerStats => {
+  const mem = process.memoryUsage();
+  return { rss: mem.rss, heapUsed: mem.heapUsed, documents: documents.all().length, cachedResults: checker.cachedResults, checks: checker.checks, lastCheck: checker.lastCheck };
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,113 @@
+// Settings (`govreport.*` from the editor) and `.govreportrc.json` files, turned into what check()
+// takes: a language and a configuration object. Re-read whenever the editor says they changed;
+// rc files are looked up on every check, with a stat-keyed cache so an edited file is seen at once
+// even by clients that send no file-watch events.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Lang } from '../engine/index.ts';
+
+export type Validate = 'auto' | 'always' | 'never';
+export type Level = 'off' | 'error' | 'warning' | 'info';
+
+export interface Settings {
+  validate: Validate;
+  language: 'auto' | Lang;
+  rules: Record<string, Level>;
+}
+
+export const DEFAULT_SETTINGS: Settings = { validate: 'auto', language: 'auto', rules: {} };
+
+const LEVELS = new Set(['off', 'error', 'warning', 'info']);
+
+/** Whatever the client sent (possibly nothing, possibly junk) → complete settings. */
+export function normalizeSettings(raw: unknown): Settings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const validate = s.validate === 'always' || s.validate === 'never' ? s.validate : 'auto';
+  const language = s.language === 'zh' || s.language === 'en' ? s.language : 'auto';
+  const rules: Record<string, Level> = {};
+  if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
+    // The editor validates the enum already; anything else is ignored rather than reported as a
+    // broken .govreportrc.json, which the engine's CONFIG-INVALID message would claim.
+    for (const [id, level] of Object.entries(s.rules as Record<string, unknown>)) {
+      if (typeof level === 'string' && LEVELS.has(level)) rules[id] = level as Level;
+    }
+  }
+  return { validate, language, rules };
+}
+
+/** govreport.language wins; otherwise the client's locale (zh, zh-cn, zh-tw … → Chinese), else English. */
+export function resolveLang(settings: Settings, locale: string | undefined): Lang {
+  if (settings.language !== 'auto') return settings.language;
+  return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
+}
+
+export const RC_NAME = '.govreportrc.json';
+
+export type RcFile =
+  | { path: string; ok: true; value: unknown }
+  | { path: string; ok: false; error: string };
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  file: RcFile;
+}
+
+/** Finds the nearest .govreportrc.json above a file and parses it (cached by mtime and size). */
+export class RcFiles {
+  private cache = new Map<string, CacheEntry>();
+
+  find(filePath: string): RcFile | null {
+    let dir = dirname(filePath);
+    for (;;) {
+      const file = this.read(join(dir, RC_NAME));
+      if (file) return file;
+      const up = dirname(dir);
+      if (up === dir) return null;
+      dir = up;
+    }
+  }
+
+  private read(path: string): RcFile | null {
+    let st;
+    try {
+      st = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      return null;
+    }
+    if (!st || !st.isFile()) {
+      this.cache.delete(path);
+      return null;
+    }
+    const hit = this.cache.get(path);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.file;
+    let file: RcFile;
+    try {
+      file = { path, ok: true, value: JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, '')) };
+    } catch (e) {
+      file = { path, ok: false, error: e instanceof SyntaxError ? e.message : String(e) };
+    }
+    this.cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, file });
+    return file;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/**
+ * The `config` passed to check(): the rc file's rules over the editor's (the project file is the
+ * more specific of the two). An rc file of the wrong shape is passed through untouched so the
+ * engine reports it as CONFIG-INVALID; an unparsable one is reported by the caller.
+ */
+export function configFor(settings: Settings, rc: RcFile | null): unknown {
+  const editor = Object.keys(settings.rules).length ? { rules: settings.rules } : undefined;
+  if (!rc || !rc.ok) return editor;
+  const v = rc.value as { rules?: unknown } | null;
+  if (!editor) return v;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  if (v.rules === undefined) return { ...v, rules: settings.rules };
+  if (!v.rules || typeof v.rules !== 'object' || Array.isArray(v.rules)) return v;
+  return { ...v, rules: { ...settings.rules, ...(v.rules as object) } };
+}

@@ -1,0 +1,36 @@
+// Which documents validate=auto checks: reports yes, other Markdown no.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { looksLikeReport } from '../../server/detect.ts';
+import { ROOT } from './lsp.ts';
+
+it('recognises every seed report', () => {
+  const dir = join(ROOT, 'test/fixtures/seeds');
+  const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  assert.ok(seeds.length >= 5);
+  for (const f of seeds) assert.equal(looksLikeReport(readFileSync(join(dir, f), 'utf8')), true, f);
+});
+
+it('recognises a title line alone, in plain text or as a Markdown heading', () => {
+  assert.equal(looksLikeReport('某某县人民政府2022年政府信息公开工作年度报告\n\n正文'), true);
+  assert.equal(looksLikeReport('\n# 某某局2023年政务公开工作年度报告\n'), true);
+  assert.equal(looksLikeReport('某某市2021年政府信息公开工作年度报告（修订）'), false);
+});
+
+it('recognises two template section headings without a title', () => {
+  assert.equal(looksLikeReport('一、总体情况\n正文\n二、主动公开政府信息情况\n表格'), true);
+  assert.equal(looksLikeReport('## 三、收到和处理政府信息公开申请情况\n\n## 四、政府信息公开行政复议、行政诉讼情况\n'), true);
+});
+
+it('leaves other documents alone', () => {
+  assert.equal(looksLikeReport(''), false);
+  assert.equal(looksLikeReport('# README\n\nSome project.\n'), false);
+  // One generic heading is not enough.
+  assert.equal(looksLikeReport('# 会议纪要\n\n## 一、总体情况\n\n本周完成了 3 项工作。\n'), false);
+  // Mentioning the report in prose (not as a title line within the first lines) is not enough.
+  const prose = `${'笔记。\n'.repeat(40)}我们阅读了某区2021年政府信息公开工作年度报告\n`;
+  assert.equal(looksLikeReport(prose), false);
+  assert.equal(looksLikeReport('关于政府信息公开的几点思考：为什么年度报告很重要，以及如何写好一份报告'), false);
+});
