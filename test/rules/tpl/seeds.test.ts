@@ -1,11 +1,9 @@
 // The TPL-* findings of each seed are exactly those of seeds.md (rule, line, range text and the
-// detail it names), none of the forbidden ones; plus every TPL rule has zh and en messages and a
-// docs page.
+// detail it names), none of the forbidden ones. (Messages and docs pages of every rule:
+// test/rules/registry.test.ts.)
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { applyEdits, check } from '../../../engine/index.ts';
-import { TPL_RULES } from '../../../engine/rules/tpl/index.ts';
 import { lineOf, seed } from '../harness.ts';
 
 type Expect = [rule: string, line: number, text: string, message: string];
@@ -62,16 +60,3 @@ test('seeds: the forbidden TPL findings', () => {
   const late = seed(2).text.replace('2021年3月4日', '2021年4月4日');
   assert.equal(check(late).findings.filter((f) => f.rule === 'TPL-DEADLINE').length, 1);
 });
-
-for (const rule of TPL_RULES) {
-  test(`${rule.id}: zh and en for every message, a docs page`, () => {
-    assert.match(rule.id, /^TPL-/);
-    for (const [key, m] of Object.entries(rule.messages)) {
-      assert.match(m.zh, /[\u4e00-\u9fff]/, `${key} zh`);
-      assert.ok(m.en.trim(), `${key} en`);
-    }
-    const page = new URL(`../../../docs/rules/${rule.id}.md`, import.meta.url);
-    assert.ok(existsSync(page), `docs/rules/${rule.id}.md`);
-    assert.ok(readFileSync(page, 'utf8').includes(rule.id));
-  });
-}
