@@ -28,9 +28,11 @@ const TEMPLATE_TITLES = new Set(SECTIONS.flatMap((s) => [s.title, ...(s.alsoAcce
 function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | undefined {
   const line = idx.lines[l];
   if (s.code.has(l) || s.gfmLines.has(l)) return undefined;
-  if (line.text.includes('\t') || line.text.includes('|')) return undefined;
-  if (line.text.length > 300) return undefined;
   const mark = s.headings.get(l);
+  // No TAB or pipe (a table row, format.md §2.2) — in the content: `#\t标题` separates by a TAB.
+  const tested = mark?.kind === 'atx' ? idx.text.slice(mark.contentStart, mark.contentEnd) : line.text;
+  if (tested.includes('\t') || tested.includes('|')) return undefined;
+  if (line.text.length > 300) return undefined;
   let contentStart: number;
   let contentEnd: number;
   let kind: Heading['kind'];

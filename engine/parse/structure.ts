@@ -198,6 +198,30 @@ function addGfmTables(s: DocStructure, idx: LineIndex): void {
   }
 }
 
+/**
+ * The text remark reads for headings, lists and fences: table lines (TAB rows, GFM blocks) blanked
+ * to spaces of the same length, so every offset stays the original's. Table rows are read from raw
+ * lines anyway, and in these reports they are much of the text: micromark need not tokenize them.
+ * Fence and heading lines are kept.
+ */
+const isDelimiter = (t: string) => t.includes('|') && t.includes('-') && DELIMITER.test(t);
+
+function withoutTableLines(idx: LineIndex): string {
+  const lines = idx.lines;
+  let out = '';
+  let last = 0;
+  let inGfm = false; // inside a block that a delimiter row opened: every pipe line until a blank one
+  for (let l = 0; l < lines.length; l++) {
+    const { text, start, end } = lines[l];
+    inGfm = text.includes('|') && text.trim() !== '' && (inGfm || isDelimiter(text) || (l + 1 < lines.length && isDelimiter(lines[l + 1].text)));
+    if (!(text.includes('\t') && text.trim()) && !inGfm) continue;
+    if (FENCE.test(text) || ATX.test(text)) continue; // fences keep code extents; `#\t标题` is a heading
+    out += idx.text.slice(last, start) + ' '.repeat(end - start);
+    last = end;
+  }
+  return last === 0 ? idx.text : out + idx.text.slice(last);
+}
+
 /** A line opening dozens of nested blocks (`> > > …`, `- - - …`): no report looks like that. */
 const DEEP_NESTING = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){31}/m;
 
@@ -208,7 +232,7 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   if (DEEP_NESTING.test(idx.text)) return scanPlainText(idx);
   let tree: MdNode;
   try {
-    tree = commonmarkProcessor.parse(idx.text) as MdNode;
+    tree = commonmarkProcessor.parse(withoutTableLines(idx)) as MdNode;
   } catch {
     // remark recurses over the tree (remark-gfm's autolink pass overflows the stack on a few
     // thousand nested list items): such a text is read line by line like plain text.

@@ -1,0 +1,33 @@
+// Markdown structure around tables: remark reads a copy with table lines blanked (same offsets),
+// so headings, fences and lists next to tables must come out exactly as in the original.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseReport } from '../../engine/index.ts';
+import { seed } from '../rules/harness.ts';
+
+test('sections and tables of every seed are the same as .md and as .txt', () => {
+  for (const n of [0, 1, 2, 3, 4]) {
+    const { text } = seed(n);
+    const md = parseReport(text, { fileName: 'r.md' }).report;
+    const txt = parseReport(text, { fileName: 'r.txt' }).report;
+    assert.deepEqual(md.sections.map((s) => [s.key, s.heading.line, s.heading.level]), txt.sections.map((s) => [s.key, s.heading.line, s.heading.level]), `seed ${n}`);
+    for (const id of ['T2', 'T3', 'T4'] as const) {
+      assert.deepEqual([...md.tables[id].cells.values()].map((c) => [c.id, c.start, c.value]), [...txt.tables[id].cells.values()].map((c) => [c.id, c.start, c.value]), `seed ${n} ${id}`);
+    }
+  }
+});
+
+test('a TAB after the #s is still a heading; TAB rows inside a fence are code, not a table', () => {
+  const text = [
+    '#\t某某局2021年政府信息公开工作年度报告', '', '##\t一、总体情况', '', '正文。', '',
+    '```', '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1', '```', '',
+    '| 信息内容 | 本年制发件数 |', '|---|---|', '| 规章 | 0 |', '## 二、主动公开政府信息情况', '',
+  ].join('\n');
+  const { report, structure } = parseReport(text, { fileName: 'r.md' });
+  assert.equal(report.title?.line, 0);
+  assert.deepEqual(report.sections.map((s) => [s.key, s.heading.line]), [['s1', 2], ['s2', 13]]);
+  assert.ok(structure.code.has(7), 'the TAB row inside the fence is code');
+  assert.equal(report.tables.T3.status, 'missing', 'a fenced row is not table 3');
+  assert.ok(structure.gfmLines.has(10) && structure.gfmLines.has(12), 'the GFM table is found by remark-gfm');
+  assert.ok(!structure.gfmLines.has(13), 'the heading after it is not a table row');
+});
