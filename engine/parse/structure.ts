@@ -248,7 +248,8 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
       switch (node.type) {
         case 'heading': {
           const line = idx.lines[first];
-          const atx = atxMark(first, line.text, line.start);
+          // From the node's own start: a heading can sit inside a list item or quote (`- # 三、…`).
+          const atx = atxMark(first, idx.text.slice(pos.start.offset, line.end), pos.start.offset);
           if (atx) s.headings.set(first, atx);
           else {
             const content = line.text.trim();

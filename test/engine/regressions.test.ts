@@ -23,3 +23,17 @@ test('L2: a line without its leading TAB after a value is not a continuation of 
   // Wrapped labels still join: "商业" + "企业" in seed 000's header is one cell.
   assert.deepEqual(parseReport(seed(0).text, { fileName: 'r.txt' }).report.tables.T3.missingHeaderLabels, []);
 });
+
+test('an ATX heading inside a list item is an ATX heading (fuzz: STRUCT-HEADING-LEVEL crashed on it)', async () => {
+  const { check } = await import('../../engine/index.ts');
+  const lines = seed(4).text.split('\n');
+  lines[27] = '- # 三、收到和处理政府信息公开申请情况'; // line 28, the s3 heading, now inside a list item
+  const text = lines.join('\n');
+  const { report, findings } = check(text, { fileName: 'r.md' });
+  const s3 = report.sections.find((s) => s.key === 's3')!;
+  assert.equal(s3.heading.kind, 'atx');
+  assert.equal(s3.heading.level, 1);
+  const level = findings.find((f) => f.rule === 'STRUCT-HEADING-LEVEL' && text.slice(0, f.range.start).split('\n').length === 28)!;
+  assert.equal(text.slice(level.range.start, level.range.end), '#');
+  assert.equal(level.fix?.edits[0].newText, '##');
+});

@@ -21,9 +21,35 @@ RegExp.prototype.exec = function (this: RegExp, s: string) {
   work += 1 + Math.max(0, (m ? m.index + m[0].length : str.length) - from);
   return m;
 };
-for (const name of ['indexOf', 'lastIndexOf', 'includes', 'normalize', 'split', 'trim', 'startsWith', 'endsWith'] as const) {
-  const original = String.prototype[name] as (...args: unknown[]) => unknown;
-  (String.prototype as unknown as Record<string, unknown>)[name] = function (this: string, ...args: unknown[]) {
+// String searches are charged what they scan, like the regex searches above: indexOf/includes
+// from their start position to the end of the match (or of the text), lastIndexOf up to its start,
+// startsWith/endsWith the length compared; whole-string operations the whole length.
+const strings = String.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+const indexOf = String.prototype.indexOf;
+for (const name of ['indexOf', 'includes'] as const) {
+  const original = strings[name];
+  strings[name] = function (this: string, search: unknown, from?: unknown) {
+    const start = Math.max(0, Number(from) || 0);
+    const at = indexOf.call(this, String(search), start);
+    work += 1 + (at < 0 ? this.length - start : at + String(search).length - start);
+    return original.call(this, search, from);
+  };
+}
+const lastIndexOf = strings.lastIndexOf;
+strings.lastIndexOf = function (this: string, search: unknown, from?: unknown) {
+  work += 1 + Math.min(this.length, from === undefined ? this.length : Math.max(0, Number(from)) + String(search).length);
+  return lastIndexOf.call(this, search, from);
+};
+for (const name of ['startsWith', 'endsWith'] as const) {
+  const original = strings[name];
+  strings[name] = function (this: string, search: unknown, pos?: unknown) {
+    work += 1 + String(search).length;
+    return original.call(this, search, pos);
+  };
+}
+for (const name of ['normalize', 'split', 'trim'] as const) {
+  const original = strings[name];
+  strings[name] = function (this: string, ...args: unknown[]) {
     work += 1 + this.length;
     return original.apply(this, args);
   };

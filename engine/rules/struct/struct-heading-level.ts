@@ -5,6 +5,8 @@ import type { Edit } from '../../finding.ts';
 import { defineRule } from '../api.ts';
 import { levelOf, sectionArgs, targetLevel } from './shared.ts';
 
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+
 export default defineRule({
   id: 'STRUCT-HEADING-LEVEL',
   severity: 'info',
@@ -29,22 +31,26 @@ export default defineRule({
       const h = s.heading;
       const line = index.lines[h.line];
       let range = { start: line.start, end: line.start };
-      let edits: Edit[];
+      let edits: Edit[] = [];
       if (h.kind === 'atx' && h.hashes) {
         range = { start: h.hashes.start, end: h.hashes.end };
         edits = [{ ...range, newText: hashes }];
       } else if (h.kind === 'setext') {
         // A Setext heading becomes an ATX heading: `#`s before the text, the underline removed.
-        const mark = structure.headings.get(h.line)!;
+        // Only a one-line heading directly above its underline is rewritten; anything else
+        // (a heading text over several lines) gets the finding without a fix.
+        const mark = structure.headings.get(h.line);
         const under = index.lines[h.line + 1];
-        edits = [{ start: line.start, end: mark.contentStart, newText: `${hashes} ` }, { start: line.end, end: under.end, newText: '' }];
+        if (mark && under && SETEXT_UNDERLINE.test(under.text)) {
+          edits = [{ start: line.start, end: mark.contentStart, newText: `${hashes} ` }, { start: line.end, end: under.end, newText: '' }];
+        }
       } else {
         // A plain line or list item: the `#` run replaces the indentation or list marker.
         const contentStart = h.kind === 'list' ? structure.bullets.get(h.line)! : line.start + (line.text.length - line.text.trimStart().length);
         edits = [{ start: line.start, end: contentStart, newText: `${hashes} ` }];
       }
       const args = { ...sectionArgs(s.key), level: level === 'plain' ? '' : level, target };
-      emit({ range, message: level === 'plain' ? 'plain' : 'default', args, fixes: [{ title: 'fix', args, kind: 'safe', edits }] });
+      emit({ range, message: level === 'plain' ? 'plain' : 'default', args, fixes: edits.length ? [{ title: 'fix', args, kind: 'safe', edits }] : [] });
     }
   },
 });
