@@ -6,6 +6,8 @@ import iconv from 'iconv-lite';
 
 export const REPORT_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** writeAtomic's temporary files: only left behind when the process was killed mid-write; never reports. */
+const TEMP_FILE = /^\..+\.govreport-\d+-[a-z0-9]*\.tmp$/;
 
 export interface Target {
   /** Display path: relative to the working directory when inside it, with `/` separators. */
@@ -112,7 +114,7 @@ function walk(dir: string, seen: Set<string>, out: string[], all: boolean): void
     }
     if (st.isDirectory()) {
       if (!SKIP_DIRS.has(name)) walk(p, seen, out, all);
-    } else if (st.isFile() && (all || REPORT_EXTENSIONS.test(name))) out.push(p);
+    } else if (st.isFile() && !TEMP_FILE.test(name) && (all || REPORT_EXTENSIONS.test(name))) out.push(p);
   }
 }
 
