@@ -36,8 +36,10 @@ Result: ${fail ? `**${fail} failing** — ${failures.join('; ')}` : `all ${pass}
 
 Found so far, each now a regression test: an L2 continuation line joined two numbers into one
 value cell spanning two lines (\`0\` + \`0\` read as 00: the value reported was not the text at its
-range) — \`test/engine/regressions.test.ts\`; the first counted-work measure charged global regex
-searches for the whole remainder, which made linear code look quadratic — fixed in the instrument,
-which \`test/fuzz/work.test.ts\` proves can still see a real quadratic pattern.
+range) — \`test/engine/regressions.test.ts\`; an ATX heading inside a list item (\`- # 三、…\`) was
+taken for a Setext heading and STRUCT-HEADING-LEVEL's fix builder threw (seed 424242, 3,000 runs)
+— same file; the first counted-work measure charged global regex and string searches for the whole
+remainder, which made linear code look quadratic — fixed in the instrument, which
+\`test/fuzz/work.test.ts\` proves can still see a real quadratic pattern.
 `);
 process.exit(r.status ?? 1);

@@ -24,6 +24,15 @@ function writtenValue(text: string, cell: Cell): number {
   return Number(digits);
 }
 
+function assertEditsWithin(edits: { start: number; end: number }[], range: { start: number; end: number }, what: string): void {
+  for (const e of edits) assert.ok(e.start >= range.start && e.end <= range.end, `${what} edits only inside its cell`);
+}
+
+test('the cell-fix assertion fires on an edit outside the cell', () => {
+  assert.throws(() => assertEditsWithin([{ start: 5, end: 9 }], { start: 5, end: 8 }, 'x'), /only inside its cell/);
+  assertEditsWithin([{ start: 5, end: 8 }], { start: 5, end: 8 }, 'x');
+});
+
 /** The invariants every check() result must satisfy, whatever the input. */
 function assertSound(text: string, fileName: string): void {
   const { findings, report } = check(text, { fileName });
@@ -31,6 +40,9 @@ function assertSound(text: string, fileName: string): void {
     assert.ok(inText(text, f.range), `${f.rule} range inside the text`);
     for (const r of f.related) assert.ok(inText(text, r.range), `${f.rule} related range inside the text`);
     for (const fix of f.fixes) for (const e of fix.edits) assert.ok(inText(text, e), `${f.rule} fix edit inside the text`);
+    // A cell finding's own fix changes only that cell (alternatives such as "fill every blank cell
+    // of this table" name more cells, and say so in their titles).
+    if (f.cell && f.fix) assertEditsWithin(f.fix.edits, f.range, `${f.rule} fix of ${f.cell.table}.${f.cell.row}.${f.cell.col}`);
   }
   for (const table of Object.values(report.tables)) {
     for (const cell of table.cells.values()) {
