@@ -199,23 +199,32 @@ function addGfmTables(s: DocStructure, idx: LineIndex): void {
 }
 
 /**
- * The text remark reads for headings, lists and fences: table lines (TAB rows, GFM blocks) blanked
- * to spaces of the same length, so every offset stays the original's. Table rows are read from raw
- * lines anyway, and in these reports they are much of the text: micromark need not tokenize them.
- * Fence and heading lines are kept.
+ * The text remark reads: the lines that can carry the block structure we take from it — headings,
+ * list and quote markers, fences, HTML, Setext underlines and the line each underlines — and every
+ * other line blanked to spaces of the same length, so every offset stays the original's. Tables
+ * are read from raw lines and prose by the rules; micromark need not tokenize either, and in these
+ * reports they are nearly all of the text.
  */
+const STRUCTURAL = /^[ \t]{0,3}(?:#|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<)/;
 const isDelimiter = (t: string) => t.includes('|') && t.includes('-') && DELIMITER.test(t);
 
-function withoutTableLines(idx: LineIndex): string {
+function structuralSkeleton(idx: LineIndex): string {
   const lines = idx.lines;
   let out = '';
   let last = 0;
   let inGfm = false; // inside a block that a delimiter row opened: every pipe line until a blank one
   for (let l = 0; l < lines.length; l++) {
     const { text, start, end } = lines[l];
-    inGfm = text.includes('|') && text.trim() !== '' && (inGfm || isDelimiter(text) || (l + 1 < lines.length && isDelimiter(lines[l + 1].text)));
-    if (!(text.includes('\t') && text.trim()) && !inGfm) continue;
-    if (FENCE.test(text) || ATX.test(text)) continue; // fences keep code extents; `#\t标题` is a heading
+    if (!text.trim()) {
+      inGfm = false;
+      continue;
+    }
+    inGfm = text.includes('|') && (inGfm || isDelimiter(text) || (l + 1 < lines.length && isDelimiter(lines[l + 1].text)));
+    const tableLine = inGfm || text.includes('\t');
+    const underlined = l + 1 < lines.length && SETEXT.test(lines[l + 1].text) && !lines[l + 1].text.includes('\t');
+    // Fences and ATX headings always stay (a fence keeps its code's extent; `#\t标题` is a heading).
+    const keep = FENCE.test(text) || ATX.test(text) || (!tableLine && (STRUCTURAL.test(text) || SETEXT.test(text) || underlined));
+    if (keep) continue;
     out += idx.text.slice(last, start) + ' '.repeat(end - start);
     last = end;
   }
@@ -232,7 +241,7 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   if (DEEP_NESTING.test(idx.text)) return scanPlainText(idx);
   let tree: MdNode;
   try {
-    tree = commonmarkProcessor.parse(withoutTableLines(idx)) as MdNode;
+    tree = commonmarkProcessor.parse(structuralSkeleton(idx)) as MdNode;
   } catch {
     // remark recurses over the tree (remark-gfm's autolink pass overflows the stack on a few
     // thousand nested list items): such a text is read line by line like plain text.
