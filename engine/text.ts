@@ -81,7 +81,6 @@ export function stripPunct(s: string): string {
   return normLabel(s).replace(PUNCT, '');
 }
 
-export const CN_DIGITS = '〇零一二两三四五六七八九';
 const CN_DIGIT_VALUE: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
@@ -113,4 +112,3 @@ export function ordinalValue(s: string): number | undefined {
   return n && n > 0 ? n : undefined;
 }
 
-export const CN_ORDINALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -3,6 +3,7 @@ import type { Section, SectionKey, Table, TemplateVersion } from '../model.ts';
 import { readGrid } from '../parse/grid.ts';
 import type { DocStructure } from '../parse/structure.ts';
 import type { LineIndex } from '../text.ts';
+import { emptyTable } from './common.ts';
 import { bindT2 } from './t2.ts';
 import { bindT3 } from './t3.ts';
 import { bindT4 } from './t4.ts';
@@ -51,7 +52,7 @@ function cut(idx: LineIndex, r: Region, id: 'T2' | 'T3'): Region {
 export function bindTables(idx: LineIndex, s: DocStructure, sections: Section[], expected: TemplateVersion | null): { T2: Table; T3: Table; T4: Table } {
   const bind = (id: 'T2' | 'T3' | 'T4', key: SectionKey): Table => {
     const region = regionOf(idx, sections, key, id);
-    if (!region) return missing(id);
+    if (!region) return emptyTable(id);
     const r = id === 'T4' ? region : cut(idx, region, id);
     const items = readGrid(idx, s, r.from, r.to);
     const table = id === 'T2' ? bindT2(items, expected) : id === 'T3' ? bindT3(items, expected) : bindT4(items);
@@ -61,8 +62,4 @@ export function bindTables(idx: LineIndex, s: DocStructure, sections: Section[],
     return table;
   };
   return { T2: bind('T2', 's2'), T3: bind('T3', 's3'), T4: bind('T4', 's4') };
-}
-
-function missing(id: 'T2' | 'T3' | 'T4'): Table {
-  return { id, version: null, status: 'missing', layout: [], range: { start: 0, end: 0 }, rows: new Map(), cells: new Map(), unknownRows: [], duplicateRows: [], noise: [], missingHeaderLabels: [] };
 }

@@ -118,8 +118,6 @@ export function bindT3(items: GridItem[], expected: TemplateVersion | null): Tab
   const rows = assembleRows(items, T3_VOCAB);
   // The first data row is the first row whose label names a template row. Written one cell per
   // line, the header's last cells (其他, 总计 are label text too) run into it: split them off.
-  let group: string | undefined;
-  let prev: string | undefined;
   const firstData = rows.findIndex((r) => {
     const m = matchRow(normLabel(labelText(r)), r.values.length > 0, undefined, undefined);
     return m.row !== undefined;
@@ -131,8 +129,7 @@ export function bindT3(items: GridItem[], expected: TemplateVersion | null): Tab
   };
   const split = splitBefore(rows[firstData], keywordCell);
   if (split) rows.splice(firstData, 1, ...split);
-  if (split) return bindRows(table, rows, firstData + 1, expected);
-  return bindRows(table, rows, firstData, expected);
+  return bindRows(table, rows, split ? firstData + 1 : firstData, expected);
 }
 
 function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected: TemplateVersion | null): Table {

@@ -25,17 +25,16 @@ export function isPlaceholder(s: string): boolean {
   return PLACEHOLDERS.has(s);
 }
 
-function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
+/**
+ * Full-width digits and signs to ASCII, one code unit for one (rules.md §1 step 5), so offsets into
+ * the cell stay true. `，` is never a separator and is left as written (the cell is then invalid).
+ */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[０-９．－−]/g, (ch) => {
     const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
-    else if (ch === '．') out += '.';
-    else if (ch === '－' || ch === '−') out += '-';
-    else if (ch === '，') out += '，'; // never a separator: stays and makes the cell invalid
-    else out += ch;
-  }
-  return out;
+    if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 48);
+    return ch === '．' ? '.' : '-';
+  });
 }
 
 function describePadding(chars: string): string {
@@ -115,13 +114,4 @@ export function parseValue(raw: string, kind: ValueKind, isOwnLabel?: (word: str
   }
   // 9. anything else
   return { state: 'invalid', flags };
-}
-
-/** Whether a token reads as a value at all (number, placeholder), ignoring units and padding. */
-export function looksLikeValue(text: string): boolean {
-  const t = text.trim();
-  if (!t) return true;
-  const p = parseValue(t, 'money');
-  if (p.state !== 'invalid') return true;
-  return parseValue(t, 'count').state !== 'invalid';
 }

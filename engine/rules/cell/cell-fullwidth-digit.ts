@@ -1,17 +1,9 @@
 // CELL-FULLWIDTH-DIGIT: ０–９ (and ．, －) in a value cell. Read correctly, but other tools and
 // search do not treat them as numbers.
+import { toHalfWidth } from '../../parse/number.ts';
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
 import { rawText, valueCells } from './shared.ts';
-
-/** Maps the full-width digits and signs of the number one to one (rules.md §1 step 5). */
-export function toAscii(s: string): string {
-  return s.replace(/[０-９．－−]/g, (ch) => {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 48);
-    return ch === '．' ? '.' : '-';
-  });
-}
 
 export default defineRule({
   id: 'CELL-FULLWIDTH-DIGIT',
@@ -28,7 +20,7 @@ export default defineRule({
       const written = text.slice(cell.number.start, cell.number.end);
       emit({
         range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell) },
-        fixes: [{ title: 'fix', kind: 'safe', edits: [{ start: cell.number.start, end: cell.number.end, newText: toAscii(written) }] }],
+        fixes: [{ title: 'fix', kind: 'safe', edits: [{ start: cell.number.start, end: cell.number.end, newText: toHalfWidth(written) }] }],
       });
     }
   },
