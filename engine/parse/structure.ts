@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { LineIndex } from '../text.ts';
+import type { Line, LineIndex } from '../text.ts';
 
 export interface HeadingMark {
   line: number;
@@ -48,6 +48,18 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const BULLET = /^( {0,3}[-*+])[ \t]+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const isDelimiter = (t: string) => t.includes('|') && t.includes('-') && DELIMITER.test(t);
+
+/**
+ * The block a GFM table header on line `l` opens — the header (a line with a pipe), a delimiter row,
+ * then pipe lines up to a blank one (or a line `stop` excludes): its last line, or -1.
+ */
+function gfmBlockEnd(lines: Line[], l: number, stop?: (line: number) => boolean): number {
+  if (l + 1 >= lines.length || !lines[l].text.includes('|') || !isDelimiter(lines[l + 1].text)) return -1;
+  let last = l + 1;
+  while (last + 1 < lines.length && !stop?.(last + 1) && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
+  return last;
+}
 const COMMENT = /<!--([\s\S]*?)-->/g;
 
 function emptyStructure(): DocStructure {
@@ -142,9 +154,8 @@ export function scanPlainText(idx: LineIndex): DocStructure {
     const b = BULLET.exec(text);
     if (b) s.bullets.set(l, start + b[0].length);
     // GFM table: a header row with a pipe followed by a delimiter row.
-    if (text.includes('|') && l + 1 < lines.length && lines[l + 1].text.includes('-') && DELIMITER.test(lines[l + 1].text) && lines[l + 1].text.includes('|')) {
-      let last = l + 1;
-      while (last + 1 < lines.length && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
+    const last = gfmBlockEnd(lines, l);
+    if (last >= 0) {
       addGfmTable(s, idx, l, l + 1, last);
       l = last;
       continue;
@@ -181,10 +192,8 @@ const commonmarkProcessor = unified().use(remarkParse);
 function addGfmTables(s: DocStructure, idx: LineIndex): void {
   const lines = idx.lines;
   for (let l = 0; l + 1 < lines.length; l++) {
-    const delimiter = lines[l + 1].text;
-    if (s.code.has(l) || !lines[l].text.includes('|') || !delimiter.includes('|') || !delimiter.includes('-') || !DELIMITER.test(delimiter)) continue;
-    let last = l + 1;
-    while (last + 1 < lines.length && !s.code.has(last + 1) && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
+    const last = s.code.has(l) ? -1 : gfmBlockEnd(lines, l, (x) => s.code.has(x));
+    if (last < 0) continue;
     const block = idx.text.slice(lines[l].start, lines[last].end);
     const tree = gfmProcessor.parse(block) as MdNode;
     for (const node of tree.children ?? []) {
@@ -206,21 +215,16 @@ function addGfmTables(s: DocStructure, idx: LineIndex): void {
  * reports they are nearly all of the text.
  */
 const STRUCTURAL = /^[ \t]{0,3}(?:#|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<)/;
-const isDelimiter = (t: string) => t.includes('|') && t.includes('-') && DELIMITER.test(t);
-
 function structuralSkeleton(idx: LineIndex): string {
   const lines = idx.lines;
   let out = '';
   let last = 0;
-  let inGfm = false; // inside a block that a delimiter row opened: every pipe line until a blank one
+  let gfmEnd = -1; // the last line of the GFM block being read
   for (let l = 0; l < lines.length; l++) {
     const { text, start, end } = lines[l];
-    if (!text.trim()) {
-      inGfm = false;
-      continue;
-    }
-    inGfm = text.includes('|') && (inGfm || isDelimiter(text) || (l + 1 < lines.length && isDelimiter(lines[l + 1].text)));
-    const tableLine = inGfm || text.includes('\t');
+    if (!text.trim()) continue;
+    if (l > gfmEnd) gfmEnd = gfmBlockEnd(lines, l);
+    const tableLine = l <= gfmEnd || text.includes('\t');
     const underlined = l + 1 < lines.length && SETEXT.test(lines[l + 1].text) && !lines[l + 1].text.includes('\t');
     // Fences and ATX headings always stay (a fence keeps its code's extent; `#\t标题` is a heading).
     const keep = FENCE.test(text) || ATX.test(text) || (!tableLine && (STRUCTURAL.test(text) || SETEXT.test(text) || underlined));
