@@ -5,7 +5,6 @@ import { check, LineIndex, type Finding } from '../engine/index.ts';
 import type { Lang } from '../engine/finding.ts';
 import type { Report, TableStatus } from '../engine/model.ts';
 import { render, type Rule } from '../engine/rules/api.ts';
-import { CONFIG_INVALID } from '../engine/config.ts';
 import { xyearDigest } from '../engine/xyear.ts';
 import { decode, encode, writeAtomic } from './files.ts';
 import { fixText, fullyParsed } from './fix.ts';
@@ -48,18 +47,6 @@ function levelOf(rule: Rule, config: unknown): OutFinding['severity'] | 'off' {
 function withLevel(f: OutFinding, rule: Rule, config: unknown): OutFinding[] {
   const level = levelOf(rule, config);
   return level === 'off' ? [] : [{ ...f, severity: level }];
-}
-
-/**
- * A configuration file that is not JSON reaches the engine as a string (so the engine reports
- * CONFIG-INVALID instead of the CLI crashing); the engine can only say "not a JSON object", so the
- * message is rendered again here with the parser's own reason.
- */
-function explainConfigError(findings: Finding[], task: Task): void {
-  if (typeof task.config !== 'string' || !task.config.startsWith('JSON: ')) return;
-  const detail = task.config.slice('JSON: '.length);
-  const reason = task.lang === 'zh' ? `JSON 语法错误：${detail}` : `JSON syntax error: ${detail}`;
-  for (const f of findings) if (f.rule === CONFIG_INVALID.id) f.message = render(CONFIG_INVALID.messages.default, { reason }, task.lang);
 }
 
 function notAReport(report: Report): boolean {
@@ -105,7 +92,6 @@ export function analyze(task: Task): FileResult {
 
   const options = { fileName: task.path, lang: task.lang, config: task.config };
   let result = check(text, options);
-  explainConfigError(result.findings, task);
   if (notAReport(result.report)) {
     return { ...base, encoding, findings: withLevel(fileFinding(FILE_NOT_A_REPORT, task.lang), FILE_NOT_A_REPORT, task.config) };
   }
@@ -127,8 +113,7 @@ export function analyze(task: Task): FileResult {
           fix = { applied: fixed.applied, written: true };
           text = fixed.text;
           result = after;
-          explainConfigError(result.findings, task);
-        } catch (e) {
+                } catch (e) {
           fix = { applied: 0, written: false, skipped: 'write-failed', error: (e as Error).message };
         }
       }

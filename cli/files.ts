@@ -3,6 +3,7 @@
 import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync, existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
+import { unparsableConfig } from '../engine/config.ts';
 
 export const REPORT_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -309,13 +310,14 @@ export function writeAtomic(file: string, data: Uint8Array): void {
 
 export const CONFIG_NAME = '.govreportrc.json';
 
-/** A configuration file's contents: the parsed JSON, or (when it does not parse) a string the engine reports as CONFIG-INVALID. */
+/** A configuration file's contents: the parsed JSON, or (when it does not parse) the engine's marker for CONFIG-INVALID. */
 export function readConfigFile(file: string): unknown {
   const raw = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
   try {
     return JSON.parse(raw);
   } catch (e) {
-    return `JSON: ${(e as Error).message}`;
+    const detail = (e as Error).message;
+    return unparsableConfig({ zh: `JSON 语法错误：${detail}`, en: `JSON syntax error: ${detail}` });
   }
 }
 

@@ -6,8 +6,6 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, LineIndex, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
-import { CONFIG_INVALID } from '../engine/config.ts';
-import { render } from '../engine/rules/api.ts';
 import { looksLikeReport } from './detect.ts';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
 import { SOURCE } from './protocol.ts';
@@ -177,19 +175,18 @@ export class Checker {
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
       const result = check(text, options);
-      const findings = [...result.findings];
-      if (rc && !rc.ok) findings.unshift(rcParseError(rc.path, rc.error, lang));
       const index = result.parsed.index;
-      const diagnostics = findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase));
-      if (rc && !rc.ok) {
+      const diagnostics = result.findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase));
+      const broken = rc && !rc.ok ? diagnostics[result.findings.findIndex((f) => f.rule === 'CONFIG-INVALID')] : undefined;
+      if (broken && rc && !rc.ok) {
         // Point at the broken file itself, so the editor can open it from the diagnostic.
         const zero = { line: 0, character: 0 };
-        diagnostics[0].relatedInformation = [{ location: { uri: pathToFileURL(rc.path).href, range: { start: zero, end: zero } }, message: rc.error }];
+        broken.relatedInformation = [{ location: { uri: pathToFileURL(rc.path).href, range: { start: zero, end: zero } }, message: rc.error }];
       }
       const cpu = process.cpuUsage(cpu0);
       this.lastCheck = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, length: text.length };
       const keep = text.length <= CACHE_MODEL_LIMIT ? result : null;
-      return { result: { ...base, findings, index, result: keep, options }, diagnostics };
+      return { result: { ...base, findings: result.findings, index, result: keep, options }, diagnostics };
     } catch (e) {
       // An engine failure must not take the server down: say so on the document and in the log.
       const err = e instanceof Error ? e.stack ?? e.message : String(e);
@@ -217,14 +214,4 @@ function safeFilePath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** An unparsable .govreportrc.json, reported as the engine reports an unusable one (CONFIG-INVALID). */
-function rcParseError(path: string, error: string, lang: Lang): Finding {
-  const reason = lang === 'zh' ? `JSON 解析错误：${error}；${path}` : `JSON parse error: ${error}; ${path}`;
-  return {
-    rule: CONFIG_INVALID.id, severity: 'warning',
-    message: render(CONFIG_INVALID.messages.default, { reason }, lang),
-    range: { start: 0, end: 0 }, cell: null, written: null, computed: null, related: [], fix: null, fixes: [],
-  };
 }

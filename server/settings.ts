@@ -4,7 +4,7 @@
 // even by clients that send no file-watch events.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Lang } from '../engine/index.ts';
+import { unparsableConfig, type Lang } from '../engine/index.ts';
 
 export type Validate = 'auto' | 'always' | 'never';
 export type Level = 'off' | 'error' | 'warning' | 'info';
@@ -98,12 +98,17 @@ export class RcFiles {
 
 /**
  * The `config` passed to check(): the rc file's rules over the editor's (the project file is the
- * more specific of the two). An rc file of the wrong shape is passed through untouched so the
- * engine reports it as CONFIG-INVALID; an unparsable one is reported by the caller.
+ * more specific of the two). An rc file of the wrong shape is passed through untouched, and an
+ * unparsable one as the engine's marker with the editor's rules: the engine reports either as
+ * CONFIG-INVALID.
  */
 export function configFor(settings: Settings, rc: RcFile | null): unknown {
   const editor = Object.keys(settings.rules).length ? { rules: settings.rules } : undefined;
-  if (!rc || !rc.ok) return editor;
+  if (rc && !rc.ok) {
+    const reason = { zh: `JSON 解析错误：${rc.error}；${rc.path}`, en: `JSON parse error: ${rc.error}; ${rc.path}` };
+    return unparsableConfig(reason, editor?.rules);
+  }
+  if (!rc) return editor;
   const v = rc.value as { rules?: unknown } | null;
   if (!editor) return v;
   if (!v || typeof v !== 'object' || Array.isArray(v)) return v;

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configFor, normalizeSettings, RcFiles, resolveLang } from '../../server/settings.ts';
+import { readConfig } from '../../engine/index.ts';
 
 it('normalises whatever the client sends', () => {
   assert.deepEqual(normalizeSettings(undefined), { validate: 'auto', language: 'auto', rules: {} });
@@ -33,8 +34,11 @@ it('merges editor rules under the rc file, and passes a malformed rc file throug
   assert.deepEqual(configFor(editor, { path: '/x', ok: true, value: {} }), { rules: { A: 'off', B: 'warning' } });
   assert.equal(configFor(editor, { path: '/x', ok: true, value: 'text' }), 'text');
   assert.deepEqual(configFor(editor, { path: '/x', ok: true, value: { rules: [1] } }), { rules: [1] });
-  // Unparsable: the editor's rules alone (the caller reports the file).
-  assert.deepEqual(configFor(editor, { path: '/x', ok: false, error: 'bad' }), { rules: { A: 'off', B: 'warning' } });
+  // Unparsable: the editor's rules alone, and the engine reports the file with the parser's reason.
+  const unparsable = readConfig(configFor(editor, { path: '/x', ok: false, error: 'bad' }));
+  assert.deepEqual(unparsable.config, { rules: { A: 'off', B: 'warning' } });
+  assert.deepEqual(unparsable.error, { zh: 'JSON 解析错误：bad；/x', en: 'JSON parse error: bad; /x' });
+  assert.equal(readConfig(configFor(normalizeSettings({}), { path: '/x', ok: false, error: 'bad' })).config.rules.A, undefined);
 });
 
 it('finds the nearest .govreportrc.json upwards and re-reads it when it changes', () => {
