@@ -112,11 +112,15 @@ test('files vanishing during the run: no crash, valid JSON covering the files th
     mkdirSync(sub);
     names.forEach((n, i) => writeFileSync(join(sub, n), seeds[i % seeds.length]));
     const doomed = new Set(names.filter((_, i) => i % 2 === 1));
+    let deleting: NodeJS.Timeout | undefined;
     const run = await startCli(['check', '--format', 'json', '--no-progress', '--jobs', '2', '--lang', 'en', sub], dir, () => {
-      setTimeout(() => {
+      deleting = setTimeout(() => {
         for (const n of doomed) unlinkSync(join(sub, n));
       }, delay);
     });
+    // A run that ended before the deletion was due read every file; the deletion must not fire
+    // later, after this test has removed its folder.
+    clearTimeout(deleting);
     await sleep(0);
     assertNoCrash(run.stderr);
     assert.equal(run.signal, null);
