@@ -16,8 +16,9 @@ import { formatSarif } from './format/sarif.ts';
 import { formatText } from './format/text.ts';
 import { Progress } from './progress.ts';
 import { allRules } from './rules.ts';
-import type { FileResult, OutFinding, Task } from './types.ts';
+import type { OutFinding, Task } from './types.ts';
 import { runTasks } from './workers.ts';
+import type { Stored } from './store.ts';
 
 const VERSION: string = pkg.version;
 
@@ -30,8 +31,8 @@ function say(lang: 'zh' | 'en', zh: string, en: string): void {
 }
 
 /** Cross-year findings (rules.md §8), attached to the later report of each pair. */
-function crossYear(results: FileResult[], configs: unknown[], lang: 'zh' | 'en'): void {
-  const items = results.map((r) => r.digest ?? { agencyKey: null, year: null });
+function crossYear(results: Stored[], configs: unknown[], lang: 'zh' | 'en'): void {
+  const items = results.map((r) => r.digestKey ?? { agencyKey: null, year: null });
   for (const [p, c] of pairConsecutive(items)) {
     const prev = results[p].digest as XYearDigest;
     const cur = results[c].digest as XYearDigest;
@@ -74,7 +75,7 @@ function writeOutput(chunks: Iterable<string>, output: string | undefined): void
     };
     for (const c of chunks) {
       buffer += c;
-      if (buffer.length > 1 << 18) flush();
+      if (buffer.length > 1 << 15) flush();
     }
     flush();
   } finally {
@@ -151,7 +152,7 @@ async function run(argv: string[]): Promise<number> {
 
   crossYear(results, configs, lang);
   for (const r of results) {
-    delete r.digest;
+    r.dropDigest();
     if (r.ioError) failed = true;
     if (options.quiet) r.findings = r.findings.filter((f) => f.severity === 'error');
   }

@@ -46,7 +46,8 @@ export function* formatJson(input: FormatInput): Generator<string> {
   for (const r of input.results) {
     chunk += `${first ? '' : ','}\n    ${reportText(r)}`;
     first = false;
-    if (chunk.length > 1 << 20) {
+    // Small chunks: a string under ~64 KB dies young, a larger one lands in large-object space until a full GC.
+    if (chunk.length > 1 << 15) {
       yield chunk;
       chunk = '';
     }

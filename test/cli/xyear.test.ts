@@ -70,6 +70,12 @@ test('a year N / N+1 pair: XYEAR-CARRY on the altered columns, duplicate text, v
   const enCarry = en.reports[1].findings.find((f: any) => f.rule === 'XYEAR-CARRY');
   assert.match(enCarry.message, /^Carried over · Commercial enterprises is 2, but last year’s report carried 0 forward/);
 
+  // Findings and digests spilled to the temporary file from the first report on: the same output.
+  assert.deepEqual(runJson([dir], { env: { GOVREPORT_SPILL_AFTER_MB: '0' } }).json, json);
+  const quiet = runJson(['--quiet', dir]).json;
+  assert.deepEqual(runJson(['--quiet', dir], { env: { GOVREPORT_SPILL_AFTER_MB: '0' } }).json, quiet);
+  assert.ok(quiet.reports.flatMap((r: any) => r.findings).every((f: any) => f.severity === 'error'));
+
   // checked alone, the later report has no cross-year finding
   assert.ok(!runJson([join(dir, '2022.txt')]).json.reports[0].findings.some((f: any) => f.rule.startsWith('XYEAR-')));
 });
