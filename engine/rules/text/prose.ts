@@ -180,7 +180,7 @@ export interface Hit {
  * Every match of `source` (a regex with an optional named group `n`) in the sentence. Matches
  * whose N is not a number below the limits are dropped. `accept` may veto a match.
  */
-const COMPILED = new Map<string, RegExp>();
+const COMPILED = new Map<string, { probe: RegExp; all: RegExp }>();
 
 export function matchAll(
   s: Sentence | Clause,
@@ -189,12 +189,15 @@ export function matchAll(
   priority: number,
   accept?: (m: RegExpExecArray) => boolean,
 ): Hit[] {
-  // Compiled once per pattern: the rules call this for every sentence of every report.
+  // Compiled once per pattern: the rules call this for every sentence of every report. Nearly
+  // every sentence matches none of a rule's patterns, and a plain test() rejects it several times
+  // faster than matchAll with match indices ('d') would.
   let re = COMPILED.get(source);
-  if (!re) COMPILED.set(source, (re = new RegExp(source, 'gd')));
-  re.lastIndex = 0;
+  if (!re) COMPILED.set(source, (re = { probe: new RegExp(source), all: new RegExp(source, 'gd') }));
+  if (!re.probe.test(s.text)) return [];
+  re.all.lastIndex = 0;
   const out: Hit[] = [];
-  for (const m of s.text.matchAll(re)) {
+  for (const m of s.text.matchAll(re.all)) {
     if (m[0] === '') continue;
     if (accept && !accept(m)) continue;
     const start = s.start + m.index!;
