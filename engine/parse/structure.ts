@@ -209,30 +209,53 @@ function addGfmTables(s: DocStructure, idx: LineIndex): void {
 
 /**
  * The text remark reads: the lines that can carry the block structure we take from it — headings,
- * list and quote markers, fences, HTML, Setext underlines and the line each underlines — and every
- * other line blanked to spaces of the same length, so every offset stays the original's. Tables
- * are read from raw lines and prose by the rules; micromark need not tokenize either, and in these
- * reports they are nearly all of the text.
+ * list and quote markers, fences, HTML, Setext underlines and the line each underlines — in order,
+ * with one blank line wherever lines were left out. Tables are read from raw lines and prose by
+ * the rules; micromark need not tokenize either, and in these reports they are nearly all of the
+ * text. A left-out line reads as a blank line, as the blanked-out copy this replaces did, and a
+ * run of blank lines has the structure of one; but micromark pays for every line it reads (400
+ * empty lines cost more than the few dozen kept ones), so the run is one. `toOriginal` maps an
+ * offset of the skeleton back to the document.
  */
+interface Skeleton {
+  text: string;
+  toOriginal(offset: number): number;
+}
 const STRUCTURAL = /^[ \t]{0,3}(?:#|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<)/;
-function structuralSkeleton(idx: LineIndex): string {
+function structuralSkeleton(idx: LineIndex): Skeleton {
   const lines = idx.lines;
-  let out = '';
-  let last = 0;
+  let text = '';
+  const kept: number[] = []; // document line of each kept line
+  const keptAt: number[] = []; // where it starts in the skeleton
   let gfmEnd = -1; // the last line of the GFM block being read
   for (let l = 0; l < lines.length; l++) {
-    const { text, start, end } = lines[l];
-    if (!text.trim()) continue;
+    const line = lines[l].text;
+    if (!line.trim()) continue;
     if (l > gfmEnd) gfmEnd = gfmBlockEnd(lines, l);
-    const tableLine = l <= gfmEnd || text.includes('\t');
+    const tableLine = l <= gfmEnd || line.includes('\t');
     const underlined = l + 1 < lines.length && SETEXT.test(lines[l + 1].text) && !lines[l + 1].text.includes('\t');
     // Fences and ATX headings always stay (a fence keeps its code's extent; `#\t标题` is a heading).
-    const keep = FENCE.test(text) || ATX.test(text) || (!tableLine && (STRUCTURAL.test(text) || SETEXT.test(text) || underlined));
-    if (keep) continue;
-    out += idx.text.slice(last, start) + ' '.repeat(end - start);
-    last = end;
+    const keep = FENCE.test(line) || ATX.test(line) || (!tableLine && (STRUCTURAL.test(line) || SETEXT.test(line) || underlined));
+    if (!keep) continue;
+    if (kept.length && kept[kept.length - 1] !== l - 1) text += '\n';
+    kept.push(l);
+    keptAt.push(text.length);
+    text += `${line}\n`;
   }
-  return last === 0 ? idx.text : out + idx.text.slice(last);
+  const toOriginal = (offset: number): number => {
+    if (!kept.length) return 0;
+    let lo = 0;
+    let hi = kept.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (keptAt[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = lines[kept[lo]];
+    // Past the line's text (its line break or the blank line after it): the end of that line.
+    return line.start + Math.min(Math.max(0, offset - keptAt[lo]), line.end - line.start);
+  };
+  return { text, toOriginal };
 }
 
 /** A line opening dozens of nested blocks (`> > > …`, `- - - …`): no report looks like that. */
@@ -244,8 +267,9 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   // recursion can overflow: such a text is read line by line like plain text.
   if (DEEP_NESTING.test(idx.text)) return scanPlainText(idx);
   let tree: MdNode;
+  const skeleton = structuralSkeleton(idx);
   try {
-    tree = commonmarkProcessor.parse(structuralSkeleton(idx)) as MdNode;
+    tree = commonmarkProcessor.parse(skeleton.text) as MdNode;
   } catch {
     // remark recurses over the tree (remark-gfm's autolink pass overflows the stack on a few
     // thousand nested list items): such a text is read line by line like plain text.
@@ -254,8 +278,11 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   const s = emptyStructure();
   const lineOf = (offset: number) => idx.lineAt(offset);
   const visit = (node: MdNode) => {
-    const pos = node.position;
-    if (pos && pos.start.offset !== undefined && pos.end.offset !== undefined) {
+    const at = node.position;
+    const pos = at && at.start.offset !== undefined && at.end.offset !== undefined
+      ? { start: { offset: skeleton.toOriginal(at.start.offset) }, end: { offset: skeleton.toOriginal(at.end.offset) } }
+      : undefined;
+    if (pos) {
       const first = lineOf(pos.start.offset);
       const last = lineOf(Math.max(pos.start.offset, pos.end.offset - 1));
       switch (node.type) {
