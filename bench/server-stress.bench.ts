@@ -1,13 +1,15 @@
 // Language server under stress (issue #7): memory with many and with huge documents open, whether it
 // comes back after closing them, time to first diagnostics for a 10 MB document, and time to settle
 // after a burst of 1,000 edits. Over stdio against the built out/server.cjs, default settings
-// (debounce 150 ms) unless said otherwise.
+// (debounce 150 ms, idle GC after 1 s) unless said otherwise. The main server gets the environment
+// the VS Code client gives it (SERVER_PROCESS_ENV); two shorter runs show memory without it, and
+// without the idle GC as well.
 // Run: node esbuild.mjs && node --import tsx bench/server-stress.bench.ts
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, ROOT, TestClient } from '../test/server/lsp.ts';
-import { STATS_REQUEST, type ServerStats } from '../server/protocol.ts';
+import { ensureBuilt, ROOT, TestClient, type StartOptions } from '../test/server/lsp.ts';
+import { SERVER_PROCESS_ENV, STATS_REQUEST, type ServerStats } from '../server/protocol.ts';
 
 const { writeSection, machine } = (await import('./results.mjs' as string)) as {
   writeSection(name: string, markdown: string): void;
@@ -48,13 +50,21 @@ function procRss(pid: number): number {
   return m ? Number(m[1]) * 1024 : NaN;
 }
 
-async function sample(c: TestClient): Promise<{ rss: number; heap: number; docs: number; cached: number }> {
+interface Sample {
+  rss: number;
+  heap: number;
+  docs: number;
+  cached: number;
+  stats: ServerStats;
+}
+
+async function sample(c: TestClient): Promise<Sample> {
   const s = (await c.conn.sendRequest(STATS_REQUEST)) as ServerStats;
-  return { rss: procRss(c.proc.pid!), heap: s.heapUsed, docs: s.documents, cached: s.cachedResults };
+  return { rss: procRss(c.proc.pid!), heap: s.heapUsed, docs: s.documents, cached: s.cachedResults, stats: s };
 }
 
 /** Samples `n` times, one per second (each a govreport/stats request, idle time in between); the last one counts. */
-async function settleSamples(c: TestClient, n = 5): Promise<{ rss: number; heap: number; docs: number; cached: number }[]> {
+async function settleSamples(c: TestClient, n = 5): Promise<Sample[]> {
   const out = [];
   for (let i = 0; i < n; i++) {
     await sleep(1000);
@@ -75,29 +85,68 @@ async function burst(c: TestClient, uri: string, firstVersion: number): Promise<
   return { ms, publishes: (c.diagnostics.get(uri)?.length ?? 0) - before };
 }
 
+
 /**
- * A full GC in the server without changing it: on SIGUSR2 Node writes a heap snapshot
- * (--heapsnapshot-signal, passed through NODE_OPTIONS), and a snapshot collects all garbage first.
- * The snapshot goes to a temporary --diagnostic-dir and is deleted.
+ * Starts a server with or without SERVER_PROCESS_ENV. The server inherits this process's environment
+ * when it is spawned, so the variables are set (or removed) just around the start.
  */
-async function forcedGc(c: TestClient): Promise<{ rss: number; heap: number; docs: number; cached: number }> {
-  const before = readdirSync(snapDir).length;
-  c.proc.kill('SIGUSR2');
-  for (let i = 0; i < 600 && readdirSync(snapDir).length === before; i++) await sleep(100);
-  // Writing blocks the server's event loop, so this request is answered once the snapshot is done.
-  await sleep(200);
-  const s = await sample(c);
-  for (const f of readdirSync(snapDir)) rmSync(join(snapDir, f), { force: true });
-  return s;
+async function startServer(withEnv: boolean, opts: StartOptions = {}): Promise<TestClient> {
+  const saved = Object.keys(SERVER_PROCESS_ENV).map((k) => [k, process.env[k]] as const);
+  for (const [k, v] of Object.entries(SERVER_PROCESS_ENV)) {
+    if (withEnv) process.env[k] = v;
+    else delete process.env[k];
+  }
+  try {
+    return await TestClient.start({ locale: 'zh-cn', ...opts });
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** Opens, checks and closes the 10 MB document `rounds` times; the sample 3 s after each close. */
+async function cycles(c: TestClient, rounds: number, tag: string): Promise<Sample[]> {
+  const out: Sample[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const uri = `file:///stress/${tag}-cycle-${i}.txt`;
+    await c.open(uri, big, 'plaintext', 1);
+    await c.waitForDiagnostics(uri, (p) => p.version === 1, 300_000);
+    await c.close(uri);
+    out.push((await settleSamples(c, 3)).at(-1)!);
+  }
+  return out;
+}
+
+interface MemoryRun {
+  start: Sample;
+  open: Sample;
+  closed: Sample[];
+  rounds: Sample[];
+}
+
+/** Memory alone, on a fresh server: the 10 MB document opened, checked and closed, 5 s idle, then 3 more rounds. */
+async function memoryRun(withEnv: boolean, opts: StartOptions = {}): Promise<MemoryRun> {
+  const c = await startServer(withEnv, opts);
+  await sleep(1000);
+  const start = await sample(c);
+  const uri = 'file:///stress/short-10mb.txt';
+  await c.open(uri, big, 'plaintext', 1);
+  await c.waitForDiagnostics(uri, (p) => p.version === 1, 300_000);
+  const open = await sample(c);
+  await c.close(uri);
+  const closed = await settleSamples(c, 5);
+  const rounds = await cycles(c, 3, 'short');
+  await c.stop();
+  return { start, open, closed, rounds };
 }
 
 ensureBuilt();
 const loadStart = os.loadavg();
 const big = concatenated(10 * MiB);
-const snapDir = mkdtempSync(join(os.tmpdir(), 'govreport-stress-'));
-process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapDir}`.trim();
 
-const c = await TestClient.start({ locale: 'zh-cn' });
+const c = await startServer(true);
 await sleep(1000);
 const start = await sample(c);
 console.log(`start: ${mb(start.rss)} MiB`);
@@ -113,11 +162,10 @@ const with20 = await sample(c);
 console.log(`20 documents: ${mb(with20.rss)} MiB`);
 
 const bigUri = 'file:///stress/concatenated-10mb.txt';
-let t0 = performance.now();
+const t0 = performance.now();
 await c.open(bigUri, big, 'plaintext', 1);
 const bigDiag = await c.waitForDiagnostics(bigUri, (p) => p.version === 1, 300_000);
 const firstDiagMs = performance.now() - t0;
-const bigStats = (await c.conn.sendRequest(STATS_REQUEST)) as ServerStats;
 const withBig = await sample(c);
 console.log(`10 MB document: first diagnostics after ${firstDiagMs.toFixed(0)} ms (${bigDiag.diagnostics.length} diagnostics), ${mb(withBig.rss)} MiB`);
 
@@ -125,55 +173,65 @@ const burstDefault = await burst(c, uris[2], 2);
 console.log(`burst (debounce 150 ms): ${burstDefault.ms.toFixed(0)} ms, ${burstDefault.publishes} publishes`);
 const withBurst = await sample(c);
 
+const gcsBeforeClose = withBurst.stats.idleGcs;
 for (const uri of [...uris, bigUri]) await c.close(uri);
 const closed = await settleSamples(c, 5);
 console.log(`closed: ${closed.map((s) => mb(s.rss)).join(', ')} MiB`);
 
 // Open and close the 10 MB document three more times: retained memory that does not grow is the
 // allocator/V8 keeping pages; memory that grows each round would be a leak.
-const cycles: number[] = [];
-for (let i = 0; i < 3; i++) {
-  const uri = `file:///stress/cycle-${i}.txt`;
-  await c.open(uri, big, 'plaintext', 1);
-  await c.waitForDiagnostics(uri, (p) => p.version === 1, 300_000);
-  await c.close(uri);
-  const s = await settleSamples(c, 3);
-  cycles.push(s.at(-1)!.rss);
-}
-console.log(`after open/close cycles: ${cycles.map(mb).join(', ')} MiB`);
-const finalStats = await sample(c);
-const gcd = await forcedGc(c);
-console.log(`after a forced full GC: RSS ${mb(gcd.rss)} MiB, heap ${mb(gcd.heap)} MiB`);
+const rounds = await cycles(c, 3, 'main');
+console.log(`after open/close cycles: ${rounds.map((s) => mb(s.rss)).join(', ')} MiB`);
 await c.stop();
-rmSync(snapDir, { recursive: true, force: true });
+const main: MemoryRun = { start, open: withBig, closed, rounds };
+
+const noEnv = await memoryRun(false);
+console.log(`without SERVER_PROCESS_ENV: closed ${mb(noEnv.closed.at(-1)!.rss)} MiB, rounds ${noEnv.rounds.map((s) => mb(s.rss)).join(', ')} MiB`);
+const noGc = await memoryRun(false, { initializationOptions: { idleGcMs: 0 } });
+console.log(`without SERVER_PROCESS_ENV, idleGcMs 0: closed ${mb(noGc.closed.at(-1)!.rss)} MiB, rounds ${noGc.rounds.map((s) => mb(s.rss)).join(', ')} MiB`);
 
 // The burst once more with the debounce off (every notification may lead to a check and a publish).
-const z = await TestClient.start({ locale: 'zh-cn', initializationOptions: { debounceMs: 0 } });
+const z = await startServer(true, { initializationOptions: { debounceMs: 0 } });
 await z.open('file:///stress/burst0.txt', seed002, 'plaintext', 1);
 await z.waitForDiagnostics('file:///stress/burst0.txt', (p) => p.version === 1);
 const burstZero = await burst(z, 'file:///stress/burst0.txt', 2);
-console.log(`burst (debounce 0): ${burstZero.ms.toFixed(0)} ms, ${burstZero.publishes} publishes`);
+console.log(`burst (debounce 0): ${burstZero.ms.toFixed(0)} ms, ${burstZero.publishes} publish(es)`);
 await z.stop();
 const loadEnd = os.loadavg();
 
-const settled = closed.at(-1)!;
-const near = settled.rss - start.rss <= NEAR(start.rss);
-const leakFree = gcd.heap - start.heap <= 10 * MiB;
-const gcNear = gcd.rss - start.rss <= NEAR(start.rss);
-const verdict = near
-  ? `Memory returned near its baseline: ${mb(settled.rss)} MiB five seconds after closing, ${mb(settled.rss - start.rss)} MiB above the ${mb(start.rss)} MiB at start (near = within max(20 %, 20 MiB) = ${mb(NEAR(start.rss))} MiB).`
-  : `Memory did NOT return near its baseline: ${mb(settled.rss)} MiB five seconds after closing, ${mb(settled.rss - start.rss)} MiB above the ${mb(start.rss)} MiB at start (near = within max(20 %, 20 MiB) = ${mb(NEAR(start.rss))} MiB).`;
-const heapNote = `The JS heap went from ${mb(withBig.heap)} MiB with the 10 MB document open to ${mb(settled.heap)} MiB after closing (${mb(start.heap)} MiB at start), with ${settled.docs} documents and ${settled.cached} cached results left.`;
-const cycleNote = `Opening, checking and closing the 10 MB document three more times left RSS at ${cycles.map(mb).join(' → ')} MiB and a heap of ${mb(finalStats.heap)} MiB with nothing open: an idle server runs no major GC, so garbage stays. ` +
-  `A forced full GC then brought the heap to ${mb(gcd.heap)} MiB (${mb(start.heap)} MiB at start): ${leakFree ? 'nothing is leaked (within 10 MiB of the start)' : 'MORE THAN 10 MiB above the start: something is retained'}; ` +
-  `RSS after it, ${mb(gcd.rss)} MiB, is ${gcNear ? 'near' : 'still NOT near'} the baseline (pages V8 and the allocator keep, plus the snapshot's own allocations).`;
+const envText = Object.entries(SERVER_PROCESS_ENV).map(([k, v]) => `${k}=${v}`).join(' ');
+const settled = (r: MemoryRun) => r.closed.at(-1)!;
+const isNear = (r: MemoryRun, s: Sample) => s.rss - r.start.rss <= NEAR(r.start.rss);
+const above = (r: MemoryRun, s: Sample) => `${mb(s.rss)} MiB, ${mb(s.rss - r.start.rss)} MiB above the ${mb(r.start.rss)} MiB at start`;
+const gcNote = (s: ServerStats, since: number) => {
+  const g = s.lastIdleGc;
+  if (s.idleGcs <= since || !g) return 'no idle GC';
+  return `idle GC (${g.method}, ${g.wallMs.toFixed(0)} ms): heap ${mb(g.heapBefore)} → ${mb(g.heapAfter)} MiB, RSS ${mb(g.rssBefore)} → ${mb(g.rssAfter)} MiB`;
+};
+const row = (label: string, r: MemoryRun) =>
+  `| ${label} | ${mb(r.start.rss)} | ${mb(r.open.rss)} | ${r.closed.map((s) => mb(s.rss)).join(' / ')} | ${r.rounds.map((s) => mb(s.rss)).join(' / ')} | ${mb(r.start.heap)} → ${mb(settled(r).heap)} |`;
+
+const mainSettled = settled(main);
+const mainNear = isNear(main, mainSettled);
+const mainRoundsNear = main.rounds.every((s) => isNear(main, s));
+const leakFree = mainSettled.heap - main.start.heap <= 10 * MiB;
+const verdict = [
+  `With the environment the VS Code client gives the server (${envText}), memory ${mainNear ? 'returned' : 'did NOT return'} near its baseline: five seconds after closing every document RSS was ${above(main, mainSettled)} (near = within max(20 %, 20 MiB) = ${mb(NEAR(main.start.rss))} MiB), ` +
+    `and ${mainRoundsNear ? 'stayed near it' : 'did NOT stay near it'} over three more rounds of the 10 MB document (${main.rounds.map((s) => mb(s.rss)).join(' → ')} MiB, 3 s after each close).`,
+  `The server's own idle GC, 1 s after the last close, brought the JS heap from ${mb(withBurst.heap)} MiB to ${mb(mainSettled.heap)} MiB (${mb(main.start.heap)} MiB at start) with ${mainSettled.docs} documents and ${mainSettled.cached} cached results left: ` +
+    `${leakFree ? 'nothing is leaked (within 10 MiB of the start)' : 'MORE THAN 10 MiB above the start: something is retained'}.`,
+  `Without that environment (a client that starts \`node out/server.cjs --stdio\` as it is) the heap comes back just the same (${mb(settled(noEnv).heap)} MiB), but RSS ${isNear(noEnv, settled(noEnv)) ? 'comes back near its baseline' : 'does NOT come back near its baseline'}: ${above(noEnv, settled(noEnv))}. ` +
+    `The difference is glibc's malloc keeping memory the program has freed (see SERVER_PROCESS_ENV in server/protocol.ts); it does not grow from round to round (${noEnv.rounds.map((s) => mb(s.rss)).join(' → ')} MiB).`,
+  `Without the idle GC as well (\`idleGcMs: 0\`, the server as it was before), an idle server runs no major GC: five seconds after closing, RSS was ${above(noGc, settled(noGc))} and the heap ${mb(settled(noGc).heap)} MiB, garbage included; ${noGc.rounds.map((s) => mb(s.rss)).join(' → ')} MiB over the three rounds.`,
+].join(' ');
 
 writeSection('server-stress', `
 ## Language server under stress (bench/server-stress.bench.ts)
 
 ${machine()}; ${new Date().toISOString().slice(0, 16)}Z, load average (1/5/15 min) ${loadStart.map((x) => x.toFixed(2)).join(' / ')} at the start and
 ${loadEnd.map((x) => x.toFixed(2)).join(' / ')} at the end (the machine is shared; wall times include waiting for a CPU).
-Method: one server over stdio (out/server.cjs, default settings: debounce 150 ms, size limit 20 MiB),
+Method: one server over stdio (out/server.cjs, default settings: debounce 150 ms, size limit 20 MiB, idle GC
+1 s after the last check or close), started with the environment the VS Code client sets (${envText}),
 driven by test/server/lsp.ts. RSS is VmRSS of the server process from /proc/<pid>/status, heap is
 heapUsed from \`govreport/stats\`. "20 documents" = the five seeds four times each (distinct URIs), each
 waited for; "10 MB" = the seeds concatenated to ${mb(bytes(big))} MiB (${big.length.toLocaleString('en')} UTF-16 units, plain
@@ -186,13 +244,21 @@ document the server is left idle and sampled once a second for 5 s (each sample 
 | --- | ---: | ---: | --- |
 | start (initialized, idle 1 s) | ${mb(start.rss)} | ${mb(start.heap)} | |
 | 20 seed documents open | ${mb(with20.rss)} | ${mb(with20.heap)} | ${with20.cached} results cached |
-| + 10 MB document open and checked | ${mb(withBig.rss)} | ${mb(withBig.heap)} | first diagnostics after **${firstDiagMs.toFixed(0)} ms** (${bigDiag.diagnostics.length.toLocaleString('en')} diagnostics; check() itself ${bigStats.lastCheck ? bigStats.lastCheck.wallMs.toFixed(0) : '?'} ms wall) |
+| + 10 MB document open and checked | ${mb(withBig.rss)} | ${mb(withBig.heap)} | first diagnostics after **${firstDiagMs.toFixed(0)} ms** (${bigDiag.diagnostics.length.toLocaleString('en')} diagnostics; check() itself ${withBig.stats.lastCheck ? withBig.stats.lastCheck.wallMs.toFixed(0) : '?'} ms wall) |
 | after a 1,000-edit burst on one seed document | ${mb(withBurst.rss)} | ${mb(withBurst.heap)} | settled after **${burstDefault.ms.toFixed(0)} ms**, ${burstDefault.publishes} publish(es) |
-| all documents closed, samples at 1…5 s | ${closed.map((s) => mb(s.rss)).join(' / ')} | ${closed.map((s) => mb(s.heap)).join(' / ')} | ${settled.docs} documents, ${settled.cached} cached |
-| after 3 more open/check/close rounds of the 10 MB document | ${cycles.map(mb).join(' / ')} | ${mb(finalStats.heap)} | |
-| then a forced full GC (heap snapshot, SIGUSR2) | ${mb(gcd.rss)} | ${mb(gcd.heap)} | ${gcd.docs} documents, ${gcd.cached} cached |
+| all documents closed, samples at 1…5 s | ${closed.map((s) => mb(s.rss)).join(' / ')} | ${closed.map((s) => mb(s.heap)).join(' / ')} | ${mainSettled.docs} documents, ${mainSettled.cached} cached; ${gcNote(mainSettled.stats, gcsBeforeClose)} |
+| 3 more open/check/close rounds of the 10 MB document, 3 s after each close | ${rounds.map((s) => mb(s.rss)).join(' / ')} | ${rounds.map((s) => mb(s.heap)).join(' / ')} | ${rounds.at(-1)!.stats.idleGcs} idle GCs since start |
 | 1,000-edit burst, debounce 0 (separate server) | — | — | settled after **${burstZero.ms.toFixed(0)} ms**, ${burstZero.publishes} publish(es) |
 
-${verdict} ${heapNote} ${cycleNote}
+The same memory steps on fresh servers (RSS MiB; start, the 10 MB document open and checked, closed and
+sampled at 1…5 s, then RSS 3 s after each of three more rounds; heap MiB at start → 5 s after closing):
+
+| server | start | 10 MB open | closed, 1…5 s | 3 more rounds | heap |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${row(`with ${envText} (the run above, 20 seed documents open as well)`, main)}
+${row('without them (e.g. Neovim running `node out/server.cjs --stdio`)', noEnv)}
+${row('without them, idle GC off (`idleGcMs: 0`)', noGc)}
+
+${verdict}
 `);
 console.log('written to bench/RESULTS.md (section server-stress)');

@@ -2,6 +2,7 @@
 // report's error/warning counts in the status bar. Everything else is the server's job.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_PROCESS_ENV } from '../server/protocol.ts';
 
 const SOURCE = 'govreport';
 const SERVER_COMMANDS = new Set(['govreport.recomputeTotals', 'govreport.fixAll']);
@@ -13,9 +14,11 @@ const t = (zh: string, en: string) => (vscode.env.language.toLowerCase().startsW
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const module = context.asAbsolutePath('out/server.cjs');
+  // vscode-languageclient starts the server with its own environment plus `env`.
+  const env = SERVER_PROCESS_ENV;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['markdown', 'plaintext', 'govreport'].flatMap((language) => [

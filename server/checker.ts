@@ -47,14 +47,24 @@ export class Checker {
   checks = 0;
   lastCheck: { wallMs: number; cpuMs: number; length: number } | null = null;
 
+  /**
+   * @param afterWork called after each check and each close, the moments garbage is left behind
+   *   (main.ts lets the idle GC know).
+   */
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly env: Env,
+    private readonly afterWork: (work: 'check' | 'close') => void = () => {},
   ) {}
 
   get cachedResults(): number {
     return this.results.size;
+  }
+
+  /** Whether a debounced check is waiting to run. */
+  get pending(): boolean {
+    return this.timers.size > 0;
   }
 
   /** A change arrived: forget the old result now (it is stale) and check after the pause. */
@@ -117,6 +127,7 @@ export class Checker {
       this.publish(doc.uri, r.version, diagnostics);
     }
     this.settle(doc.uri, r);
+    this.afterWork('check');
     return r;
   }
 
@@ -125,7 +136,9 @@ export class Checker {
     const r = await this.current(doc);
     if (!r || r.skipped) return null;
     if (r.result) return { r, result: r.result };
-    return { r, result: check(doc.getText(), r.options) };
+    const result = check(doc.getText(), r.options);
+    this.afterWork('check');
+    return { r, result };
   }
 
   close(uri: string): void {
@@ -135,6 +148,7 @@ export class Checker {
     this.publishedVersion.delete(uri);
     this.settle(uri, null);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.afterWork('close');
   }
 
   /** Settings or an rc file changed: every open document is checked again. */

@@ -5,7 +5,7 @@
 // Rule documentation links (Diagnostic.codeDescription) point at docs/rules/<RULE-ID>.md next to
 // the server bundle (the installed extension's folder) unless initializationOptions.docsBaseUrl
 // names another base, e.g. "https://example.org/govreport/docs/rules/". See protocol.ts for the
-// other initialization options (debounceMs, maxDocumentSize, settings).
+// other initialization options (debounceMs, maxDocumentSize, idleGcMs, settings).
 import {
   CodeActionKind,
   createConnection,
@@ -22,6 +22,7 @@ import { codeActions } from './codeActions.ts';
 import { executeCommand } from './commands.ts';
 import { defaultDocsBase } from './diagnostics.ts';
 import { hoverAt } from './hover.ts';
+import { IdleGc } from './memory.ts';
 import { COMMANDS, FIX_ALL_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
 import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
@@ -37,7 +38,8 @@ const env: Env = {
   docsBase: defaultDocsBase(),
   rc: new RcFiles(),
 };
-const checker = new Checker(connection, documents, env);
+const idleGc = new IdleGc(() => checker.pending);
+const checker = new Checker(connection, documents, env, (work) => idleGc.notify(work));
 let canPullConfiguration = false;
 let canRegisterConfiguration = false;
 let canWatchFiles = false;
@@ -56,6 +58,7 @@ connection.onInitialize((params): InitializeResult => {
   const opts = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) env.debounceMs = opts.debounceMs;
   if (typeof opts.maxDocumentSize === 'number' && opts.maxDocumentSize > 0) env.maxDocumentSize = opts.maxDocumentSize;
+  if (typeof opts.idleGcMs === 'number' && opts.idleGcMs >= 0) idleGc.delayMs = opts.idleGcMs;
   if (typeof opts.docsBaseUrl === 'string' && opts.docsBaseUrl) env.docsBase = opts.docsBaseUrl.endsWith('/') ? opts.docsBaseUrl : `${opts.docsBaseUrl}/`;
   if (opts.settings !== undefined) env.settings = normalizeSettings(opts.settings);
   const caps = params.capabilities;
@@ -134,7 +137,18 @@ connection.onDocumentSymbol(async (params) => {
 
 connection.onRequest(STATS_REQUEST, (): ServerStats => {
   const mem = process.memoryUsage();
-  return { rss: mem.rss, heapUsed: mem.heapUsed, documents: documents.all().length, cachedResults: checker.cachedResults, checks: checker.checks, lastCheck: checker.lastCheck };
+  return {
+    rss: mem.rss,
+    heapUsed: mem.heapUsed,
+    heapTotal: mem.heapTotal,
+    external: mem.external,
+    documents: documents.all().length,
+    cachedResults: checker.cachedResults,
+    checks: checker.checks,
+    lastCheck: checker.lastCheck,
+    idleGcs: idleGc.runs,
+    lastIdleGc: idleGc.last,
+  };
 });
 
 documents.listen(connection);

@@ -20,12 +20,16 @@ export const FIX_ALL_KIND = 'source.fixAll.govreport';
  * - docsBaseUrl: where rule pages live; `<docsBaseUrl><RULE-ID>.md` becomes the diagnostic's
  *   codeDescription. Default: the file:// URL of docs/rules/ next to the server bundle, i.e. inside
  *   the installed extension (out/server.cjs → ../docs/rules/).
+ * - idleGcMs: after a check or a close, how long the server waits without further work before it
+ *   collects garbage itself, if its heap has grown noticeably since the last time (default 1000; 0
+ *   turns this off). See memory.ts.
  * - settings: initial `govreport` settings for clients that neither answer workspace/configuration
  *   nor send didChangeConfiguration.
  */
 export interface InitializationOptions {
   debounceMs?: number;
   maxDocumentSize?: number;
+  idleGcMs?: number;
   docsBaseUrl?: string;
   settings?: unknown;
 }
@@ -34,6 +38,8 @@ export interface ServerStats {
   /** process.memoryUsage() of the server process, in bytes. */
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
   /** Open documents and how many of them have a cached check result. */
   documents: number;
   cachedResults: number;
@@ -41,7 +47,37 @@ export interface ServerStats {
   checks: number;
   /** The last check: wall and CPU time of check() + conversion, and the text length. */
   lastCheck: { wallMs: number; cpuMs: number; length: number } | null;
+  /** Garbage collections the server ran itself when idle (see idleGcMs), and the last one. */
+  idleGcs: number;
+  lastIdleGc: IdleGcRun | null;
 }
+
+export interface IdleGcRun {
+  /** 'memory-reducing': v8.queryObjects (Node ≥ 20.13); 'full': only a full GC; 'none': neither available. */
+  method: 'memory-reducing' | 'full' | 'none';
+  wallMs: number;
+  /** Bytes: RSS and V8 heapUsed before and after. */
+  rssBefore: number;
+  rssAfter: number;
+  heapBefore: number;
+  heapAfter: number;
+}
+
+/**
+ * Environment for the server process, set by the client that starts it (client/extension.ts does;
+ * other clients may, e.g. Neovim's `cmd_env`): it must be there when the process starts. Only glibc's
+ * malloc reads it (Linux); elsewhere it is ignored. Left to itself, glibc raises its mmap threshold
+ * to the largest block freed so far (a 10 MB document passes through several blocks of that size: the
+ * message that carried it, ICU's copies for String.prototype.normalize, the diagnostics sent back),
+ * then keeps up to twice that much free at the top of each arena, of which there may be 8 per core.
+ * A fixed trim threshold (which also keeps the mmap threshold at its 128 KiB default) hands free
+ * memory back at once, and two arenas are plenty for one JavaScript thread and V8's helper threads.
+ * Measured in bench/RESULTS.md (server-stress).
+ */
+export const SERVER_PROCESS_ENV: Readonly<Record<string, string>> = {
+  MALLOC_ARENA_MAX: '2',
+  MALLOC_TRIM_THRESHOLD_: '131072',
+};
 
 /** `govreport/stats` (no params) → ServerStats: memory and cache figures, for benchmarks and leaks. */
 export const STATS_REQUEST = 'govreport/stats';
