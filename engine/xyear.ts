@@ -124,13 +124,21 @@ export function hashString(s: string): number {
 }
 
 const SENTENCE_END = /[。！？；!?;\r\n]+/;
+const LINE_BREAK = /\r\n|\r|\n/;
 const DROP = /[\d０-９\s\u3000\u00a0\u200b\ufeff]+/g;
 const LEAD = /^[#>*\-+|]+/;
 
 /** Normalised sentences of a span of text: NFKC, digits and whitespace deleted, ≥ 10 characters. */
 function sentencesOf(text: string, out: number[]): void {
-  // NFKC once for the piece (it maps full-width 。！？； to themselves or to the ASCII forms, both split on)
-  for (const raw of text.normalize('NFKC').split(SENTENCE_END)) {
+  // NFKC line by line (it maps full-width 。！？； to themselves or to the ASCII forms, both split
+  // on, and composes nothing across a line break): a whole 10 MB piece would cost two 10 MB copies.
+  for (const line of text.split(LINE_BREAK)) {
+    sentencesOfLine(line, out);
+  }
+}
+
+function sentencesOfLine(line: string, out: number[]): void {
+  for (const raw of line.normalize('NFKC').split(SENTENCE_END)) {
     if (raw.length < 10) continue;
     const s = raw.replace(DROP, '').replace(LEAD, '');
     if (s.length >= 10) out.push(hashString(s) % 0x100000000);
