@@ -65,9 +65,25 @@ export class LineIndex {
 const WHITESPACE = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
 const QUOTES = /[“”"'‘’「」『』]/g;
 
+/**
+ * Labels repeat across reports (every report has the template's), and NFKC goes through ICU: a
+ * bounded memo of normalised labels, emptied when full rather than evicting one by one.
+ */
+const LABEL_MEMO = new Map<string, string>();
+const LABEL_MEMO_MAX = 20_000;
+
 /** Label normalisation (format.md §2.5): NFKC, no whitespace, no quotes. Never used for values. */
 export function normLabel(s: string): string {
-  return s.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+  let out = LABEL_MEMO.get(s);
+  if (out === undefined) {
+    out = s.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+    // Long strings are prose, not labels, and would only crowd the memo.
+    if (s.length <= 64) {
+      if (LABEL_MEMO.size >= LABEL_MEMO_MAX) LABEL_MEMO.clear();
+      LABEL_MEMO.set(s, out);
+    }
+  }
+  return out;
 }
 
 /** Section-title normalisation (format.md §2.2): NFKC, no whitespace, no trailing 。：: */

@@ -53,7 +53,11 @@ function describePadding(chars: string): string {
  * Reads one value cell. `raw` is the cell text without layout delimiters; `isOwnLabel` tells
  * whether a leading word is the row's own label (value with echo, "行政处罚 0").
  */
+const PLAIN_DIGITS = /^\d{1,15}$/;
+
 export function parseValue(raw: string, kind: ValueKind, isOwnLabel?: (word: string) => boolean): ParsedValue {
+  // Most cells are bare ASCII digits, which every step below would leave as they are.
+  if (PLAIN_DIGITS.test(raw)) return { state: 'number', value: Number(raw), unit: undefined, flags: [], numberAt: [0, raw.length], residue: undefined };
   const flags: CellFlag[] = [];
   let lo = 0;
   let hi = raw.length;
