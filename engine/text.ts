@@ -66,36 +66,33 @@ const WHITESPACE = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
 const QUOTES = /[“”"'‘’「」『』]/g;
 
 /**
- * Labels repeat across reports (every report has the template's), and NFKC goes through ICU: a
- * bounded memo of normalised labels, emptied when full rather than evicting one by one.
+ * `f` remembered for short arguments. Labels and cell texts repeat across reports (every report
+ * has the template's), and NFKC goes through ICU. Long strings are prose and would only crowd the
+ * memo; a full memo is emptied rather than evicted from one entry at a time.
  */
-const LABEL_MEMO = new Map<string, string>();
-const LABEL_MEMO_MAX = 20_000;
+export function memoizedShort<T>(f: (s: string) => T, maxLength = 64, maxEntries = 20_000): (s: string) => T {
+  const memo = new Map<string, T>();
+  return (s: string): T => {
+    if (s.length > maxLength) return f(s);
+    let out = memo.get(s);
+    if (out === undefined) {
+      out = f(s);
+      if (memo.size >= maxEntries) memo.clear();
+      memo.set(s, out);
+    }
+    return out;
+  };
+}
 
 /** Label normalisation (format.md §2.5): NFKC, no whitespace, no quotes. Never used for values. */
-export function normLabel(s: string): string {
-  let out = LABEL_MEMO.get(s);
-  if (out === undefined) {
-    out = s.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
-    // Long strings are prose, not labels, and would only crowd the memo.
-    if (s.length <= 64) {
-      if (LABEL_MEMO.size >= LABEL_MEMO_MAX) LABEL_MEMO.clear();
-      LABEL_MEMO.set(s, out);
-    }
-  }
-  return out;
-}
+export const normLabel = memoizedShort((s: string): string => s.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, ''));
 
 /** Section-title normalisation (format.md §2.2): NFKC, no whitespace, no trailing 。：: */
-export function normTitle(s: string): string {
-  return s.normalize('NFKC').replace(WHITESPACE, '').replace(/[。.:：]+$/u, '');
-}
+export const normTitle = memoizedShort((s: string): string => s.normalize('NFKC').replace(WHITESPACE, '').replace(/[。.:：]+$/u, ''));
 
 const PUNCT = /[\p{P}\p{S}]/gu;
 /** For header matching: normalised label without any punctuation. */
-export function stripPunct(s: string): string {
-  return normLabel(s).replace(PUNCT, '');
-}
+export const stripPunct = memoizedShort((s: string): string => normLabel(s).replace(PUNCT, ''));
 
 const CN_DIGIT_VALUE: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

@@ -3,7 +3,7 @@
 // rows (TSV, GFM, PDF lines) are one row each; loose cells (one per line, pipe fragments, one per
 // paragraph) form rows by their labels: a label after values starts a new row. Cells are never
 // assigned by their position in a stream of numbers.
-import { normLabel } from '../text.ts';
+import { memoizedShort, normLabel } from '../text.ts';
 import { isPlaceholder, parseValue } from '../parse/number.ts';
 import type { GridItem, RawCell } from '../parse/grid.ts';
 
@@ -32,9 +32,7 @@ const ORDINAL_ONLY = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[�
 /** Numbers written loosely ("约5", "5余", "3 5", "五"): values that CELL-NOT-NUMBER must see. */
 const LOOSE_NUMBER = /^(?:[约近]?[\s\d０-９,，.．]*[\d０-９][\s\d０-９,，.．]*(?:余|多|左右)?[件个项条次]?|[〇零一二两三四五六七八九十]{1,2})$/;
 
-export function isOrdinalFragment(text: string): boolean {
-  return ORDINAL_ONLY.test(text.normalize('NFKC').replace(/\s+/g, ''));
-}
+export const isOrdinalFragment = memoizedShort((text: string): boolean => ORDINAL_ONLY.test(text.normalize('NFKC').replace(/\s+/g, '')));
 
 export function isValueLike(text: string): boolean {
   const t = text.trim();

@@ -56,8 +56,6 @@ function describePadding(chars: string): string {
 const PLAIN_DIGITS = /^\d{1,15}$/;
 
 export function parseValue(raw: string, kind: ValueKind, isOwnLabel?: (word: string) => boolean): ParsedValue {
-  // Most cells are bare ASCII digits, which every step below would leave as they are.
-  if (PLAIN_DIGITS.test(raw)) return { state: 'number', value: Number(raw), unit: undefined, flags: [], numberAt: [0, raw.length], residue: undefined };
   const flags: CellFlag[] = [];
   let lo = 0;
   let hi = raw.length;
@@ -66,8 +64,11 @@ export function parseValue(raw: string, kind: ValueKind, isOwnLabel?: (word: str
   while (hi > lo && (raw[hi - 1] === ' ' || raw[hi - 1] === '\t')) hi--;
   // 2. blank
   if (lo === hi) return { state: 'blank', flags };
+  const core = raw.slice(lo, hi);
+  // Most cells are bare ASCII digits, which every step below would leave as they are.
+  if (PLAIN_DIGITS.test(core)) return { state: 'number', value: Number(core), unit: undefined, flags, numberAt: [lo, hi], residue: undefined };
   // 3. placeholder
-  if (isPlaceholder(raw.slice(lo, hi))) return { state: 'placeholder', flags };
+  if (isPlaceholder(core)) return { state: 'placeholder', flags };
   const residue: string[] = [];
   // 4. invisible padding
   let padding = '';
