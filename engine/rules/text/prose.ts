@@ -48,8 +48,12 @@ export interface Clause extends Span {
   text: string;
 }
 
+const BLOCKED = new WeakMap<Report, ReadonlySet<number>>();
+
 /** Lines that are never prose for any TEXT rule: table lines (each table's range), GFM tables, fenced code. */
-export function blockedLines(ctx: Ctx): Set<number> {
+export function blockedLines(ctx: Ctx): ReadonlySet<number> {
+  const hit = BLOCKED.get(ctx.report);
+  if (hit) return hit;
   const out = new Set<number>(ctx.structure.code);
   for (const l of ctx.structure.gfmLines.keys()) out.add(l);
   for (const t of Object.values(ctx.report.tables) as Table[]) {
@@ -58,6 +62,7 @@ export function blockedLines(ctx: Ctx): Set<number> {
     const last = ctx.index.lineAt(Math.max(t.range.start, t.range.end - 1));
     for (let l = first; l <= last; l++) out.add(l);
   }
+  BLOCKED.set(ctx.report, out);
   return out;
 }
 

@@ -20,6 +20,9 @@ KINDS.forEach((k, i) => {
   for (const c of k.close) BRACKETS.set(c, [i, false]);
 });
 
+/** Any character of BRACKETS (none of them is special inside a character class). */
+const ANY_BRACKET = new RegExp(`[${[...BRACKETS.keys()].join('')}]`, 'g');
+
 const LEADING_ORDINAL = /^[ \t\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
 
 interface Paragraph {
@@ -71,12 +74,13 @@ export default defineRule({
         // inside one Markdown paragraph.
         const ordinal = LEADING_ORDINAL.exec(text);
         const skip = ordinal ? ordinal[0].length - 1 : -1;
-        for (let i = 0; i < text.length; i++) {
+        // The regex engine skips the text between brackets far faster than a loop over characters.
+        ANY_BRACKET.lastIndex = 0;
+        for (let m = ANY_BRACKET.exec(text); m; m = ANY_BRACKET.exec(text)) {
+          const i = m.index;
           if (i === skip) continue;
-          const ch = text[i];
-          const kind = BRACKETS.get(ch);
-          if (!kind) continue;
-          const [k, opens] = kind;
+          const ch = m[0];
+          const [k, opens] = BRACKETS.get(ch)!;
           if (opens) stacks[k].push({ offset: start + i, char: ch });
           else if (!stacks[k].pop()) stray.push({ offset: start + i, char: ch });
         }
