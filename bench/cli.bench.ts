@@ -142,6 +142,13 @@ async function main() {
   const grMd = await govreport(join(CORPUS, `md-${mid}`));
   console.error(`markdownlint-cli2 md-${mid} …`);
   const mdlMd = await markdownlint(join(CORPUS, `md-${mid}`));
+  // Warm-up: one thread (--jobs 1) on the small and the middle corpus. The first reports run while
+  // V8 still interprets and compiles the engine; the marginal cost of the rest is the steady state.
+  console.error('one thread: warm-up against steady state …');
+  const oneSmall = await measure(process.execPath, [CLI, 'check', '--jobs', '1', '--format', 'json', '--no-progress', join(CORPUS, `mixed-${sizes[0]}`)]);
+  const oneMid = await measure(process.execPath, [CLI, 'check', '--jobs', '1', '--format', 'json', '--no-progress', join(CORPUS, `mixed-${mid}`)]);
+  const firstMs = (1000 * oneSmall.cpu) / sizes[0];
+  const steadyMs = (1000 * (oneMid.cpu - oneSmall.cpu)) / (mid - sizes[0]);
   const load1 = loadavg()[0];
   console.error('profiling (--jobs 1, 100 reports) …');
   const where = profile(join(CORPUS, `mixed-${sizes[0]}`));
@@ -181,6 +188,10 @@ ${rows.join('\n')}
 | all-Markdown ≤ 1/2 | ${f2(ratioMd)}× (CPU ${f2(grMd.cpu / mdlMd.cpu)}×) | ${verdict(ratioMd <= 0.5)} |
 | ${big ?? '—'} reports ≤ 11× the ${mid} time | ${big ? `${f2(scale)}×` : 'not run (--quick)'} | ${big ? verdict(scale <= 11) : '—'} |
 | peak memory < 300 MB | ${f1(peak)} MB | ${verdict(peak < 300)} |
+
+Warm-up, one thread (\`--jobs 1\`): the first ${sizes[0]} reports cost ${f2(firstMs)} ms of CPU each (process start included),
+the next ${mid - sizes[0]} ${f2(steadyMs)} ms each (${f2(oneSmall.cpu)} s for ${sizes[0]}, ${f2(oneMid.cpu)} s for ${mid}). Each worker thread pays
+that warm-up (V8 interpreting, then compiling the engine, remark and micromark) on its own.
 
 Where the time goes (\`node --cpu-prof out/cli.cjs check --jobs 1\` on mixed-${sizes[0]}, self time by source folder):
 
