@@ -19,7 +19,27 @@ export function sectionWords(text: string, s: Section): string {
   return squeeze(text.slice(s.heading.start, s.body.end));
 }
 
-export const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '');
+const squeezePiece = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '');
+const SQUEEZE_PIECE = 1 << 16;
+
+/**
+ * NFKC without whitespace. A long text goes in pieces cut after a line break (NFKC composes
+ * nothing across one): ICU's two copies of a whole 10 MB text are C memory the allocator keeps
+ * long after the check.
+ */
+export function squeeze(s: string): string {
+  if (s.length <= SQUEEZE_PIECE) return squeezePiece(s);
+  const out: string[] = [];
+  let at = 0;
+  while (at < s.length) {
+    let end = Math.min(s.length, at + SQUEEZE_PIECE);
+    const lineEnd = s.indexOf('\n', end);
+    end = lineEnd < 0 ? s.length : lineEnd + 1;
+    out.push(squeezePiece(s.slice(at, end)));
+    at = end;
+  }
+  return out.join('');
+}
 
 export const hasAny = (s: string, words: string[]): boolean => words.some((w) => s.includes(w));
 
