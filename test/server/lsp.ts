@@ -3,6 +3,7 @@
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { after } from 'node:test';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
@@ -149,4 +150,21 @@ export class TestClient {
       if (this.proc.exitCode === null) this.proc.kill();
     }
   }
+}
+
+/**
+ * For a test file: a `start` that launches clients (Chinese locale unless told otherwise) and,
+ * after the file's tests, stops them all and kills any server that did not exit.
+ */
+export function clientPool(): (opts?: StartOptions) => Promise<TestClient> {
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const c of clients) await c.stop();
+    for (const c of clients) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+  });
+  return async (opts: StartOptions = {}) => {
+    const c = await TestClient.start({ locale: 'zh-cn', ...opts });
+    clients.push(c);
+    return c;
+  };
 }

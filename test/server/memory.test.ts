@@ -2,12 +2,12 @@
 // idle for idleGcMs, it collects its garbage itself, and its heap is back where it started. Heap
 // figures, not RSS: what the C allocator keeps is outside the server's control (see SERVER_PROCESS_ENV
 // in server/protocol.ts; bench/server-stress.bench.ts measures RSS).
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATS_REQUEST, type ServerStats } from '../../server/protocol.ts';
-import { ensureBuilt, ROOT, TestClient, type StartOptions } from './lsp.ts';
+import { clientPool, ensureBuilt, ROOT, type TestClient } from './lsp.ts';
 
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const SEED_TEXTS = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(SEEDS, f), 'utf8'));
@@ -56,17 +56,9 @@ async function openCheckClose(c: TestClient, uri: string): Promise<void> {
   await c.waitForDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0, 120_000);
 }
 
-const clients: TestClient[] = [];
-async function start(opts: StartOptions = {}): Promise<TestClient> {
-  const c = await TestClient.start({ locale: 'zh-cn', ...opts });
-  clients.push(c);
-  return c;
-}
+const start = clientPool();
 
 before(() => ensureBuilt());
-after(async () => {
-  for (const c of clients) await c.stop();
-});
 
 describe('memory: idle garbage collection', () => {
   it('after a 4 MB document is closed, the heap is back near its start, twice over', { timeout: 120_000 }, async () => {

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { check } from '../../engine/index.ts';
 import { STATS_REQUEST, type ServerStats } from '../../server/protocol.ts';
-import { ensureBuilt, ROOT, TestClient, type StartOptions } from './lsp.ts';
+import { clientPool, ensureBuilt, ROOT, type TestClient } from './lsp.ts';
 
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const SEED_FILES = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -112,18 +112,9 @@ async function assertClosedForGood(c: TestClient, uri: string, sentBefore: numbe
   assert.deepEqual(list.at(-1)!.diagnostics, [], 'the last publish is empty');
 }
 
-const clients: TestClient[] = [];
-async function start(opts: StartOptions = {}): Promise<TestClient> {
-  const c = await TestClient.start({ locale: 'zh-cn', ...opts });
-  clients.push(c);
-  return c;
-}
+const start = clientPool();
 
 before(() => ensureBuilt());
-after(async () => {
-  for (const c of clients) await c.stop();
-  for (const c of clients) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
-});
 
 describe('survival: 10 MB documents', () => {
   let c: TestClient;
