@@ -66,6 +66,21 @@ export function sumOf(cells: (Cell | undefined)[]): Sum {
   return { assessed: numbers > 0, value: round(value), parts, substituted };
 }
 
+/**
+ * `compute` once per report: several rules read the same derived lists (a report's cells, its
+ * prose lines), and check() builds a new report for every text, so the report is the key.
+ */
+export function oncePerReport<A, T>(reportOf: (arg: A) => Report, compute: (arg: A) => T): (arg: A) => T {
+  const done = new WeakMap<Report, T>();
+  return (arg: A): T => {
+    const report = reportOf(arg);
+    if (done.has(report)) return done.get(report)!;
+    const value = compute(arg);
+    done.set(report, value);
+    return value;
+  };
+}
+
 export const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 export const isNum = (c: Cell | undefined): c is Cell & { value: number } => c?.state === 'number';

@@ -3,26 +3,18 @@
 import type { Cell, Report, Table } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';
 import type { ValueKind } from '../../template/types.ts';
+import { oncePerReport } from '../helpers.ts';
 
 /** T2, T3, T4 when their cells are bound; an unparseable table gets only STRUCT-TABLE-UNPARSEABLE. */
 export function valueTables(report: Report): Table[] {
   return [report.tables.T2, report.tables.T3, report.tables.T4].filter((t) => t.status === 'bound' || t.status === 'partial');
 }
 
-/** Several CELL rules walk the cells: they are listed once per report. */
-const VALUE_CELLS = new WeakMap<Report, readonly { table: Table; cell: Cell }[]>();
-
 /** Every bound cell of every readable table, in text order. */
-export function valueCells(report: Report): readonly { table: Table; cell: Cell }[] {
-  let cells = VALUE_CELLS.get(report);
-  if (!cells) {
-    cells = valueTables(report)
-      .flatMap((table) => [...table.cells.values()].map((cell) => ({ table, cell })))
-      .sort((a, b) => a.cell.start - b.cell.start);
-    VALUE_CELLS.set(report, cells);
-  }
-  return cells;
-}
+export const valueCells = oncePerReport((report: Report) => report, (report: Report): readonly { table: Table; cell: Cell }[] =>
+  valueTables(report)
+    .flatMap((table) => [...table.cells.values()].map((cell) => ({ table, cell })))
+    .sort((a, b) => a.cell.start - b.cell.start));
 
 /** T2 columns carry their kind in the template; T3 and T4 hold counts only. */
 export function kindOf(table: Table, cell: Cell): ValueKind {

@@ -5,7 +5,7 @@ import type { Cell, Report, SectionKey, Span, Table } from '../../model.ts';
 import { chineseToNumber } from '../../text.ts';
 import { T3_PARTS } from '../../template/shared.ts';
 import type { RuleContext } from '../api.ts';
-import { cellOf, isNum, round } from '../helpers.ts';
+import { cellOf, isNum, oncePerReport, round } from '../helpers.ts';
 
 type Ctx = Pick<RuleContext, 'text' | 'report' | 'index' | 'structure'>;
 
@@ -48,12 +48,8 @@ export interface Clause extends Span {
   text: string;
 }
 
-const BLOCKED = new WeakMap<Report, ReadonlySet<number>>();
-
 /** Lines that are never prose for any TEXT rule: table lines (each table's range), GFM tables, fenced code. */
-export function blockedLines(ctx: Ctx): ReadonlySet<number> {
-  const hit = BLOCKED.get(ctx.report);
-  if (hit) return hit;
+export const blockedLines = oncePerReport((ctx: Ctx) => ctx.report, (ctx: Ctx): ReadonlySet<number> => {
   const out = new Set<number>(ctx.structure.code);
   for (const l of ctx.structure.gfmLines.keys()) out.add(l);
   for (const t of Object.values(ctx.report.tables) as Table[]) {
@@ -62,9 +58,8 @@ export function blockedLines(ctx: Ctx): ReadonlySet<number> {
     const last = ctx.index.lineAt(Math.max(t.range.start, t.range.end - 1));
     for (let l = first; l <= last; l++) out.add(l);
   }
-  BLOCKED.set(ctx.report, out);
   return out;
-}
+});
 
 /** Heading lines: section headings (and their duplicates), Markdown headings, the title. */
 export function headingLines(ctx: Ctx): Set<number> {
@@ -118,15 +113,11 @@ function sectionAt(report: Report, offset: number): SectionKey | null {
 const SENTENCE_END = /[。！？；]/;
 const CLAUSE_END = /[，,：:]/;
 
-const cache = new WeakMap<Report, Sentence[]>();
-
 /**
  * Sentences of the prose scope: the preamble, s1–s4 and s6 (s5 describes plans), outside tables,
  * headings and fenced code. A sentence ends at 。！？； or a line end.
  */
-export function sentences(ctx: Ctx): Sentence[] {
-  const hit = cache.get(ctx.report);
-  if (hit) return hit;
+export const sentences = oncePerReport((ctx: Ctx) => ctx.report, (ctx: Ctx): Sentence[] => {
   const blocked = blockedLines(ctx);
   const headings = headingLines(ctx);
   const comments = commentsByLine(ctx);
@@ -143,9 +134,8 @@ export function sentences(ctx: Ctx): Sentence[] {
       from = i + 1;
     }
   }
-  cache.set(ctx.report, out);
   return out;
-}
+});
 
 /** The sentence split further at ，,：: (offsets absolute). */
 export function clauses(s: Sentence): Clause[] {
