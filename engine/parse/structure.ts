@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Line, LineIndex } from '../text.ts';
+import { LineIndex, type Line } from '../text.ts';
 
 export interface HeadingMark {
   line: number;
@@ -225,8 +225,7 @@ const STRUCTURAL = /^[ \t]{0,3}(?:#|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<)
 function structuralSkeleton(idx: LineIndex): Skeleton {
   const lines = idx.lines;
   let text = '';
-  const kept: number[] = []; // document line of each kept line
-  const keptAt: number[] = []; // where it starts in the skeleton
+  const origin: number[] = []; // per skeleton line: the document line it copies, −1 for a blank one
   let gfmEnd = -1; // the last line of the GFM block being read
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l].text;
@@ -237,23 +236,21 @@ function structuralSkeleton(idx: LineIndex): Skeleton {
     // Fences and ATX headings always stay (a fence keeps its code's extent; `#\t标题` is a heading).
     const keep = FENCE.test(line) || ATX.test(line) || (!tableLine && (STRUCTURAL.test(line) || SETEXT.test(line) || underlined));
     if (!keep) continue;
-    if (kept.length && kept[kept.length - 1] !== l - 1) text += '\n';
-    kept.push(l);
-    keptAt.push(text.length);
+    if (origin.length && origin[origin.length - 1] !== l - 1) {
+      text += '\n';
+      origin.push(-1);
+    }
+    origin.push(l);
     text += `${line}\n`;
   }
+  const skeletonIndex = new LineIndex(text);
   const toOriginal = (offset: number): number => {
-    if (!kept.length) return 0;
-    let lo = 0;
-    let hi = kept.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (keptAt[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const line = lines[kept[lo]];
-    // Past the line's text (its line break or the blank line after it): the end of that line.
-    return line.start + Math.min(Math.max(0, offset - keptAt[lo]), line.end - line.start);
+    const at = skeletonIndex.lineAt(offset);
+    // A blank line (a gap, or the empty one after the last line break) follows a kept line:
+    // it stands for the end of that line.
+    if (!(origin[at] >= 0)) return at > 0 ? lines[origin[at - 1]].end : 0;
+    const line = lines[origin[at]];
+    return line.start + Math.min(offset - skeletonIndex.lines[at].start, line.end - line.start);
   };
   return { text, toOriginal };
 }
