@@ -33,15 +33,19 @@ export type PackedResult = Omit<FileResult, 'findings' | 'digest'> & { packed: s
 
 /** Typed arrays as tagged plain arrays, so a digest survives JSON. */
 const TYPED = { u32: Uint32Array, i32: Int32Array } as const;
+const TYPED_ENTRIES = Object.entries(TYPED);
+type Tagged = { $typed?: keyof typeof TYPED; values?: number[] };
 function packDigest(d: XYearDigest | undefined): string {
   if (!d) return '';
-  return JSON.stringify(d, (_k, v: unknown) =>
-    v instanceof Uint32Array ? { $typed: 'u32', values: Array.from(v) } : v instanceof Int32Array ? { $typed: 'i32', values: Array.from(v) } : v);
+  return JSON.stringify(d, (_k, v: unknown) => {
+    for (const [tag, Typed] of TYPED_ENTRIES) if (v instanceof Typed) return { $typed: tag, values: Array.from(v) };
+    return v;
+  });
 }
 function unpackDigest(s: string): XYearDigest | undefined {
   if (!s) return undefined;
-  return JSON.parse(s, (_k, v: { $typed?: keyof typeof TYPED; values?: number[] } | unknown) => {
-    const t = v as { $typed?: keyof typeof TYPED; values?: number[] };
+  return JSON.parse(s, (_k, v: unknown) => {
+    const t = v as Tagged | null;
     return t && typeof t === 'object' && t.$typed && t.values ? TYPED[t.$typed].from(t.values) : v;
   }) as XYearDigest;
 }

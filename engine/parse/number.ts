@@ -49,12 +49,12 @@ function describePadding(chars: string): string {
   return names.join('、');
 }
 
+const PLAIN_DIGITS = /^\d{1,15}$/;
+
 /**
  * Reads one value cell. `raw` is the cell text without layout delimiters; `isOwnLabel` tells
  * whether a leading word is the row's own label (value with echo, "行政处罚 0").
  */
-const PLAIN_DIGITS = /^\d{1,15}$/;
-
 export function parseValue(raw: string, kind: ValueKind, isOwnLabel?: (word: string) => boolean): ParsedValue {
   const flags: CellFlag[] = [];
   let lo = 0;
