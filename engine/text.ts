@@ -78,10 +78,20 @@ export function memoizedShort<T>(f: (s: string) => T, maxLength = 64, maxEntries
     if (out === undefined) {
       out = f(s);
       if (memo.size >= maxEntries) memo.clear();
-      memo.set(s, out);
+      memo.set(detached(s), typeof out === 'string' ? (detached(out) as T) : out);
     }
     return out;
   };
+}
+
+/**
+ * A copy of `s` that does not keep a larger string alive. V8 represents a substring of 13 or more
+ * characters as a view into its parent, so a label sliced from a 10 MB document and kept in a memo
+ * would keep the whole document in memory after it is closed. Concatenating makes a new string;
+ * slicing that one keeps only it (one character longer than `s`) alive.
+ */
+export function detached(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** Label normalisation (format.md §2.5): NFKC, no whitespace, no quotes. Never used for values. */
