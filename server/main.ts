@@ -26,8 +26,14 @@ import { IdleGc } from './memory.ts';
 import { COMMANDS, FIX_ALL_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
 import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
+import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
 
-const connection = createConnection(ProposedFeatures.all);
+/** Over stdio, our own reader and writer (transport.ts); other transports as vscode-languageserver makes them. */
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamingMessageReader(process.stdin), new ChunkedMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
+if (stdio) stdioLifecycle(connection, process.stdin);
 const documents = new TextDocuments(TextDocument);
 
 const env: Env = {

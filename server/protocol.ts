@@ -68,7 +68,7 @@ export interface IdleGcRun {
  * other clients may, e.g. Neovim's `cmd_env`): it must be there when the process starts. Only glibc's
  * malloc reads it (Linux); elsewhere it is ignored. Left to itself, glibc raises its mmap threshold
  * to the largest block freed so far (a 10 MB document passes through several blocks of that size: the
- * message that carried it, ICU's copies for String.prototype.normalize, the diagnostics sent back),
+ * message that carried it and the diagnostics sent back, over IPC: over stdio transport.ts uses pieces),
  * then keeps up to twice that much free at the top of each arena, of which there may be 8 per core.
  * A fixed trim threshold (which also keeps the mmap threshold at its 128 KiB default) hands free
  * memory back at once, and two arenas are plenty for one JavaScript thread and V8's helper threads.
