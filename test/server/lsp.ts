@@ -88,7 +88,8 @@ export class TestClient {
     let proc: ChildProcess;
     let conn: ProtocolConnection;
     if (opts.transport === 'ipc') {
-      proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      // execArgv [] as vscode-languageclient forks it: not this process's flags (--import tsx).
+      proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
       conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     } else {
       proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
