@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, ROOT, TestClient, type StartOptions } from '../test/server/lsp.ts';
+import { concatenatedSeeds } from '../test/helpers/seeds.ts';
 import { SERVER_PROCESS_ENV, STATS_REQUEST, type ServerStats } from '../server/protocol.ts';
 
 const { writeSection, machine } = (await import('./results.mjs' as string)) as {
@@ -28,17 +29,6 @@ const mb = (n: number) => (n / MiB).toFixed(1);
 
 /** "Near the baseline", fixed before measuring: within 20 % or 20 MiB of it, whichever is larger. */
 const NEAR = (base: number) => Math.max(base * 0.2, 20 * MiB);
-
-function concatenated(target: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < target; i++) {
-    const s = seedTexts[i % seedTexts.length] + '\n\n';
-    parts.push(s);
-    size += bytes(s);
-  }
-  return parts.join('');
-}
 
 function seed002With(value: string): string {
   const lines = seed002.split('\n');
@@ -145,7 +135,7 @@ async function memoryRun(withEnv: boolean, opts: StartOptions = {}): Promise<Mem
 
 ensureBuilt();
 const loadStart = os.loadavg();
-const big = concatenated(10 * MiB);
+const big = concatenatedSeeds(10 * MiB);
 
 const c = await startServer(true, { transport: 'ipc' });
 await sleep(1000);

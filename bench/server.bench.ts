@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, ROOT, TestClient } from '../test/server/lsp.ts';
+import { concatenatedSeeds } from '../test/helpers/seeds.ts';
 import { STATS_REQUEST, type ServerStats } from '../server/protocol.ts';
 import { LineIndex } from '../engine/index.ts';
 
@@ -38,14 +39,6 @@ function padded(target: number): string {
   while (bytes(base) + bytes(pad) < target) pad += PARAGRAPH;
   lines.splice(s1 + 1, 0, pad);
   return lines.join('\n');
-}
-
-/** Every seed, one after another, repeated until the text is at least `target` bytes. */
-function concatenated(target: number): string {
-  const all = seedFiles.map((f) => readFileSync(join(SEEDS, f), 'utf8'));
-  let out = '';
-  for (let i = 0; bytes(out) < target; i++) out += all[i % all.length] + '\n\n';
-  return out;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -98,7 +91,7 @@ const targets = [
   { name: '10KB', text: seed('001'), languageId: 'plaintext', goal: 20 },
   { name: '10KB Markdown', text: seed('001'), languageId: 'markdown', goal: 20 },
   { name: '100KB', text: padded(100 * 1024), languageId: 'plaintext', goal: 150 },
-  { name: '1MB', text: concatenated(1024 * 1024), languageId: 'plaintext', goal: undefined },
+  { name: '1MB', text: concatenatedSeeds(1024 * 1024), languageId: 'plaintext', goal: undefined },
 ];
 for (const t of targets) {
   const r = await latency(client, t.name.replace(/\s+/g, '-'), t.text, t.languageId);

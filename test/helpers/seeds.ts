@@ -41,10 +41,29 @@ export interface Seed {
   expected: Expected;
 }
 
+/** The seed reports' file names, in order. */
+export function seedNames(): string[] {
+  return readdirSync(SEED_DIR).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+}
+
+/**
+ * Every seed, one after another, each followed by a blank line, repeated until the text is at
+ * least `target` UTF-8 bytes: a large document made of real reports, for the server's stress tests.
+ */
+export function concatenatedSeeds(target: number): string {
+  const texts = seedNames().map((name) => readFileSync(SEED_DIR + name, 'utf8'));
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < target; i++) {
+    const s = texts[i % texts.length] + '\n\n';
+    parts.push(s);
+    size += Buffer.byteLength(s, 'utf8');
+  }
+  return parts.join('');
+}
+
 export function loadSeeds(): Seed[] {
-  return readdirSync(SEED_DIR)
-    .filter((f) => /^\d{3}_.*\.txt$/.test(f))
-    .sort()
+  return seedNames()
     .map((name) => ({
       name,
       text: readFileSync(SEED_DIR + name, 'utf8'),

@@ -8,25 +8,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATS_REQUEST, type ServerStats } from '../../server/protocol.ts';
 import { clientPool, ensureBuilt, ROOT, type TestClient } from './lsp.ts';
+import { concatenatedSeeds } from '../helpers/seeds.ts';
 
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const SEED_TEXTS = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(SEEDS, f), 'utf8'));
 const MiB = 2 ** 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Every seed, one after another, repeated until the text is at least `target` UTF-8 bytes. */
-function concatenated(target: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < target; i++) {
-    const s = SEED_TEXTS[i % SEED_TEXTS.length] + '\n\n';
-    parts.push(s);
-    size += Buffer.byteLength(s, 'utf8');
-  }
-  return parts.join('');
-}
-
-const BIG = concatenated(4 * MiB);
+const BIG = concatenatedSeeds(4 * MiB);
 const stats = async (c: TestClient) => (await c.conn.sendRequest(STATS_REQUEST)) as ServerStats;
 const mb = (n: number) => `${(n / MiB).toFixed(1)} MiB`;
 

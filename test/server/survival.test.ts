@@ -12,6 +12,7 @@ import type { CodeAction, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsP
 import { check } from '../../engine/index.ts';
 import { STATS_REQUEST, type ServerStats } from '../../server/protocol.ts';
 import { clientPool, ensureBuilt, ROOT, type TestClient } from './lsp.ts';
+import { concatenatedSeeds } from '../helpers/seeds.ts';
 
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const SEED_FILES = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -23,18 +24,6 @@ const NP_LINE = 349;
 const TOT_LINE = 355;
 const MiB = 2 ** 20;
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
-
-/** Every seed, one after another, repeated until the text is at least `target` UTF-8 bytes. */
-function concatenated(target: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < target; i++) {
-    const s = SEED_TEXTS[i % SEED_TEXTS.length] + '\n\n';
-    parts.push(s);
-    size += bytes(s);
-  }
-  return parts.join('');
-}
 
 /** The seeds with their line breaks turned into spaces, repeated on ONE line of at least `target` bytes. */
 function singleLine(target: number): string {
@@ -135,7 +124,7 @@ describe('survival: 10 MB documents', () => {
 
   it('checks 10 MB of concatenated reports, then keeps answering', { timeout: 240_000 }, async () => {
     const uri = 'file:///survival/concatenated-10mb.txt';
-    const text = concatenated(10 * MiB);
+    const text = concatenatedSeeds(10 * MiB);
     assert.ok(bytes(text) >= 10 * MiB && bytes(text) < 20 * MiB);
     await c.open(uri, text, 'plaintext', 1);
     const p = await c.waitForDiagnostics(uri, (x) => x.version === 1, 180_000);
@@ -257,7 +246,7 @@ describe('survival: 1,000 full-text changes in a burst', () => {
 });
 
 describe('survival: documents closed while being checked', () => {
-  const BIG = concatenated(10 * MiB);
+  const BIG = concatenatedSeeds(10 * MiB);
 
   it('close right after opening a 10 MB document (check pending): empty, and stays empty', { timeout: 240_000 }, async () => {
     const c = await start();
