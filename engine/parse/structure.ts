@@ -184,64 +184,55 @@ const gfmProcessor = unified().use(remarkParse).use(remarkGfm);
 const commonmarkProcessor = unified().use(remarkParse);
 
 /**
- * GFM tables, as remark-gfm sees them. remark-gfm over a whole report costs six times remark-parse
- * (its table construct tries every TAB row and long CJK line), and of GFM we need only tables: so
- * the document goes through remark-parse, and remark-gfm reads just the blocks that can be a
- * table (a header line with a pipe, a delimiter row, the pipe lines after it).
- */
-function addGfmTables(s: DocStructure, idx: LineIndex): void {
-  const lines = idx.lines;
-  for (let l = 0; l + 1 < lines.length; l++) {
-    const last = s.code.has(l) ? -1 : gfmBlockEnd(lines, l, (x) => s.code.has(x));
-    if (last < 0) continue;
-    const block = idx.text.slice(lines[l].start, lines[last].end);
-    const tree = gfmProcessor.parse(block) as MdNode;
-    for (const node of tree.children ?? []) {
-      const pos = node.position;
-      if (node.type !== 'table' || pos?.start.offset === undefined || pos.end.offset === undefined) continue;
-      const first = idx.lineAt(lines[l].start + pos.start.offset);
-      const end = idx.lineAt(lines[l].start + Math.max(pos.start.offset, pos.end.offset - 1));
-      addGfmTable(s, idx, first, first + 1, end);
-    }
-    l = last;
-  }
-}
-
-/**
  * The text remark reads: the lines that can carry the block structure we take from it — headings,
- * list and quote markers, fences, HTML, Setext underlines and the line each underlines — in order,
- * with one blank line wherever lines were left out. Tables are read from raw lines and prose by
- * the rules; micromark need not tokenize either, and in these reports they are nearly all of the
- * text. A left-out line reads as a blank line, as the blanked-out copy this replaces did, and a
- * run of blank lines has the structure of one; but micromark pays for every line it reads (400
- * empty lines cost more than the few dozen kept ones), so the run is one. `toOriginal` maps an
- * offset of the skeleton back to the document.
+ * list and quote markers, fences, HTML (and any line that can close an HTML block), Setext
+ * underlines and the line each underlines, GFM table blocks — in order, with one blank line
+ * wherever lines were left out. Prose and non-GFM table rows are nearly all of a report; micromark
+ * need not tokenize them, and remark-gfm, which over a whole report costs six times remark-parse
+ * (its table construct tries every TAB row and long CJK line), then reads only what can be a table.
+ * A left-out line reads as a blank line, as the blanked-out copy this replaces did, and a run of
+ * blank lines has the structure of one; but micromark pays for every line it reads (400 empty
+ * lines cost more than the few dozen kept ones), so the run is one. A GFM block stands between
+ * blank lines, so a table is one exactly when its block alone would be one. `toOriginal` maps an
+ * offset of the skeleton back to the document; `tableBlocks` lists the blocks' line ranges.
  */
 interface Skeleton {
   text: string;
   toOriginal(offset: number): number;
+  tableBlocks: { first: number; last: number }[];
 }
+const BODY_ROW = /^ {0,3}\|/;
 const STRUCTURAL = /^[ \t]{0,3}(?:#|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<)/;
 function structuralSkeleton(idx: LineIndex): Skeleton {
   const lines = idx.lines;
   let text = '';
   const origin: number[] = []; // per skeleton line: the document line it copies, −1 for a blank one
+  const tableBlocks: Skeleton['tableBlocks'] = [];
   let gfmEnd = -1; // the last line of the GFM block being read
+  let gapNext = false;
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l].text;
     if (!line.trim()) continue;
-    if (l > gfmEnd) gfmEnd = gfmBlockEnd(lines, l);
-    const tableLine = l <= gfmEnd || line.includes('\t');
+    const opensBlock = l > gfmEnd && (gfmEnd = gfmBlockEnd(lines, l)) >= 0;
+    if (opensBlock) tableBlocks.push({ first: l, last: gfmEnd });
+    const inBlock = l <= gfmEnd;
     const underlined = l + 1 < lines.length && SETEXT.test(lines[l + 1].text) && !lines[l + 1].text.includes('\t');
-    // Fences and ATX headings always stay (a fence keeps its code's extent; `#\t标题` is a heading).
-    const keep = FENCE.test(line) || ATX.test(line) || (!tableLine && (STRUCTURAL.test(line) || SETEXT.test(line) || underlined));
+    // Fences and ATX headings always stay (a fence keeps its code's extent; `#\t标题` is a heading);
+    // so does any line with a `>`, which may close an HTML block (`-->`, `?>`, `</pre>`…) that
+    // would otherwise run to the end of the skeleton.
+    const keep = inBlock || FENCE.test(line) || ATX.test(line) || line.includes('>')
+      || (!line.includes('\t') && (STRUCTURAL.test(line) || SETEXT.test(line) || underlined));
     if (!keep) continue;
-    if (origin.length && origin[origin.length - 1] !== l - 1) {
+    if (origin.length && (origin[origin.length - 1] !== l - 1 || opensBlock || gapNext)) {
       text += '\n';
       origin.push(-1);
     }
+    gapNext = inBlock && l === gfmEnd;
     origin.push(l);
-    text += `${line}\n`;
+    // A body row that starts with a pipe cannot start another block, so it cannot end the table:
+    // remark need not tokenize its cells (the cells are read from the raw line), and a lone pipe
+    // is a row all the same. Header and delimiter stay whole: they decide whether it is a table.
+    text += inBlock && l > tableBlocks[tableBlocks.length - 1].first + 1 && BODY_ROW.test(line) ? '|\n' : `${line}\n`;
   }
   const skeletonIndex = new LineIndex(text);
   const toOriginal = (offset: number): number => {
@@ -252,7 +243,7 @@ function structuralSkeleton(idx: LineIndex): Skeleton {
     const line = lines[origin[at]];
     return line.start + Math.min(offset - skeletonIndex.lines[at].start, line.end - line.start);
   };
-  return { text, toOriginal };
+  return { text, toOriginal, tableBlocks };
 }
 
 /** A line opening dozens of nested blocks (`> > > …`, `- - - …`): no report looks like that. */
@@ -265,8 +256,10 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   if (DEEP_NESTING.test(idx.text)) return scanPlainText(idx);
   let tree: MdNode;
   const skeleton = structuralSkeleton(idx);
+  const blockAt = (line: number) => skeleton.tableBlocks.find((b) => b.first <= line && line <= b.last);
   try {
-    tree = commonmarkProcessor.parse(skeleton.text) as MdNode;
+    // remark-gfm only where a table can be: the one GFM construct read from the tree.
+    tree = (skeleton.tableBlocks.length ? gfmProcessor : commonmarkProcessor).parse(skeleton.text) as MdNode;
   } catch {
     // remark recurses over the tree (remark-gfm's autolink pass overflows the stack on a few
     // thousand nested list items): such a text is read line by line like plain text.
@@ -295,7 +288,17 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
           }
           return;
         }
+        case 'table': {
+          // A table whose header row starts its block's first line (list items and quotes
+          // holding a table keep their markers in the raw lines the cells are read from).
+          const line = idx.lines[first];
+          const indent = line.text.length - line.text.trimStart().length;
+          if (blockAt(first)?.first === first && pos.start.offset - line.start === indent) addGfmTable(s, idx, first, first + 1, last);
+          return;
+        }
         case 'listItem': {
+          // Inside a GFM block a marker is a table row's text, not a list.
+          if (blockAt(first)) break;
           const line = idx.lines[first];
           const b = BULLET.exec(line.text.slice(pos.start.offset - line.start));
           if (b) s.bullets.set(first, pos.start.offset + b[0].length);
@@ -313,7 +316,6 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   // An explicit stack, in document order: a deeply nested tree must not overflow the call stack.
   const stack: MdNode[] = [tree];
   while (stack.length) visit(stack.pop()!);
-  addGfmTables(s, idx);
   scanComments(s, idx.text);
   return s;
 }

@@ -1,5 +1,5 @@
-// Markdown structure around tables: remark reads a copy with table lines blanked (same offsets),
-// so headings, fences and lists next to tables must come out exactly as in the original.
+// Markdown structure: remark reads a skeleton of the document (structural lines and GFM blocks,
+// prose left out), so headings, fences, lists and tables must come out exactly as in the original.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseReport } from '../../engine/index.ts';
@@ -30,4 +30,31 @@ test('a TAB after the #s is still a heading; TAB rows inside a fence are code, n
   assert.equal(report.tables.T3.status, 'missing', 'a fenced row is not table 3');
   assert.ok(structure.gfmLines.has(10) && structure.gfmLines.has(12), 'the GFM table is found by remark-gfm');
   assert.ok(!structure.gfmLines.has(13), 'the heading after it is not a table row');
+});
+
+test('a multi-line HTML comment ends at its --> : the headings, code and lists after it are read', () => {
+  const text = [
+    '# 某某局2023年政府信息公开工作年度报告', '<!--', '草稿备注：第三部分待核', '-->', '',
+    '## 一、总体情况', '正文。', '```', '## 二、不是标题', '```', '## 二、主动公开政府信息情况', '',
+    '| 信息内容 | 本年制发件数 |', '|---|---|', '| 规章 | 0 |', '', '- 一项工作', '## 三、收到和处理政府信息公开申请情况',
+  ].join('\n');
+  const { structure } = parseReport(text, { fileName: 'r.md' });
+  assert.deepEqual([...structure.headings.keys()], [0, 5, 10, 17]);
+  assert.deepEqual([...structure.code], [7, 8, 9]);
+  assert.deepEqual([...structure.bullets.keys()], [16]);
+  assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [[12, 14]]);
+});
+
+test('GFM table extents are remark-gfm\'s: a quote ends one, a header not matching its delimiter is none', () => {
+  const text = [
+    '| 信息内容 | 本年制发件数 |', '|---|---|', '| 规章 | 0 |', '| 规范性文件 | 2 |', '> 注：单位 | 件', '',
+    '| 信息内容 | 本年制发件数 |', '|---|---|---|', '| 规章 | 0 |', '',
+    '- | 事项 | 件数 |', '  |---|---|', '  | 规章 | 0 |', '',
+    '  | 事项 | 件数 |', '  | --- | --- |', '  | 规章 | 1 |',
+  ].join('\n');
+  const { structure } = parseReport(text, { fileName: 'r.md' });
+  assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [[0, 3], [14, 16]]);
+  assert.deepEqual(structure.gfmTables[0].rows.map((r) => r.cells.map((c) => c.text)), [['信息内容', '本年制发件数'], ['规章', '0'], ['规范性文件', '2']]);
+  assert.deepEqual(structure.gfmTables[1].rows[1].cells.map((c) => c.text), ['规章', '1']);
+  assert.ok(!structure.bullets.has(10), 'a list marker before a table header is no bullet of the report');
 });
