@@ -43,7 +43,18 @@ export function isValueLike(text: string): boolean {
 
 const ECHO = /^(\S+?)[ \t\u3000\u00a0]+(\S+)$/;
 
+/**
+ * The class of a cell's text under a table's vocabulary. Cell texts repeat across reports (the
+ * template's labels, small numbers), so each vocabulary remembers its answers.
+ */
 export function classify(text: string, vocab: Vocabulary): CellClass {
+  let classOf = classifiers.get(vocab);
+  if (!classOf) classifiers.set(vocab, (classOf = memoizedShort((t: string) => classifyText(t, vocab))));
+  return classOf(text);
+}
+const classifiers = new WeakMap<Vocabulary, (text: string) => CellClass>();
+
+function classifyText(text: string, vocab: Vocabulary): CellClass {
   const t = text.trim();
   if (!t) return 'empty';
   if (isOrdinalFragment(t)) return 'ordinal';

@@ -4,7 +4,7 @@ import type { RowBinding, Table, TemplateVersion } from '../model.ts';
 import type { GridItem, RawCell } from '../parse/grid.ts';
 import { T3_COLUMNS, T3_GROUPS, T3_HEADER_LABELS, T3_NOTE, T3_ORGS, TEMPLATES } from '../template/index.ts';
 import type { T3RowSpec } from '../template/types.ts';
-import { normLabel } from '../text.ts';
+import { detached, memoizedShort, normLabel } from '../text.ts';
 import {
   cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks,
 } from './common.ts';
@@ -38,9 +38,24 @@ interface RowMatch {
   signal?: TemplateVersion;
 }
 
-function matchRow(label: string, hasValues: boolean, group: string | undefined, prevRow: string | undefined): RowMatch {
+/** What a normalised label names, by itself: rows and groups by keyword, and the text left without them. */
+interface LabelFacts {
+  rows: string[];
+  groups: string[];
+  rest: string;
+}
+const GROUP_TEXTS = T3_GROUPS.map((g) => ({ display: normLabel(g.display.zh).replace(ORDINALS, ''), keyword: normLabel(g.keyword) }));
+// Every report repeats the template's labels: each is worked out once.
+const labelFacts = memoizedShort((label: string): LabelFacts => {
   const rows = [...new Set(ROW_KEYWORDS.filter((k) => label.includes(k.kw)).map((k) => k.key))];
   const groups = GROUP_KEYWORDS.filter((g) => label.includes(g.kw)).map((g) => g.key);
+  let rest = label.replace(ORDINALS, '');
+  for (const g of GROUP_TEXTS) rest = rest.replace(g.display, '').replace(g.keyword, '');
+  return { rows, groups, rest: detached(rest) };
+});
+
+function matchRow(label: string, hasValues: boolean, group: string | undefined, prevRow: string | undefined): RowMatch {
+  const { rows, groups, rest } = labelFacts(label);
   const lastGroup = groups.length ? groups[groups.length - 1] : undefined;
   if (rows.length > 1) return { ambiguous: true };
   if (rows.length === 1) {
@@ -48,8 +63,6 @@ function matchRow(label: string, hasValues: boolean, group: string | undefined, 
     const signal = row === 'r6_1' || row === 'r6_2' ? '2021' : undefined;
     return { row, group: lastGroup, signal };
   }
-  let rest = label.replace(ORDINALS, '');
-  for (const g of T3_GROUPS) rest = rest.replace(normLabel(g.display.zh).replace(ORDINALS, ''), '').replace(normLabel(g.keyword), '');
   const ctxGroup = lastGroup ?? group;
   if (rest === '其他' && (prevRow === 'r6_2' || ctxGroup === 'r6')) return { row: 'r6_3', group: 'r6', signal: '2021' };
   if (rest === '总计' && (label.startsWith('(七)') || (prevRow !== undefined && R6_FAMILY.has(prevRow)))) return { row: 'r7' };
@@ -66,10 +79,8 @@ function matchRow(label: string, hasValues: boolean, group: string | undefined, 
 function ownLabel(labels: RawCell[]): RawCell[] {
   let last = -1;
   labels.forEach((c, i) => {
-    const t = normLabel(c.text);
-    const group = GROUP_KEYWORDS.some((g) => t.includes(g.kw));
-    const row = ROW_KEYWORDS.some((k) => t.includes(k.kw));
-    if (group && !row) last = i;
+    const { rows, groups } = labelFacts(normLabel(c.text));
+    if (groups.length && !rows.length) last = i;
   });
   const rest = labels.slice(last + 1);
   return rest.some((c) => !isOrdinalFragment(c.text)) ? rest : labels;
@@ -124,8 +135,8 @@ export function bindT3(items: GridItem[], expected: TemplateVersion | null): Tab
   });
   if (firstData < 0) return table;
   const keywordCell = (c: RawCell) => {
-    const t = normLabel(c.text);
-    return ROW_KEYWORDS.some((k) => t.includes(k.kw)) || GROUP_KEYWORDS.some((g) => t.includes(g.kw));
+    const { rows, groups } = labelFacts(normLabel(c.text));
+    return rows.length > 0 || groups.length > 0;
   };
   const split = splitBefore(rows[firstData], keywordCell);
   if (split) rows.splice(firstData, 1, ...split);

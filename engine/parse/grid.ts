@@ -110,7 +110,8 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
     if (gfm) {
       lastL2 = null;
       if (l === gfm.delimiterLine) continue;
-      const row = gfm.rows.find((r) => r.line === l);
+      // rows hold every line of the table but the delimiter, in order
+      const row = gfm.rows[l - gfm.startLine - (l > gfm.delimiterLine ? 1 : 0)];
       if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => ({ ...c, line: l, col: i, explicit: c.start === c.end })) });
       continue;
     }

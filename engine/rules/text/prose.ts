@@ -111,7 +111,7 @@ function sectionAt(report: Report, offset: number): SectionKey | null {
 }
 
 const SENTENCE_END = /[。！？；]/;
-const CLAUSE_END = /[，,：:]/;
+const CLAUSE_ENDS = /[，,：:]/g;
 
 /**
  * Sentences of the prose scope: the preamble, s1–s4 and s6 (s5 describes plans), outside tables,
@@ -140,14 +140,17 @@ export const sentences = oncePerReport((ctx: Ctx) => ctx.report, (ctx: Ctx): Sen
 /** The sentence split further at ，,：: (offsets absolute). */
 export function clauses(s: Sentence): Clause[] {
   const out: Clause[] = [];
+  const t = s.text;
   let from = 0;
-  for (let i = 0; i <= s.text.length; i++) {
-    if (i < s.text.length && !CLAUSE_END.test(s.text[i])) continue;
+  CLAUSE_ENDS.lastIndex = 0;
+  for (let m = CLAUSE_ENDS.exec(t); m; m = CLAUSE_ENDS.exec(t)) {
+    const i = m.index;
     // A thousands separator ("1,234") does not end a clause.
-    if (s.text[i] === ',' && /\d/.test(s.text[i - 1] ?? '') && /^\d{3}(?!\d)/.test(s.text.slice(i + 1))) continue;
-    out.push({ start: s.start + from, end: s.start + i, text: s.text.slice(from, i) });
+    if (t[i] === ',' && /\d/.test(t[i - 1] ?? '') && /^\d{3}(?!\d)/.test(t.slice(i + 1))) continue;
+    out.push({ start: s.start + from, end: s.start + i, text: t.slice(from, i) });
     from = i + 1;
   }
+  out.push({ start: s.start + from, end: s.start + t.length, text: t.slice(from) });
   return out;
 }
 

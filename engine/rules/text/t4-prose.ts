@@ -15,6 +15,8 @@ const combinedWith = (other: string): RegExp => {
 };
 
 export function matchT4(s: Sentence, keyword: string, other: string, priority: number): Hit[] {
+  // Both patterns below name the keyword; most sentences of a report do not.
+  if (!s.text.includes(keyword)) return [];
   // Lazy gap: the number is read from its first character (行政复议十二件 is 12, not 2).
   const positive = matchAll(s, `${keyword}(?<gap>[^，。；${NOT_DIGIT}]{0,8}?)${N}(件|起|次|宗)`, 'count', priority, (m) => {
     const gap = m.groups!.gap;
