@@ -18,6 +18,7 @@ import { Progress } from './progress.ts';
 import { allRules } from './rules.ts';
 import type { OutFinding, Task } from './types.ts';
 import { runTasks } from './workers.ts';
+import { applyBatchFlags } from './v8flags.ts';
 import type { Stored } from './store.ts';
 
 const VERSION: string = pkg.version;
@@ -147,6 +148,7 @@ async function run(argv: string[]): Promise<number> {
     grid: options.format === 'html', xyear: targets.length > 1, related: options.format === 'json',
   }));
   const progress = new Progress(tasks.length, options.progress);
+  applyBatchFlags();
   const results = await runTasks(tasks, options.jobs, (n) => progress.tick(n));
   progress.end();
 

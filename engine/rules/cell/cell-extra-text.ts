@@ -48,6 +48,8 @@ export default defineRule({
   check({ text, report, emit }) {
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'number' || !cell.number) continue;
+      // nearly every cell is a bare number: no display text to build for it
+      if (cell.start === cell.number.start && cell.end === cell.number.end && !cell.flags.includes('glued')) continue;
       const args = { cell: cellDisplay(table, cell), value: cell.value! };
       if (cell.flags.includes('glued')) {
         // "行政许可0": the label and the value share one cell; rewriting it would move the label.
