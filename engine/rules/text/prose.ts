@@ -110,7 +110,7 @@ function sectionAt(report: Report, offset: number): SectionKey | null {
   return key;
 }
 
-const SENTENCE_END = /[。！？；]/;
+const SENTENCE_ENDS = /[。！？；]/g;
 const CLAUSE_ENDS = /[，,：:]/g;
 
 /**
@@ -128,10 +128,13 @@ export const sentences = oncePerReport((ctx: Ctx) => ctx.report, (ctx: Ctx): Sen
     if (section === 's5') continue;
     const text = maskedLine(ctx, line.index, comments);
     let from = 0;
-    for (let i = 0; i <= text.length; i++) {
-      if (i < text.length && !SENTENCE_END.test(text[i])) continue;
-      if (text.slice(from, i).trim()) out.push({ start: line.start + from, end: line.start + i, text: text.slice(from, i), section });
+    SENTENCE_ENDS.lastIndex = 0;
+    for (let m = SENTENCE_ENDS.exec(text); ; m = SENTENCE_ENDS.exec(text)) {
+      const i = m ? m.index : text.length;
+      const piece = text.slice(from, i);
+      if (piece.trim()) out.push({ start: line.start + from, end: line.start + i, text: piece, section });
       from = i + 1;
+      if (!m) break;
     }
   }
   return out;
