@@ -129,20 +129,25 @@ const DROP = /[\d０-９\s\u3000\u00a0\u200b\ufeff]+/g;
 const LEAD = /^[#>*\-+|]+/;
 
 /** Normalised sentences of a span of text: NFKC, digits and whitespace deleted, ≥ 10 characters. */
-function sentencesOf(text: string, out: number[]): void {
+function sentencesOf(text: string, out: number[], seen: Map<string, number[]>): void {
   // NFKC line by line (it maps full-width 。！？； to themselves or to the ASCII forms, both split
   // on, and composes nothing across a line break): a whole 10 MB piece would cost two 10 MB copies.
+  // The own sections' lines are read again for the whole text: each line is worked out once.
   for (const line of text.split(LINE_BREAK)) {
-    sentencesOfLine(line, out);
+    let hashes = seen.get(line);
+    if (!hashes) seen.set(line, (hashes = sentencesOfLine(line)));
+    for (const h of hashes) out.push(h);
   }
 }
 
-function sentencesOfLine(line: string, out: number[]): void {
+function sentencesOfLine(line: string): number[] {
+  const out: number[] = [];
   for (const raw of line.normalize('NFKC').split(SENTENCE_END)) {
     if (raw.length < 10) continue;
     const s = raw.replace(DROP, '').replace(LEAD, '');
     if (s.length >= 10) out.push(hashString(s) % 0x100000000);
   }
+  return out;
 }
 
 /** Text of `span` minus the given excluded spans (tables), as separate pieces. */
@@ -217,15 +222,16 @@ export function xyearDigest(text: string, parsed: { report: Report; index: LineI
     .filter((t) => t.status !== 'missing' && t.range.end > t.range.start)
     .map((t) => t.range)
     .sort((a, b) => a.start - b.start);
+  const seen = new Map<string, number[]>();
   const ownSentences: number[] = [];
   for (const s of report.sections) {
     if (s.key !== 's1' && s.key !== 's5' && s.key !== 's6') continue;
-    for (const piece of piecesOutside(text, s.body, tableSpans)) sentencesOf(piece, ownSentences);
+    for (const piece of piecesOutside(text, s.body, tableSpans)) sentencesOf(piece, ownSentences, seen);
   }
   const allSentences: number[] = [];
   const headingSpans = report.sections.map((s) => ({ start: s.heading.start, end: s.heading.end }));
   const excluded = [...tableSpans, ...headingSpans].sort((a, b) => a.start - b.start);
-  for (const piece of piecesOutside(text, { start: 0, end: text.length }, excluded)) sentencesOf(piece, allSentences);
+  for (const piece of piecesOutside(text, { start: 0, end: text.length }, excluded)) sentencesOf(piece, allSentences, seen);
 
   return {
     agencyKey: agencyKey(report.agency?.name),
