@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync
 import { join } from 'node:path';
 import { check } from '../engine/index.ts';
 import type { Report } from '../engine/model.ts';
-import { T3_COLUMNS, T4_COLUMNS, T4_GROUPS, TEMPLATES } from '../engine/template/index.ts';
+import { T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, TEMPLATES } from '../engine/template/index.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
@@ -51,14 +51,23 @@ function replaceLines(text: string, range: { start: number; end: number }, repla
   return `${text.slice(0, a)}${replacement}${text.slice(b)}`;
 }
 
+/**
+ * Table 3 as a Word table pasted into Markdown: the template's own row labels, each group's label
+ * on a row of its own (merged cells flattened), blank value cells there.
+ */
 function gfmT3(report: Report): string {
   const version = report.tables.T3.version ?? '2021';
   const cols = T3_COLUMNS.filter((c) => c.key !== 'sub');
   const rows = TEMPLATES[version].t3.rows;
-  const lines = [`| 项目 | ${cols.map((c) => c.label).join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`];
+  const blanks = cols.map(() => ' ').join(' | ');
+  const lines = [`| 申请人情况 | ${cols.map((c) => c.label).join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`];
+  const opened = new Set<string>();
   for (const r of rows) {
-    const label = r.group ? `${r.display.zh}` : r.label;
-    lines.push(`| ${label} | ${cols.map((c) => report.tables.T3.cells.get(`t3.${r.key}.${c.key}`)?.value ?? 0).join(' | ')} |`);
+    for (const g of r.key === 'r1' ? ['results'] : r.group && !opened.has(r.group) ? [r.group] : []) {
+      opened.add(g);
+      lines.push(`| ${T3_GROUPS.find((x) => x.key === g)!.display.zh} | ${blanks} |`);
+    }
+    lines.push(`| ${r.label} | ${cols.map((c) => report.tables.T3.cells.get(`t3.${r.key}.${c.key}`)?.value ?? 0).join(' | ')} |`);
   }
   return lines.join('\n');
 }
