@@ -112,7 +112,7 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       if (l === gfm.delimiterLine) continue;
       // rows hold every line of the table but the delimiter, in order
       const row = gfm.rows[l - gfm.startLine - (l > gfm.delimiterLine ? 1 : 0)];
-      if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => ({ ...c, line: l, col: i, explicit: c.start === c.end })) });
+      if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => ({ text: c.text, start: c.start, end: c.end, line: l, col: i, explicit: c.start === c.end })) });
       continue;
     }
     if (/^ *\t *$/.test(text)) {

@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { LineIndex, type Line } from '../text.ts';
+import { detached, LineIndex, type Line } from '../text.ts';
 
 export interface HeadingMark {
   line: number;
@@ -54,8 +54,16 @@ const isDelimiter = (t: string) => t.includes('|') && t.includes('-') && DELIMIT
  * The block a GFM table header on line `l` opens — the header (a line with a pipe), a delimiter row,
  * then pipe lines up to a blank one (or a line `stop` excludes): its last line, or -1.
  */
-function gfmBlockEnd(lines: Line[], l: number, stop?: (line: number) => boolean): number {
-  if (l + 1 >= lines.length || !lines[l].text.includes('|') || !isDelimiter(lines[l + 1].text)) return -1;
+function gfmBlockEnd(lines: Line[], l: number, stop?: (line: number) => boolean, loose = false): number {
+  if (l + 1 >= lines.length) return -1;
+  const header = lines[l].text;
+  const delimiter = lines[l + 1].text;
+  // Loose (the Markdown skeleton, where remark decides): a pipe in the header or in the delimiter
+  // row will do. The line scanner wants both.
+  const candidate = loose
+    ? (header.includes('|') || delimiter.includes('|')) && delimiter.includes('-') && DELIMITER.test(delimiter) && header.trim() !== ''
+    : header.includes('|') && isDelimiter(delimiter);
+  if (!candidate) return -1;
   let last = l + 1;
   while (last + 1 < lines.length && !stop?.(last + 1) && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
   return last;
@@ -84,7 +92,8 @@ export function splitGfmRow(text: string, base: number): GfmCell[] {
     cells.push({ start: base + a, end: base + b, text: text.slice(a, b) });
   };
   for (; i < n; i++) {
-    if (text[i] === '\\' && text[i + 1] === '|') {
+    // A backslash escapes the next character: `\|` is an escaped pipe, `\\|` a backslash and a pipe.
+    if (text[i] === '\\') {
       i++;
       continue;
     }
@@ -202,37 +211,59 @@ interface Skeleton {
   tableBlocks: { first: number; last: number }[];
 }
 const BODY_ROW = /^ {0,3}\|/;
+const CELL_TEXT = /\\.|[^|\\ \t]/g;
 const STRUCTURAL = /^[ \t]{0,3}(?:#|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<)/;
 function structuralSkeleton(idx: LineIndex): Skeleton {
   const lines = idx.lines;
   let text = '';
   const origin: number[] = []; // per skeleton line: the document line it copies, −1 for a blank one
   const tableBlocks: Skeleton['tableBlocks'] = [];
-  let gfmEnd = -1; // the last line of the GFM block being read
+  const emit = (line: number, content: string) => {
+    origin.push(line);
+    text += `${content}\n`;
+  };
+  const gap = () => {
+    text += '\n';
+    origin.push(-1);
+  };
+  // The paragraph a Setext underline makes a heading: every line of it, up to the blank line
+  // above (a heading's text may wrap). A line already marked has the rest of its run marked.
+  const underlined = new Uint8Array(lines.length);
+  for (let u = 1; u < lines.length; u++) {
+    if (!SETEXT.test(lines[u].text) || lines[u].text.includes('\t')) continue;
+    for (let k = u - 1; k >= 0 && !underlined[k] && lines[k].text.trim(); k--) underlined[k] = 1;
+  }
   let gapNext = false;
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l].text;
     if (!line.trim()) continue;
-    const opensBlock = l > gfmEnd && (gfmEnd = gfmBlockEnd(lines, l)) >= 0;
-    if (opensBlock) tableBlocks.push({ first: l, last: gfmEnd });
-    const inBlock = l <= gfmEnd;
-    const underlined = l + 1 < lines.length && SETEXT.test(lines[l + 1].text) && !lines[l + 1].text.includes('\t');
+    // Loose: a header or a delimiter row without pipes may still make a table; remark decides.
+    const last = gfmBlockEnd(lines, l, undefined, true);
+    if (last >= 0) {
+      tableBlocks.push({ first: l, last });
+      // Right after a kept line the block stays adjacent: it may continue a quote or list item lazily.
+      if (origin.length && (origin[origin.length - 1] !== l - 1 || gapNext)) gap();
+      emitTableBlock(lines, l, last, emit);
+      gapNext = true;
+      l = last;
+      continue;
+    }
     // Fences and ATX headings always stay (a fence keeps its code's extent; `#\t标题` is a heading);
     // so does any line with a `>`, which may close an HTML block (`-->`, `?>`, `</pre>`…) that
     // would otherwise run to the end of the skeleton.
-    const keep = inBlock || FENCE.test(line) || ATX.test(line) || line.includes('>')
-      || (!line.includes('\t') && (STRUCTURAL.test(line) || SETEXT.test(line) || underlined));
+    const keep = FENCE.test(line) || ATX.test(line) || line.includes('>')
+      || underlined[l] === 1 || (!line.includes('\t') && (STRUCTURAL.test(line) || SETEXT.test(line)));
     if (!keep) continue;
-    if (origin.length && (origin[origin.length - 1] !== l - 1 || opensBlock || gapNext)) {
-      text += '\n';
-      origin.push(-1);
-    }
-    gapNext = inBlock && l === gfmEnd;
-    origin.push(l);
-    // A body row that starts with a pipe cannot start another block, so it cannot end the table:
-    // remark need not tokenize its cells (the cells are read from the raw line), and a lone pipe
-    // is a row all the same. Header and delimiter stay whole: they decide whether it is a table.
-    text += inBlock && l > tableBlocks[tableBlocks.length - 1].first + 1 && BODY_ROW.test(line) ? '|\n' : `${line}\n`;
+    if (origin.length && (origin[origin.length - 1] !== l - 1 || gapNext)) gap();
+    gapNext = false;
+    emit(l, atxShape(line) ?? line);
+  }
+  // The last line always: a fence or HTML block left open runs to the end of the document, not to
+  // the last line kept.
+  const end = lines.length - 1;
+  if (end >= 0 && origin[origin.length - 1] !== end) {
+    if (origin.length && (origin[origin.length - 1] !== end - 1 || gapNext)) gap();
+    emit(end, lines[end].text);
   }
   const skeletonIndex = new LineIndex(text);
   const toOriginal = (offset: number): number => {
@@ -246,6 +277,87 @@ function structuralSkeleton(idx: LineIndex): Skeleton {
   return { text, toOriginal, tableBlocks };
 }
 
+/**
+ * An ATX heading line as remark needs to see it: its level, not its words (headings are read from
+ * the raw line). Documents then share skeletons, and a skeleton is parsed once (see `parseSkeleton`).
+ */
+function atxShape(line: string): string | undefined {
+  const m = ATX_SHAPE.exec(line);
+  return m ? `${m[1]}${m[2] ? ' x' : ''}` : undefined;
+}
+const ATX_SHAPE = /^( {0,3}#{1,6})(?:[ \t]+(\S.*))?$/;
+
+/**
+ * A GFM block (lines first..last: header, delimiter, rows) as remark needs to see it. Cells are
+ * read from the raw lines; remark only says whether and where a table is, and remark-gfm costs
+ * about 100 µs per row of cells. Whether a header and a delimiter row make a table depends on
+ * their cell counts: when both lines start with a pipe and the counts agree, remark gets a
+ * one-cell header and delimiter. A row that starts with a pipe cannot start another block, so it
+ * cannot end the table: a run of them is one lone pipe (a row all the same) standing for the run's
+ * last line. Anywhere else in the block (no table at the header, or after a row that may have
+ * ended it) a new table may start at any line: there every line keeps its cells, a pipe-led one
+ * with every character but pipes, escapes and spaces made an x, a delimiter-like one as written.
+ */
+function emitTableBlock(lines: Line[], first: number, last: number, emit: (line: number, content: string) => void): void {
+  const header = lines[first].text;
+  const delimiter = lines[first + 1].text;
+  const indent = (t: string) => t.slice(0, t.length - t.trimStart().length);
+  const asWritten = (l: number) => {
+    const t = lines[l].text;
+    emit(l, BODY_ROW.test(t) && !DELIMITER.test(t) ? t.replace(CELL_TEXT, (m) => (m.length === 2 ? m : 'x')) : t);
+  };
+  let l = first;
+  if (BODY_ROW.test(header) && BODY_ROW.test(delimiter) && gfmCellCount(header) === gfmCellCount(delimiter)) {
+    emit(first, `${indent(header)}|x|`);
+    emit(first + 1, `${indent(delimiter)}|-|`);
+    for (l = first + 2; l <= last && BODY_ROW.test(lines[l].text); l++) {
+      if (l === last || !BODY_ROW.test(lines[l + 1].text)) emit(l, '|');
+    }
+  }
+  for (; l <= last; l++) asWritten(l);
+}
+
+/** Cells of a GFM row: split at pipes not escaped by a backslash, the outer pipes optional. */
+export function gfmCellCount(text: string): number {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] === '|') i++;
+  let count = 0;
+  let cellStart = i;
+  for (; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '|') {
+      count++;
+      cellStart = i + 1;
+    }
+  }
+  return text.slice(cellStart).trim() ? count + 1 : count;
+}
+
+/**
+ * remark's tree of a skeleton. remark-gfm only where a table can be (the one GFM construct read from
+ * the tree). Parsing is a pure function of the text, and with words shaped away many documents have
+ * the same skeleton, while a remark call costs 0.1–0.5 ms whatever its length: short skeletons'
+ * trees are kept (read-only) and reused.
+ */
+function parseSkeleton(skeleton: Skeleton): MdNode {
+  const gfm = skeleton.tableBlocks.length > 0;
+  if (skeleton.text.length > SKELETON_MEMO_CHARS) return (gfm ? gfmProcessor : commonmarkProcessor).parse(skeleton.text) as MdNode;
+  // A flat copy: the skeleton is built from slices of the document, which a kept key or a kept
+  // tree's text would otherwise hold in memory after the document is gone.
+  const text = detached(skeleton.text);
+  const key = `${gfm ? 'g' : 'c'}${text}`;
+  const known = skeletonTrees.get(key);
+  if (known) return known;
+  const tree = (gfm ? gfmProcessor : commonmarkProcessor).parse(text) as MdNode;
+  if (skeletonTrees.size >= SKELETON_MEMO_ENTRIES) skeletonTrees.clear();
+  skeletonTrees.set(key, tree);
+  return tree;
+}
+const SKELETON_MEMO_CHARS = 1000;
+const SKELETON_MEMO_ENTRIES = 128;
+const skeletonTrees = new Map<string, MdNode>();
+
 /** A line opening dozens of nested blocks (`> > > …`, `- - - …`): no report looks like that. */
 const DEEP_NESTING = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))[ \t]*(?:(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])[ \t]*){31}/m;
 
@@ -258,8 +370,7 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   const skeleton = structuralSkeleton(idx);
   const blockAt = (line: number) => skeleton.tableBlocks.find((b) => b.first <= line && line <= b.last);
   try {
-    // remark-gfm only where a table can be: the one GFM construct read from the tree.
-    tree = (skeleton.tableBlocks.length ? gfmProcessor : commonmarkProcessor).parse(skeleton.text) as MdNode;
+    tree = parseSkeleton(skeleton);
   } catch {
     // remark recurses over the tree (remark-gfm's autolink pass overflows the stack on a few
     // thousand nested list items): such a text is read line by line like plain text.
@@ -289,11 +400,12 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
           return;
         }
         case 'table': {
-          // A table whose header row starts its block's first line (list items and quotes
-          // holding a table keep their markers in the raw lines the cells are read from).
+          // Only a table of the document itself, whose header row starts its line: in a list item
+          // or a quote the raw lines the cells are read from hold the markers.
           const line = idx.lines[first];
           const indent = line.text.length - line.text.trimStart().length;
-          if (blockAt(first)?.first === first && pos.start.offset - line.start === indent) addGfmTable(s, idx, first, first + 1, last);
+          if (!topLevel.has(node) || !blockAt(first) || pos.start.offset - line.start !== indent) return;
+          addGfmTable(s, idx, first, first + 1, last);
           return;
         }
         case 'listItem': {
@@ -313,9 +425,13 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
     }
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   };
+  const topLevel = new Set(tree.children ?? []);
   // An explicit stack, in document order: a deeply nested tree must not overflow the call stack.
   const stack: MdNode[] = [tree];
   while (stack.length) visit(stack.pop()!);
   scanComments(s, idx.text);
   return s;
 }
+
+/** For probes only. */
+export const skeletonForProbe = (idx: LineIndex) => structuralSkeleton(idx).text;

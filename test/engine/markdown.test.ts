@@ -53,8 +53,9 @@ test('GFM table extents are remark-gfm\'s: a quote ends one, a header not matchi
     '  | 事项 | 件数 |', '  | --- | --- |', '  | 规章 | 1 |',
   ].join('\n');
   const { structure } = parseReport(text, { fileName: 'r.md' });
-  assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [[0, 3], [14, 16]]);
+  // The last table is indented under the list item two lines up: it is that item's, not the
+  // document's (its raw lines are then read as pipe fragments).
+  assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [[0, 3]]);
   assert.deepEqual(structure.gfmTables[0].rows.map((r) => r.cells.map((c) => c.text)), [['信息内容', '本年制发件数'], ['规章', '0'], ['规范性文件', '2']]);
-  assert.deepEqual(structure.gfmTables[1].rows[1].cells.map((c) => c.text), ['规章', '1']);
   assert.ok(!structure.bullets.has(10), 'a list marker before a table header is no bullet of the report');
 });
