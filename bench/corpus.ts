@@ -83,8 +83,11 @@ function gfmT4(report: Report): string {
   return lines.join('\n');
 }
 
-/** The seeds as bases: each as .txt (its own layout) and as .md (T3, T4 as GFM tables, if that binds). */
-export function bases(): Base[] {
+/**
+ * The seeds as bases: each as .txt (its own layout) and as .md (T3, T4 as GFM tables, if that binds;
+ * with `gfmTables` false, the seed's own layout under .md).
+ */
+export function bases(gfmTables = true): Base[] {
   const out: Base[] = [];
   for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
     const text = readFileSync(join(SEEDS, file), 'utf8');
@@ -97,10 +100,10 @@ export function bases(): Base[] {
     out.push({ name, ext: '.txt', text, spans: txt.spans, t3cols, t3rows, items });
 
     // Markdown: T4 first (it comes later in the text, so T3's offsets stay valid).
-    let md = replaceLines(text, txt.report.tables.T4.range, `\n${gfmT4(txt.report)}\n`);
-    md = replaceLines(md, txt.report.tables.T3.range, `\n${gfmT3(txt.report)}\n`);
+    let md = gfmTables ? replaceLines(text, txt.report.tables.T4.range, `\n${gfmT4(txt.report)}\n`) : text;
+    if (gfmTables) md = replaceLines(md, txt.report.tables.T3.range, `\n${gfmT3(txt.report)}\n`);
     let parsed = numberSpans(md, 'x.md');
-    if (parsed.report.tables.T3.status !== 'bound' || parsed.report.tables.T4.status !== 'bound') {
+    if (gfmTables && (parsed.report.tables.T3.status !== 'bound' || parsed.report.tables.T4.status !== 'bound')) {
       md = text; // the GFM rewrite did not bind: keep the seed's layout under .md
       parsed = numberSpans(md, 'x.md');
     }
@@ -169,12 +172,14 @@ export interface CorpusOptions {
   /** Share of reports with an injected arithmetic error. */
   errorShare?: number;
   seed?: number;
+  /** .md files with T3 and T4 as GFM tables (default), or in the seeds' own layouts. */
+  gfmTables?: boolean;
 }
 
 /** Writes `n` reports into `dir` (emptied first); returns the file count. */
 export function generate(dir: string, n: number, options: CorpusOptions): number {
   if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
-  const all = bases();
+  const all = bases(options.gfmTables ?? true);
   const rand = prng(options.seed ?? 20261123);
   const errorShare = options.errorShare ?? 0.1;
   const per = 1000;
