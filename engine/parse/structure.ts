@@ -259,11 +259,11 @@ function structuralSkeleton(idx: LineIndex): Skeleton {
     emit(l, atxShape(line) ?? line);
   }
   // The last line always: a fence or HTML block left open runs to the end of the document, not to
-  // the last line kept.
+  // the last line kept. A line not kept above is paragraph text, whatever its words.
   const end = lines.length - 1;
   if (end >= 0 && origin[origin.length - 1] !== end) {
     if (origin.length && (origin[origin.length - 1] !== end - 1 || gapNext)) gap();
-    emit(end, lines[end].text);
+    emit(end, lines[end].text.trim() ? 'x' : '');
   }
   const skeletonIndex = new LineIndex(text);
   const toOriginal = (offset: number): number => {
