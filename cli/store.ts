@@ -10,12 +10,30 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { XYearDigest } from '../engine/xyear.ts';
+import { jsonFinding } from './format/json.ts';
 import type { FileResult, OutFinding } from './types.ts';
 
 const SPILL_AFTER = Number(process.env.GOVREPORT_SPILL_AFTER_MB ?? 8) * 2 ** 20;
 
+/** One line per finding, as the JSON format prints it (so that format can copy the lines). */
 export function pack(findings: OutFinding[]): string {
-  return findings.map((f) => JSON.stringify(f)).join('\n');
+  return findings.map((f) => JSON.stringify(jsonFinding(f))).join('\n');
+}
+
+/** Findings by severity: the summary needs no findings unpacked. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+export function countSeverities(findings: OutFinding[]): SeverityCounts {
+  const c = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
 }
 
 export function unpack(packed: string): OutFinding[] {
@@ -29,7 +47,7 @@ export interface DigestKey {
 }
 
 /** A FileResult as it travels from a worker: findings and cross-year digest packed. */
-export type PackedResult = Omit<FileResult, 'findings' | 'digest'> & { packed: string; digestPacked: string; digestKey: DigestKey | null };
+export type PackedResult = Omit<FileResult, 'findings' | 'digest'> & { packed: string; digestPacked: string; digestKey: DigestKey | null; counts: SeverityCounts };
 
 /** Typed arrays as tagged plain arrays, so a digest survives JSON. */
 const TYPED = { u32: Uint32Array, i32: Int32Array } as const;
@@ -52,7 +70,10 @@ function unpackDigest(s: string): XYearDigest | undefined {
 
 export function packResult(r: FileResult): PackedResult {
   const { findings, digest, ...rest } = r;
-  return { ...rest, packed: pack(findings), digestPacked: packDigest(digest), digestKey: digest ? { agencyKey: digest.agencyKey, year: digest.year } : null };
+  return {
+    ...rest, packed: pack(findings), counts: countSeverities(findings),
+    digestPacked: packDigest(digest), digestKey: digest ? { agencyKey: digest.agencyKey, year: digest.year } : null,
+  };
 }
 
 /** Where packed findings live: in memory until SPILL_AFTER bytes, then in the spill file. */
@@ -132,6 +153,7 @@ class StoredResult {
   private readonly slot: Slot = { packed: null, at: null };
   private readonly digestSlot: Slot = { packed: null, at: null };
   declare digestKey: DigestKey | null;
+  declare counts: SeverityCounts;
 
   constructor(rest: Omit<PackedResult, 'packed' | 'digestPacked'>, packed: string, digestPacked: string) {
     Object.assign(this, rest);
@@ -149,7 +171,14 @@ class StoredResult {
 
   set findings(v: OutFinding[]) {
     put(this.slot, pack(v));
+    this.counts = countSeverities(v);
     if (cacheKey === this.slot) cacheKey = null;
+  }
+
+  /** The findings as packed: one JSON line each, as the JSON format prints them. */
+  findingLines(): string[] {
+    const packed = contents(this.slot);
+    return packed ? packed.split('\n') : [];
   }
 
   get digest(): XYearDigest | undefined {
@@ -162,7 +191,7 @@ class StoredResult {
   }
 }
 
-export type Stored = FileResult & { digestKey: DigestKey | null; dropDigest(): void };
+export type Stored = FileResult & { digestKey: DigestKey | null; counts: SeverityCounts; dropDigest(): void; findingLines(): string[] };
 
 export function stored(p: PackedResult): Stored {
   const { packed, digestPacked, ...rest } = p;

@@ -1,7 +1,22 @@
 // The JSON contract of design.md: one object {version, tool, summary, reports}. Written report by
 // report so a large run never builds one giant string.
 import type { FormatInput } from './common.ts';
-import type { FileResult } from '../types.ts';
+import type { FileResult, OutFinding } from '../types.ts';
+
+/** A finding as the contract prints it: these keys in this order, `related` only when there is any. */
+export function jsonFinding(f: OutFinding): OutFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    range: f.range,
+    cell: f.cell,
+    written: f.written,
+    computed: f.computed,
+    fix: f.fix,
+    ...(f.related && f.related.length ? { related: f.related } : {}),
+  };
+}
 
 export function reportObject(r: FileResult) {
   return {
@@ -10,27 +25,22 @@ export function reportObject(r: FileResult) {
     year: r.year,
     template: r.template,
     tables: { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 },
-    findings: r.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      range: f.range,
-      cell: f.cell,
-      written: f.written,
-      computed: f.computed,
-      fix: f.fix,
-      ...(f.related && f.related.length ? { related: f.related } : {}),
-    })),
+    findings: r.findings.map(jsonFinding),
   };
 }
 
+/** A result that holds its findings already serialised by jsonFinding, one per line (store.ts). */
+type WithLines = FileResult & { findingLines?(): string[] };
+
 /** One report: its fields one per line, each finding on a line of its own (greppable, compact). */
-function reportText(r: FileResult): string {
-  const o = reportObject(r);
+function reportText(r: WithLines): string {
   const pad = '      ';
-  const findings = o.findings.length ? `[\n${o.findings.map((f) => `${pad}  ${JSON.stringify(f)}`).join(',\n')}\n${pad}]` : '[]';
-  return `{\n${pad}"path": ${JSON.stringify(o.path)},\n${pad}"agency": ${JSON.stringify(o.agency)},\n${pad}"year": ${JSON.stringify(o.year)},\n` +
-    `${pad}"template": ${JSON.stringify(o.template)},\n${pad}"tables": ${JSON.stringify(o.tables)},\n${pad}"findings": ${findings}\n    }`;
+  // Stored results give their findings as the lines they were packed to: no parse and re-serialise.
+  const lines = r.findingLines ? r.findingLines() : r.findings.map((f) => JSON.stringify(jsonFinding(f)));
+  const findings = lines.length ? `[\n${lines.map((l) => `${pad}  ${l}`).join(',\n')}\n${pad}]` : '[]';
+  const tables = { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 };
+  return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
+    `${pad}"template": ${JSON.stringify(r.template)},\n${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": ${findings}\n    }`;
 }
 
 export function* formatJson(input: FormatInput): Generator<string> {
