@@ -131,7 +131,7 @@ export function analyze(task: Task): FileResult {
     findings: toOutFindings(result.findings, parsed.index, task.related),
     fix,
     // a report without agency or year can never be paired: no digest to carry around
-    digest: task.xyear && report.agency?.name && report.year !== undefined ? xyearDigest(text, parsed) : undefined,
+    digest: task.xyear && report.agency?.name && report.year !== undefined ? xyearDigest(text, parsed, task.sentences === true) : undefined,
     grid: task.grid ? grid(report) : undefined,
   };
 }

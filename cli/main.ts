@@ -18,6 +18,7 @@ import { Progress } from './progress.ts';
 import { allRules } from './rules.ts';
 import type { OutFinding, Task } from './types.ts';
 import { runTasks } from './workers.ts';
+import { safeAnalyze } from './analyze.ts';
 import { applyBatchFlags } from './v8flags.ts';
 import type { Stored } from './store.ts';
 
@@ -31,12 +32,27 @@ function say(lang: 'zh' | 'en', zh: string, en: string): void {
   process.stderr.write(`govreport: ${lang === 'zh' ? zh : en}\n`);
 }
 
-/** Cross-year findings (rules.md §8), attached to the later report of each pair. */
-function crossYear(results: Stored[], configs: unknown[], lang: 'zh' | 'en'): void {
+/**
+ * Cross-year findings (rules.md §8), attached to the later report of each pair. The workers leave
+ * the prose out of the digests; a paired report is read again here for its sentence hashes.
+ */
+function crossYear(results: Stored[], tasks: Task[], configs: unknown[], lang: 'zh' | 'en'): void {
   const items = results.map((r) => r.digestKey ?? { agencyKey: null, year: null });
+  const full = new Map<number, XYearDigest>();
+  const digestOf = (i: number): XYearDigest => {
+    const stored = results[i].digest as XYearDigest;
+    if (stored.sentences) return stored;
+    if (!full.has(i)) {
+      const again = safeAnalyze({ ...tasks[i], fix: false, grid: false, related: false, xyear: true, sentences: true }).digest;
+      // The same report as before (a file changed since would pair differently): else no sentences.
+      const same = again && again.agencyKey === stored.agencyKey && again.year === stored.year;
+      full.set(i, same ? again : stored);
+    }
+    return full.get(i)!;
+  };
   for (const [p, c] of pairConsecutive(items)) {
-    const prev = results[p].digest as XYearDigest;
-    const cur = results[c].digest as XYearDigest;
+    const prev = digestOf(p);
+    const cur = digestOf(c);
     const levels = readConfig(configs[c]).config.rules;
     const found: Finding[] = compareYears(prev, cur, { lang, levels });
     if (!found.length) continue;
@@ -152,7 +168,7 @@ async function run(argv: string[]): Promise<number> {
   const results = await runTasks(tasks, options.jobs, (n) => progress.tick(n));
   progress.end();
 
-  crossYear(results, configs, lang);
+  crossYear(results, tasks, configs, lang);
   for (const r of results) {
     r.dropDigest();
     if (r.ioError) failed = true;

@@ -81,4 +81,6 @@ export interface Task {
   xyear: boolean;
   /** Keep findings' `related` places (only the JSON format prints them). */
   related: boolean;
+  /** Hash the prose into the digest too (only for a report that has a pair; see main.ts crossYear). */
+  sentences?: boolean;
 }

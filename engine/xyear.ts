@@ -91,6 +91,8 @@ export interface XYearDigest {
   /** Hash of every bound T2/T3/T4 cell (ids, table statuses and values); null with no bound table. */
   tablesHash: string | null;
   tablesNonZero: boolean;
+  /** Whether the sentence hashes below were computed (a batch computes them only for paired reports). */
+  sentences: boolean;
   /** Hashes of this report's prose sentences in s1, s5, s6 (normalised, ≥ 10 characters). */
   ownSentences: Uint32Array;
   /** Hashes of every prose sentence of the report (outside tables and headings). */
@@ -163,8 +165,11 @@ function piecesOutside(text: string, span: Span, excluded: Span[]): string[] {
   return pieces;
 }
 
-/** Reduces a checked report to what the cross-year rules need. */
-export function xyearDigest(text: string, parsed: { report: Report; index: LineIndex }): XYearDigest {
+/**
+ * Reduces a checked report to what the cross-year rules need. Without `sentences` the prose is not
+ * hashed (most of the cost): a batch pairs few of its reports, and computes them for those.
+ */
+export function xyearDigest(text: string, parsed: { report: Report; index: LineIndex }, sentences = true): XYearDigest {
   const { report, index } = parsed;
   const positions = new Map<number, Position>();
   const mark = (s: Span): Span => {
@@ -224,14 +229,16 @@ export function xyearDigest(text: string, parsed: { report: Report; index: LineI
     .sort((a, b) => a.start - b.start);
   const seen = new Map<string, number[]>();
   const ownSentences: number[] = [];
-  for (const s of report.sections) {
-    if (s.key !== 's1' && s.key !== 's5' && s.key !== 's6') continue;
-    for (const piece of piecesOutside(text, s.body, tableSpans)) sentencesOf(piece, ownSentences, seen);
-  }
   const allSentences: number[] = [];
-  const headingSpans = report.sections.map((s) => ({ start: s.heading.start, end: s.heading.end }));
-  const excluded = [...tableSpans, ...headingSpans].sort((a, b) => a.start - b.start);
-  for (const piece of piecesOutside(text, { start: 0, end: text.length }, excluded)) sentencesOf(piece, allSentences, seen);
+  if (sentences) {
+    for (const s of report.sections) {
+      if (s.key !== 's1' && s.key !== 's5' && s.key !== 's6') continue;
+      for (const piece of piecesOutside(text, s.body, tableSpans)) sentencesOf(piece, ownSentences, seen);
+    }
+    const headingSpans = report.sections.map((s) => ({ start: s.heading.start, end: s.heading.end }));
+    const excluded = [...tableSpans, ...headingSpans].sort((a, b) => a.start - b.start);
+    for (const piece of piecesOutside(text, { start: 0, end: text.length }, excluded)) sentencesOf(piece, allSentences, seen);
+  }
 
   return {
     agencyKey: agencyKey(report.agency?.name),
@@ -240,6 +247,7 @@ export function xyearDigest(text: string, parsed: { report: Report; index: LineI
     anchor, carry, fwd, t2,
     tablesHash: anyBound ? `${hashString(canonical).toString(36)}-${canonical.length}` : null,
     tablesNonZero: nonZero,
+    sentences,
     ownSentences: Uint32Array.from(ownSentences),
     allSentences: Uint32Array.from(allSentences),
     positions: Int32Array.from([...positions].flatMap(([o, p]) => [o, p.line, p.character])),
