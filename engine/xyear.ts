@@ -205,20 +205,28 @@ export function xyearDigest(text: string, parsed: { report: Report; index: LineI
     }
   }
 
-  let canonical = '';
+  // The tables' content as a multiset hash: the sum of one hash per table status and per cell
+  // (id = value), so the cells' order does not matter and need not be sorted.
+  let sumHigh = 0;
+  let sumLow = 0;
+  let length = 0;
+  const add = (entry: string) => {
+    const h = hashString(entry);
+    sumHigh = (sumHigh + Math.floor(h / 0x200000)) >>> 0;
+    sumLow = (sumLow + (h % 0x200000)) % 0x200000;
+    length += entry.length;
+  };
   let nonZero = false;
   let anyBound = false;
   for (const t of ['T2', 'T3', 'T4'] as TableId[]) {
     const table = report.tables[t];
-    canonical += `${t}:${table.status};`;
+    add(`${t}:${table.status};`);
     if (!usable(t)) continue;
     anyBound = true;
-    const ids = [...table.cells.keys()].sort();
-    for (const id of ids) {
-      const c = table.cells.get(id)!;
+    for (const [id, c] of table.cells) {
       const v = c.state === 'number' && c.value !== undefined ? c.value : null;
       if (v !== null && v !== 0) nonZero = true;
-      canonical += `${id}=${v === null ? c.state : v};`;
+      add(`${id}=${v === null ? c.state : v};`);
     }
   }
 
@@ -245,13 +253,24 @@ export function xyearDigest(text: string, parsed: { report: Report; index: LineI
     year: report.year ?? null,
     template: report.template,
     anchor, carry, fwd, t2,
-    tablesHash: anyBound ? `${hashString(canonical).toString(36)}-${canonical.length}` : null,
+    tablesHash: anyBound ? `${sumHigh.toString(36)}.${sumLow.toString(36)}-${length}` : null,
     tablesNonZero: nonZero,
     sentences,
     ownSentences: Uint32Array.from(ownSentences),
     allSentences: Uint32Array.from(allSentences),
-    positions: Int32Array.from([...positions].flatMap(([o, p]) => [o, p.line, p.character])),
+    positions: flatPositions(positions),
   };
+}
+
+function flatPositions(positions: Map<number, Position>): Int32Array {
+  const out = new Int32Array(positions.size * 3);
+  let k = 0;
+  for (const [offset, p] of positions) {
+    out[k++] = offset;
+    out[k++] = p.line;
+    out[k++] = p.character;
+  }
+  return out;
 }
 
 /** The LSP position of an offset recorded in the digest ({0, 0} if it was not recorded). */

@@ -121,3 +121,21 @@ test('compareYears: rewritten prose is no duplicate; an unchanged copy is; numbe
   const r = rules(rewritten);
   assert.ok(!r.includes('XYEAR-DUPLICATE-TEXT'), r.join());
 });
+
+test('the tables hash is the cells\' content whatever their order; one value more or less changes it', async () => {
+  const { check } = await import('../../engine/index.ts');
+  const { xyearDigest } = await import('../../engine/xyear.ts');
+  const text = seedText('000');
+  const parsed = check(text, { fileName: 'x.txt' }).parsed;
+  const before = xyearDigest(text, parsed, false);
+  const t3 = parsed.report.tables.T3;
+  const cells = [...t3.cells];
+  t3.cells = new Map(cells.reverse());
+  assert.equal(xyearDigest(text, parsed, false).tablesHash, before.tablesHash);
+  const [id, cell] = cells.find(([, c]) => c.state === 'number')!;
+  t3.cells.set(id, { ...cell, value: cell.value! + 1 });
+  assert.notEqual(xyearDigest(text, parsed, false).tablesHash, before.tablesHash);
+  assert.equal(before.sentences, false);
+  assert.equal(before.allSentences.length, 0);
+  assert.ok(xyearDigest(text, parsed).allSentences.length > 0);
+});
