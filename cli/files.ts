@@ -1,6 +1,7 @@
 // Files: which ones to check (paths, directories, globs), how to read them (encoding detection)
 // and how to write them back in the same encoding, atomically.
 import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync, existsSync, readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
 import { unparsableConfig } from '../engine/config.ts';
@@ -209,9 +210,15 @@ function plausibleChinese(text: string): boolean {
   return nonAscii === 0 || cjk / nonAscii >= 0.9;
 }
 
+const decoders = new Map<string, TextDecoder>();
+
 function tryDecode(label: string, bytes: Uint8Array): string | undefined {
+  // UTF-8, nearly every file: validated and decoded by Node's own routines, no ICU converter.
+  if (label === 'utf-8') return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : undefined;
+  let decoder = decoders.get(label);
+  if (!decoder) decoders.set(label, (decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true })));
   try {
-    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return undefined;
   }

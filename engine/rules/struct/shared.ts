@@ -184,7 +184,15 @@ function leadOf(s: string): string {
  * tables, code and other section headings. In plain text every line is a paragraph; a Markdown
  * paragraph's first line is the one that can carry its ordinal.
  */
-export function ordinalParagraphs(ctx: { text: string; index: LineIndex; structure: DocStructure; report: Report }, section: Section): OrdinalPara[] {
+export function ordinalParagraphs(ctx: { text: string; index: LineIndex; structure: DocStructure; report: Report }, section: Section): readonly OrdinalPara[] {
+  // Two rules read every section's paragraphs; a section object belongs to one report.
+  let paras = paragraphsOf.get(section);
+  if (!paras) paragraphsOf.set(section, (paras = findOrdinalParagraphs(ctx, section)));
+  return paras;
+}
+const paragraphsOf = new WeakMap<Section, OrdinalPara[]>();
+
+function findOrdinalParagraphs(ctx: { text: string; index: LineIndex; structure: DocStructure; report: Report }, section: Section): OrdinalPara[] {
   const { index, structure, report } = ctx;
   const headingLines = new Set(report.sections.flatMap((s) => [s.heading.line, ...s.duplicates.map((d) => d.line)]));
   const tables = (['T2', 'T3', 'T4'] as const).map((id) => report.tables[id]).filter((t) => t.status !== 'missing');
