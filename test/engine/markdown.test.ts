@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseReport } from '../../engine/index.ts';
+import { gfmCellCount } from '../../engine/parse/structure.ts';
 import { seed } from '../rules/harness.ts';
 
 test('sections and tables of every seed are the same as .md and as .txt', () => {
@@ -58,4 +59,26 @@ test('GFM table extents are remark-gfm\'s: a quote ends one, a header not matchi
   assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [[0, 3]]);
   assert.deepEqual(structure.gfmTables[0].rows.map((r) => r.cells.map((c) => c.text)), [['信息内容', '本年制发件数'], ['规章', '0'], ['规范性文件', '2']]);
   assert.ok(!structure.bullets.has(10), 'a list marker before a table header is no bullet of the report');
+});
+
+test('the same skeleton in two documents: each gets its own lines and offsets', () => {
+  const a = ['# 甲局2023年政府信息公开工作年度报告', '', '| 信息内容 | 本年制发件数 |', '|---|---|', '| 规章 | 0 |', '| 规范性文件 | 2 |'].join('\n');
+  const b = ['前言一段。', '', '# 乙县人民政府办公室2023年政府信息公开工作年度报告', '正文。', '', '| 事项 | 件数 |', '| --- | --- |', '| 规章 | 5 |', '| 规范性文件 | 7 |', '| 其他 | 1 |'].join('\n');
+  for (const [text, heading, table] of [[a, 0, [2, 5]], [b, 2, [5, 9]], [a, 0, [2, 5]]] as const) {
+    const { structure } = parseReport(text, { fileName: 'r.md' });
+    assert.deepEqual([...structure.headings.keys()], [heading]);
+    const mark = structure.headings.get(heading)!;
+    assert.equal(text.slice(mark.contentStart, mark.contentEnd), text.split('\n')[heading].slice(2));
+    assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [table]);
+  }
+});
+
+test('GFM cell counts: outer pipes optional, a backslash escapes the next character', () => {
+  assert.equal(gfmCellCount('| a | b |'), 2);
+  assert.equal(gfmCellCount('a | b'), 2);
+  assert.equal(gfmCellCount('| a \\| b |'), 1);
+  assert.equal(gfmCellCount('| a \\\\| b |'), 2);
+  assert.equal(gfmCellCount('|  |'), 1);
+  assert.equal(gfmCellCount('|'), 0);
+  assert.equal(gfmCellCount('  |---|:-:|'), 2);
 });
