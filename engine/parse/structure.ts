@@ -195,15 +195,17 @@ const commonmarkProcessor = unified().use(remarkParse);
 /**
  * The text remark reads: the lines that can carry the block structure we take from it — headings,
  * list and quote markers, fences, HTML (and any line that can close an HTML block), Setext
- * underlines and the line each underlines, GFM table blocks — in order, with one blank line
- * wherever lines were left out. Prose and non-GFM table rows are nearly all of a report; micromark
- * need not tokenize them, and remark-gfm, which over a whole report costs six times remark-parse
- * (its table construct tries every TAB row and long CJK line), then reads only what can be a table.
- * A left-out line reads as a blank line, as the blanked-out copy this replaces did, and a run of
- * blank lines has the structure of one; but micromark pays for every line it reads (400 empty
- * lines cost more than the few dozen kept ones), so the run is one. A GFM block stands between
- * blank lines, so a table is one exactly when its block alone would be one. `toOriginal` maps an
- * offset of the skeleton back to the document; `tableBlocks` lists the blocks' line ranges.
+ * underlines and the paragraph each underlines, GFM table blocks, and the document's last line —
+ * in order, with one blank line wherever lines were left out. Prose and non-GFM table rows are
+ * nearly all of a report; micromark need not tokenize them, and remark-gfm, which over a whole
+ * report costs six times remark-parse (its table construct tries every TAB row and long CJK line),
+ * then reads only what can be a table. A left-out line reads as a blank line, and a run of blank
+ * lines has the structure of one; but micromark pays for every line it reads (400 empty lines cost
+ * more than the few dozen kept ones), so the run is one. Words that cannot change the structure
+ * are shaped away (heading text, table cells: see atxShape, emitTableBlock), so that documents
+ * share skeletons. test/fuzz/skeleton.test.ts holds the skeleton to remark-gfm's reading of the
+ * whole document, and names what it knowingly reads otherwise. `toOriginal` maps an offset of the
+ * skeleton back to the document; `tableBlocks` lists the GFM blocks' line ranges.
  */
 interface Skeleton {
   text: string;
@@ -433,5 +435,3 @@ export function scanMarkdown(idx: LineIndex): DocStructure {
   return s;
 }
 
-/** For probes only. */
-export const skeletonForProbe = (idx: LineIndex) => structuralSkeleton(idx).text;
