@@ -113,7 +113,7 @@ export function analyze(task: Task): FileResult {
           fix = { applied: fixed.applied, written: true };
           text = fixed.text;
           result = after;
-                } catch (e) {
+        } catch (e) {
           fix = { applied: 0, written: false, skipped: 'write-failed', error: (e as Error).message };
         }
       }

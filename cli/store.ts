@@ -10,6 +10,7 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { XYearDigest } from '../engine/xyear.ts';
+import { countSeverities, type SeverityCounts } from './format/common.ts';
 import { jsonFinding } from './format/json.ts';
 import type { FileResult, OutFinding } from './types.ts';
 
@@ -18,22 +19,6 @@ const SPILL_AFTER = Number(process.env.GOVREPORT_SPILL_AFTER_MB ?? 8) * 2 ** 20;
 /** One line per finding, as the JSON format prints it (so that format can copy the lines). */
 export function pack(findings: OutFinding[]): string {
   return findings.map((f) => JSON.stringify(jsonFinding(f))).join('\n');
-}
-
-/** Findings by severity: the summary needs no findings unpacked. */
-export interface SeverityCounts {
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-export function countSeverities(findings: OutFinding[]): SeverityCounts {
-  const c = { errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') c.errors++;
-    else if (f.severity === 'warning') c.warnings++;
-    else c.infos++;
-  }
-  return c;
 }
 
 export function unpack(packed: string): OutFinding[] {

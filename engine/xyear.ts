@@ -235,10 +235,10 @@ export function xyearDigest(text: string, parsed: { report: Report; index: LineI
     .filter((t) => t.status !== 'missing' && t.range.end > t.range.start)
     .map((t) => t.range)
     .sort((a, b) => a.start - b.start);
-  const seen = new Map<string, number[]>();
   const ownSentences: number[] = [];
   const allSentences: number[] = [];
   if (sentences) {
+    const seen = new Map<string, number[]>();
     for (const s of report.sections) {
       if (s.key !== 's1' && s.key !== 's5' && s.key !== 's6') continue;
       for (const piece of piecesOutside(text, s.body, tableSpans)) sentencesOf(piece, ownSentences, seen);

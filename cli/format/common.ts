@@ -24,23 +24,32 @@ export interface FormatInput {
   fixedFiles: number;
 }
 
+/** Findings by severity. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countSeverities(findings: { severity: string }[]): SeverityCounts {
+  const c = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
 export function summarize(results: FileResult[]): Summary {
   const s: Summary = { files: results.length, errors: 0, warnings: 0, infos: 0, unreadable: 0 };
   for (const r of results) {
     if (r.unreadable) s.unreadable++;
     // A stored result carries its counts; counting would unpack every finding of the run.
-    const counted = (r as { counts?: { errors: number; warnings: number; infos: number } }).counts;
-    if (counted) {
-      s.errors += counted.errors;
-      s.warnings += counted.warnings;
-      s.infos += counted.infos;
-      continue;
-    }
-    for (const f of r.findings) {
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else s.infos++;
-    }
+    const c = (r as { counts?: SeverityCounts }).counts ?? countSeverities(r.findings);
+    s.errors += c.errors;
+    s.warnings += c.warnings;
+    s.infos += c.infos;
   }
   return s;
 }

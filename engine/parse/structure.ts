@@ -51,10 +51,10 @@ const DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$
 const isDelimiter = (t: string) => t.includes('|') && t.includes('-') && DELIMITER.test(t);
 
 /**
- * The block a GFM table header on line `l` opens — the header (a line with a pipe), a delimiter row,
- * then pipe lines up to a blank one (or a line `stop` excludes): its last line, or -1.
+ * The block a GFM table header on line `l` opens — the header, a delimiter row, then pipe lines up
+ * to a blank one: its last line, or -1.
  */
-function gfmBlockEnd(lines: Line[], l: number, stop?: (line: number) => boolean, loose = false): number {
+function gfmBlockEnd(lines: Line[], l: number, loose = false): number {
   if (l + 1 >= lines.length) return -1;
   const header = lines[l].text;
   const delimiter = lines[l + 1].text;
@@ -65,7 +65,7 @@ function gfmBlockEnd(lines: Line[], l: number, stop?: (line: number) => boolean,
     : header.includes('|') && isDelimiter(delimiter);
   if (!candidate) return -1;
   let last = l + 1;
-  while (last + 1 < lines.length && !stop?.(last + 1) && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
+  while (last + 1 < lines.length && lines[last + 1].text.includes('|') && lines[last + 1].text.trim()) last++;
   return last;
 }
 const COMMENT = /<!--([\s\S]*?)-->/g;
@@ -240,7 +240,7 @@ function structuralSkeleton(idx: LineIndex): Skeleton {
     const line = lines[l].text;
     if (!line.trim()) continue;
     // Loose: a header or a delimiter row without pipes may still make a table; remark decides.
-    const last = gfmBlockEnd(lines, l, undefined, true);
+    const last = gfmBlockEnd(lines, l, true);
     if (last >= 0) {
       tableBlocks.push({ first: l, last });
       // Right after a kept line the block stays adjacent: it may continue a quote or list item lazily.
@@ -309,7 +309,7 @@ function emitTableBlock(lines: Line[], first: number, last: number, emit: (line:
     emit(l, BODY_ROW.test(t) && !DELIMITER.test(t) ? t.replace(CELL_TEXT, (m) => (m.length === 2 ? m : 'x')) : t);
   };
   let l = first;
-  if (BODY_ROW.test(header) && BODY_ROW.test(delimiter) && gfmCellCount(header) === gfmCellCount(delimiter)) {
+  if (BODY_ROW.test(header) && BODY_ROW.test(delimiter) && splitGfmRow(header, 0).length === splitGfmRow(delimiter, 0).length) {
     emit(first, `${indent(header)}|x|`);
     emit(first + 1, `${indent(delimiter)}|-|`);
     for (l = first + 2; l <= last && BODY_ROW.test(lines[l].text); l++) {
@@ -317,23 +317,6 @@ function emitTableBlock(lines: Line[], first: number, last: number, emit: (line:
     }
   }
   for (; l <= last; l++) asWritten(l);
-}
-
-/** Cells of a GFM row: split at pipes not escaped by a backslash, the outer pipes optional. */
-export function gfmCellCount(text: string): number {
-  let i = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (text[i] === '|') i++;
-  let count = 0;
-  let cellStart = i;
-  for (; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '|') {
-      count++;
-      cellStart = i + 1;
-    }
-  }
-  return text.slice(cellStart).trim() ? count + 1 : count;
 }
 
 /**
