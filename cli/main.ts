@@ -33,7 +33,7 @@ function say(lang: 'zh' | 'en', zh: string, en: string): void {
 }
 
 /**
- * Cross-year findings (rules.md §8), attached to the later report of each pair. The workers leave
+ * Cross-year findings (docs/spec/rules.md §8), attached to the later report of each pair. The workers leave
  * the prose out of the digests; a paired report is read again here for its sentence hashes.
  */
 function crossYear(results: Stored[], tasks: Task[], configs: unknown[], lang: 'zh' | 'en'): void {

@@ -94,10 +94,10 @@ export function detached(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** Label normalisation (format.md §2.5): NFKC, no whitespace, no quotes. Never used for values. */
+/** Label normalisation (docs/spec/format.md §2.5): NFKC, no whitespace, no quotes. Never used for values. */
 export const normLabel = memoizedShort((s: string): string => s.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, ''));
 
-/** Section-title normalisation (format.md §2.2): NFKC, no whitespace, no trailing 。：: */
+/** Section-title normalisation (docs/spec/format.md §2.2): NFKC, no whitespace, no trailing 。：: */
 export const normTitle = memoizedShort((s: string): string => s.normalize('NFKC').replace(WHITESPACE, '').replace(/[。.:：]+$/u, ''));
 
 const PUNCT = /[\p{P}\p{S}]/gu;

@@ -1,4 +1,4 @@
-// Cross-year checks (rules.md §8): two reports of one agency for consecutive years, compared.
+// Cross-year checks (docs/spec/rules.md §8): two reports of one agency for consecutive years, compared.
 // Pure: a host first reduces each checked report to a small digest (`xyearDigest`, a plain
 // structured-cloneable object, so a worker thread can send it), pairs the digests
 // (`pairConsecutive`) and compares each pair (`compareYears`). Findings are in the engine's shape,

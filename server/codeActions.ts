@@ -61,7 +61,7 @@ export function codeActions(params: CodeActionParams, r: DocResult, target: Edit
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           // Preferred (what "auto fix" applies) only for a lone fix that is safe, or that repairs an
-          // error: the engine offers an unsafe total fix only when it is unambiguous (rules.md,
+          // error: the engine offers an unsafe total fix only when it is unambiguous (docs/spec/rules.md,
           // T3-FIX-AMBIGUOUS). Unsafe rewrites of info/warning findings (wording, placeholders…)
           // and alternatives are left for the user to choose.
           isPreferred: f.fixes.length === 1 && (fix.kind === 'safe' || f.severity === 'error') ? true : undefined,

@@ -8,7 +8,7 @@
  */
 const TITLE = /^\s{0,3}(?:#{1,6}\s*)?[^，。：；？！,;:?!]{0,80}(?:信息公开|政务公开)[^，。：；？！,;:?!]{0,30}报告\s*#*\s*$/u;
 
-/** Section headings of the template (format.md §2.1), with or without an ordinal / `#` run. */
+/** Section headings of the template (docs/spec/format.md §2.1), with or without an ordinal / `#` run. */
 const HEADINGS: [string, RegExp][] = [
   ['s1', /^(?:#{1,6}\s*)?[一1][、.．]?\s*(?:政府信息公开)?总体情况\s*[。:：]?\s*$/u],
   ['s2', /^(?:#{1,6}\s*)?(?:[二2][、.．]\s*)?主动公开政府信息(?:情况|的情况)\s*[。:：]?\s*$/u],

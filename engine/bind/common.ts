@@ -32,7 +32,7 @@ export function gluedDigits(label: RawCell): { digits: string; at: number } | un
   return { digits: m[2], at: label.start + label.text.length - m[2].length };
 }
 
-/** layouts.md §3: fewer value tokens than expected and one of them long enough to hold the rest. */
+/** docs/spec/layouts.md §3: fewer value tokens than expected and one of them long enough to hold the rest. */
 export function valuesRunTogether(values: RawCell[], expected: number): boolean {
   // An explicit blank (a TSV gap, a GFM cell) is a position of its own, so it counts as a token.
   const tokens = values.filter((v) => v.text.trim() || v.explicit);
@@ -42,7 +42,7 @@ export function valuesRunTogether(values: RawCell[], expected: number): boolean 
 }
 
 /**
- * Header text (layouts.md §2): after deleting punctuation it is non-empty and contains a template
+ * Header text (docs/spec/layouts.md §2): after deleting punctuation it is non-empty and contains a template
  * header label or is a substring of one (notes included); also unit and caption notes.
  */
 export function isHeaderText(text: string, labels: string[]): boolean {
@@ -116,7 +116,7 @@ export function joinVertical(cells: RawCell[]): RawCell[] {
 
 /**
  * A TSV row (L4, L7) whose non-empty value span is shorter than expected: blank cells at the span's
- * edges are values when positions say so (layouts.md L4) — the span lies under the header's value
+ * edges are values when positions say so (docs/spec/layouts.md L4) — the span lies under the header's value
  * columns, or the row holds exactly the expected number of cells after its label (a browser copy,
  * "label⇥⇥5⇥…": the first value is blank). Otherwise the row stays short (STRUCT-ROW-VALUES).
  */

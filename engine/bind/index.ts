@@ -1,4 +1,4 @@
-// Table regions (layouts.md §1 step 1) and binding of T2, T3, T4.
+// Table regions (docs/spec/layouts.md §1 step 1) and binding of T2, T3, T4.
 import type { Section, SectionKey, Table, TemplateVersion } from '../model.ts';
 import { readGrid } from '../parse/grid.ts';
 import type { DocStructure } from '../parse/structure.ts';

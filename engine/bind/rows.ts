@@ -1,4 +1,4 @@
-// Logical rows from grid items (layouts.md §1 step 5). A logical row is a label zone (label
+// Logical rows from grid items (docs/spec/layouts.md §1 step 5). A logical row is a label zone (label
 // cells, ordinal fragments and whatever noise sits among them) followed by a value zone. Hard
 // rows (TSV, GFM, PDF lines) are one row each; loose cells (one per line, pipe fragments, one per
 // paragraph) form rows by their labels: a label after values starts a new row. Cells are never

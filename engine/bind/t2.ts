@@ -144,7 +144,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
       values = withExplicitBlanks(values, r.hardCells, labelCells[labelCells.length - 1].col, valueCol, k);
     }
     // GFM: cells are explicit, so value cells sit under the block header's value columns and a
-    // blank cell is a blank value, not a missing one (layouts.md L1).
+    // blank cell is a blank value, not a missing one (docs/spec/layouts.md L1).
     if (r.layout === 'L1' && r.hardCells && hdr && !glue) {
       const cols = hdr.cells.filter((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label)))).map((c) => c.col);
       const lastLabelCol = labelCells[labelCells.length - 1].col;

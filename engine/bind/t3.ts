@@ -1,4 +1,4 @@
-// Table 3 (applications): rows by the meaning of their labels (format.md §5), columns by the
+// Table 3 (applications): rows by the meaning of their labels (docs/spec/format.md §5), columns by the
 // header when one header row states another order, otherwise the template order.
 import type { RowBinding, Table, TemplateVersion } from '../model.ts';
 import type { GridItem, RawCell } from '../parse/grid.ts';
@@ -18,7 +18,7 @@ const HEADER_LABELS = [...T3_HEADER_LABELS, '申请人情况', '小计', '合计
 const ORDINALS = /[(（][一二三四五六七八九十\d]{1,3}[)）]|^[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]/g;
 const R6_FAMILY = new Set(['r6', 'r6_1', 'r6_2', 'r6_3']);
 
-/** A label with a digit run glued to its end ("（七）总计640020470") is still label text (layouts.md §3). */
+/** A label with a digit run glued to its end ("（七）总计640020470") is still label text (docs/spec/layouts.md §3). */
 const unglue = (t: string) => t.replace(/(?<=[^\d.,])[\d.,]+$/, '');
 
 export const T3_VOCAB: Vocabulary = {
@@ -72,7 +72,7 @@ function matchRow(label: string, hasValues: boolean, group: string | undefined, 
 
 /**
  * The row's own label cells: a group label sharing the row ("三、本年度办理结果⇥（一）予以公开",
- * "（三）不予公开⇥1.属于国家秘密") belongs to the group, so the row's label (its range, rules.md §0)
+ * "（三）不予公开⇥1.属于国家秘密") belongs to the group, so the row's label (its range, docs/spec/rules.md §0)
  * starts after the last cell that names only a group. A label that is itself the group name
  * (2019 "（六）其他处理") keeps every cell.
  */
@@ -203,7 +203,7 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
       }
     }
     // PDF text wraps a long label ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府" +
-    // "信息公开申请 0 0 …", layouts.md L6): a row label without values followed by values under a
+    // "信息公开申请 0 0 …", docs/spec/layouts.md L6): a row label without values followed by values under a
     // label that names no row or group is one row.
     if (m.row && !r.values.length && !glue && i + 1 < rows.length) {
       const next = rows[i + 1];

@@ -1,4 +1,4 @@
-// Layout recovery (layouts.md §4): the raw lines of a table region become a stream of cells with
+// Layout recovery (docs/spec/layouts.md §4): the raw lines of a table region become a stream of cells with
 // offsets. Each line gets one layout of its own, so a table pasted partly as TAB rows and partly
 // one cell per line still reads. Rows are not decided here except where the layout itself says
 // so (a TSV/GFM/PDF line is one row; in L2 a blank line ends a row); the binder forms the rest
@@ -59,7 +59,7 @@ function tsvCells(text: string, base: number, line: number): RawCell[] {
   return cells;
 }
 
-/** Whitespace-separated tokens of a PDF-extracted line when it ends in numbers (layouts.md L6). */
+/** Whitespace-separated tokens of a PDF-extracted line when it ends in numbers (docs/spec/layouts.md L6). */
 function pdfCells(text: string, base: number, line: number): RawCell[] | undefined {
   const tokens: { t: string; at: number }[] = [];
   for (const m of text.matchAll(/[^ \u3000]+/g)) tokens.push({ t: m[0], at: m.index! });
@@ -76,7 +76,7 @@ function pdfCells(text: string, base: number, line: number): RawCell[] | undefin
 const SMALL_NUMBER = /^\s*\d{1,3}\s*$/;
 
 /**
- * A line holding only a small number between rows of PDF text is a page number (layouts.md §2):
+ * A line holding only a small number between rows of PDF text is a page number (docs/spec/layouts.md §2):
  * a PDF row (label and numbers, or numbers only) stands right before or after it, and neither
  * neighbour is a lone number. One value per paragraph (L8) never sits next to a PDF row, and its
  * values are lone numbers next to each other or next to their label.
@@ -117,7 +117,7 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
     }
     if (/^ *\t *$/.test(text)) {
       // L2: a TAB-only line is an empty cell, not a blank line: after a label it is a blank
-      // value (and must not end the row), before one rowspan residue (layouts.md L2).
+      // value (and must not end the row), before one rowspan residue (docs/spec/layouts.md L2).
       const at = start + text.indexOf('\t') + 1;
       const cell: RawCell = { text: '', start: at, end: at, line: l, col: -1, explicit: true };
       items.push({ kind: 'cell', layout: 'L2', cell });
@@ -129,7 +129,7 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       lastL2 = null;
       continue;
     }
-    // Page numbers and running headers inside a table region are skipped without a finding (layouts.md §2).
+    // Page numbers and running headers inside a table region are skipped without a finding (docs/spec/layouts.md §2).
     if (PAGE_NUMBER.test(text) || RUNNING_HEADER.test(text.trim())) continue;
     const firstTab = text.indexOf('\t');
     if (firstTab >= 0) {

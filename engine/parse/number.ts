@@ -1,4 +1,4 @@
-// The cell-value grammar of rules.md §1. Steps only strip characters from the ends or map one
+// The cell-value grammar of docs/spec/rules.md §1. Steps only strip characters from the ends or map one
 // code unit to one code unit, so the number's own offsets inside the cell stay known: fixes can
 // then replace the digits and leave padding, units and the rest of the cell as written.
 import type { CellFlag, CellState } from '../model.ts';
@@ -26,7 +26,7 @@ export function isPlaceholder(s: string): boolean {
 }
 
 /**
- * Full-width digits and signs to ASCII, one code unit for one (rules.md §1 step 5), so offsets into
+ * Full-width digits and signs to ASCII, one code unit for one (docs/spec/rules.md §1 step 5), so offsets into
  * the cell stay true. `，` is never a separator and is left as written (the cell is then invalid).
  */
 export function toHalfWidth(s: string): string {

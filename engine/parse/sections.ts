@@ -1,4 +1,4 @@
-// Sections, title, report year, agency and statistics period (format.md §2.2–§2.4).
+// Sections, title, report year, agency and statistics period (docs/spec/format.md §2.2–§2.4).
 import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span, Title } from '../model.ts';
 import { SECTIONS } from '../template/index.ts';
 import { chineseToNumber, normTitle, ordinalValue, type LineIndex } from '../text.ts';
@@ -29,7 +29,7 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   const line = idx.lines[l];
   if (s.code.has(l) || s.gfmLines.has(l)) return undefined;
   const mark = s.headings.get(l);
-  // No TAB or pipe (a table row, format.md §2.2) — in the content: `#\t标题` separates by a TAB.
+  // No TAB or pipe (a table row, docs/spec/format.md §2.2) — in the content: `#\t标题` separates by a TAB.
   const tested = mark?.kind === 'atx' ? idx.text.slice(mark.contentStart, mark.contentEnd) : line.text;
   if (tested.includes('\t') || tested.includes('|')) return undefined;
   if (line.text.length > 300) return undefined;

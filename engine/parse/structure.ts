@@ -87,7 +87,7 @@ export function splitGfmRow(text: string, base: number): GfmCell[] {
     let b = to;
     while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
     while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
-    // An empty cell's range sits right after its leading delimiter and one space (rules.md §0).
+    // An empty cell's range sits right after its leading delimiter and one space (docs/spec/rules.md §0).
     if (a === b) a = b = Math.min(from + (text[from] === ' ' ? 1 : 0), to);
     cells.push({ start: base + a, end: base + b, text: text.slice(a, b) });
   };

@@ -1,5 +1,5 @@
 // Shared pieces of the rules: display names of cells, sums under the substitution rule
-// (rules.md §0), and edits that replace a number while keeping the cell's own layout.
+// (docs/spec/rules.md §0), and edits that replace a number while keeping the cell's own layout.
 import type { Cell, Report, Table } from '../model.ts';
 import type { Edit } from '../finding.ts';
 import { T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, TEMPLATES } from '../template/index.ts';

@@ -15,7 +15,7 @@ export interface SectionSpec {
   title: string;
   /** Further titles accepted as template wording (no STRUCT-HEADING-WORDING). */
   alsoAccepted?: string[];
-  /** Matcher over the normalised title (format.md §2.1). */
+  /** Matcher over the normalised title (docs/spec/format.md §2.1). */
   match(normTitle: string): boolean;
   display: Display;
 }

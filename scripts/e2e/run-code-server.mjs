@@ -1,6 +1,6 @@
 // Runs an extension test module inside a real VS Code workbench: code-server (real extension host)
 // driven by headless Chromium through playwright-core, using VS Code's smoke-test driver payload
-// (extensionDevelopmentPath + extensionTestsPath). See /work/shared/real-editor-testing.md.
+// (extensionDevelopmentPath + extensionTestsPath). See docs/real-editor-testing.md.
 //
 // Library:  const { code } = await runCodeServer({ devPath, testsPath, workspace, ... })
 // CLI:      node scripts/e2e/run-code-server.mjs [--dev <extension dir>] [--tests <module>]

@@ -45,7 +45,7 @@ test('HTML report: highlighted cells are exactly the cells with findings', { ski
     assert.deepEqual([...highlighted].sort(), [...expected].sort(), report.path);
   }
 
-  // Seed 002 by hand (seeds.md): the (7) total cells of T3 and the post-review total of T4.
+  // Seed 002 by hand (docs/spec/seeds.md): the (7) total cells of T3 and the post-review total of T4.
   const s002 = page.locator('section.report[data-path="002.txt"]');
   const hl002 = await s002.locator('td.hl').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.cell));
   for (const cell of ['t3.r7.np', 't3.r7.law', 't3.r7.tot', 't4.post.tot']) assert.ok(hl002.includes(cell), cell);

@@ -1,4 +1,4 @@
-// --format json against the design.md contract (through schemas/govreport-report.schema.json),
+// --format json against the docs/design.md contract (through schemas/govreport-report.schema.json),
 // exit codes, --lang, --quiet, and the text format's line shape.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,34 +17,13 @@ const check = (doc: unknown) => {
 
 /** The example of design.md (its `{ … }` range elided there, filled in here). */
 function designExample(): unknown {
-  const design = join(ROOT, '..', 'shared', 'design.md');
-  let block: string | undefined;
-  if (existsSync(design)) {
-    const m = /--format json` writes one object:\n```json\n([\s\S]*?)\n```/.exec(readFileSync(design, 'utf8'));
-    block = m?.[1];
-  }
-  block ??= `{
-  "version": 1,
-  "tool": { "name": "govreport", "version": "0.1.0" },
-  "summary": { "files": 2, "errors": 3, "warnings": 1, "infos": 4, "unreadable": 0 },
-  "reports": [
-    {
-      "path": "reports/002.txt",
-      "agency": "某某区人民政府", "year": 2020, "template": "2019",
-      "tables": { "T2": "bound", "T3": "bound", "T4": "bound" },
-      "findings": [
-        {
-          "rule": "T3-RESULT-TOTAL", "severity": "error",
-          "message": "（七）总计·自然人 为 8，但各项之和为 4",
-          "range": { "start": { "line": 349, "character": 1 }, "end": { "line": 349, "character": 2 } },
-          "cell": { "table": "T3", "row": "r7", "col": "np" },
-          "written": 8, "computed": 4,
-          "fix": { "title": "…", "kind": "unsafe", "edits": [ { "range": { … }, "newText": "4" } ] }
-        }
-      ]
-    }
-  ]
-}`;
+  // The contract lives in the repository (docs/design.md): a missing file or example is a failure,
+  // never a silent fall-back to a copy kept here.
+  const design = join(ROOT, 'docs', 'design.md');
+  assert.ok(existsSync(design), `${design} is missing: the JSON contract must be in the repository`);
+  const m = /--format json` writes one object:\n```json\n([\s\S]*?)\n```/.exec(readFileSync(design, 'utf8'));
+  assert.ok(m, 'docs/design.md has no `--format json` example block');
+  const block = m[1];
   const filled = block.replace('"range": { … }', '"range": { "start": { "line": 349, "character": 1 }, "end": { "line": 349, "character": 2 } }');
   return JSON.parse(filled);
 }

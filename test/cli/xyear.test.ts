@@ -1,4 +1,4 @@
-// Cross-year checks in one run (rules.md §8): a pair built from a seed (year N and N+1 of the same
+// Cross-year checks in one run (docs/spec/rules.md §8): a pair built from a seed (year N and N+1 of the same
 // agency, a carry value altered) gives XYEAR-CARRY on exactly the altered columns, attached to the
 // later report; duplicate text/tables and the normative-document chain are found too.
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
-// Layouts and table shapes of layouts.md that the seeds do not show, and the cell grammar of
-// rules.md §1, each on a small hand-written input inside a minimal report.
+// Layouts and table shapes of docs/spec/layouts.md that the seeds do not show, and the cell grammar of
+// docs/spec/rules.md §1, each on a small hand-written input inside a minimal report.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseReport } from '../../engine/index.ts';
@@ -197,7 +197,7 @@ describe('L8 one cell per paragraph', () => {
   });
 });
 
-describe('refusals (layouts.md §3)', () => {
+describe('refusals (docs/spec/layouts.md §3)', () => {
   it('L9: cells run together → T3 unparseable (glued), no cells', () => {
     const t3 = PDF_T3.replace('（七）总计 8 0 0 0 0 1 9', '（七）总计640020470');
     const t = T(reportText({ t3 }), 'T3');
@@ -342,7 +342,7 @@ describe('GFM blank cells', () => {
       assert.equal(t.cells.get('t3.new.tot')?.value, 3);
       assert.equal(t.cells.get('t3.r7.tot')?.state, 'blank');
       assert.equal(t.cells.get('t3.r7.oth')?.value, 3);
-      // The empty range sits right after "| " (rules.md §0).
+      // The empty range sits right after "| " (docs/spec/rules.md §0).
       const line = text.split('\n')[lineOf(text, biz.start) - 1];
       assert.match(line, /^\| 一、本年新收/);
       assert.equal(text.slice(biz.start - 2, biz.start), '| ');
@@ -443,7 +443,7 @@ describe('merged rows', () => {
   });
 });
 
-describe('cell grammar through the binder (rules.md §1)', () => {
+describe('cell grammar through the binder (docs/spec/rules.md §1)', () => {
   /** T3 in TSV with `raw` written into t3.new.biz; returns that cell. */
   const cellOf = (raw: string, layout: 'L4' | 'L1' = 'L4'): Cell => {
     const t = T(reportText({ t3: t3Text(layout, (id) => (id === 't3.new.biz' ? raw : '0')) }), 'T3');

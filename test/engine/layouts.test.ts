@@ -42,7 +42,7 @@ describe('seed tables rewritten into other layouts bind the same', () => {
           assert.notEqual(text, seed.text);
           const parsed = parseReport(text, { fileName: seed.name.replace(/\.txt$/, ext) });
           // The tables really are in the new layout.
-          const code = layout === 'L7' ? 'L4' : layout; // a browser copy is TSV to the engine (layouts.md L7)
+          const code = layout === 'L7' ? 'L4' : layout; // a browser copy is TSV to the engine (docs/spec/layouts.md L7)
           for (const id of ['T2', 'T3', 'T4'] as const) {
             assert.ok(parsed.report.tables[id].layout.includes(code), `${id} read as ${parsed.report.tables[id].layout} `);
           }

@@ -172,7 +172,7 @@ function expand(s: Snippet): string {
 }
 const valueStops = (s: Snippet) => [...s.body.join('\n').matchAll(/\$\{\d+:0\}/g)].length;
 
-// format.md §3–§6, template wording.
+// docs/spec/format.md §3–§6, template wording.
 const T3_HEAD = [
   '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开',
   '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',

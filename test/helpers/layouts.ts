@@ -1,4 +1,4 @@
-// Rewrites a report's three tables into another input layout (layouts.md §4), in place: the lines
+// Rewrites a report's three tables into another input layout (docs/spec/layouts.md §4), in place: the lines
 // of each table's range are replaced by the same table written in the target layout. Labels and
 // headers come from the TEMPLATE (engine/template), values from the model's raw cell texts; the
 // original lines are never re-emitted, so a parse of the rewrite proves the binder reads the

@@ -45,7 +45,7 @@ for (const rule of ALL) {
       assert.ok(m.zh?.trim(), `${key}: zh`);
       assert.ok(m.en?.trim() && /[A-Za-z]/.test(m.en), `${key}: en`);
       assert.match(m.zh, /[\u4e00-\u9fff]/, `${key}: the zh message is Chinese`);
-      // English may say less than Chinese (rules.md gives it so), never name a value Chinese lacks.
+      // English may say less than Chinese (docs/spec/rules.md gives it so), never name a value Chinese lacks.
       const zhArgs = new Set([...m.zh.matchAll(/\{(\w+)\}/g)].map((x) => x[1]));
       for (const [, a] of m.en.matchAll(/\{(\w+)\}/g)) assert.ok(zhArgs.has(a) || ['n', 'm', 'verbEn'].includes(a), `${key}: en placeholder {${a}}`);
     }

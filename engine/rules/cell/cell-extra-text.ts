@@ -8,7 +8,7 @@ import { kindOf, valueCells } from './shared.ts';
 
 const PADDING = /[\u3000\u00a0\u2000-\u200b\ufeff]/;
 
-/** 全角空格×2 / full-width space ×2 … (rules.md §1 `{residue}`). */
+/** 全角空格×2 / full-width space ×2 … (docs/spec/rules.md §1 `{residue}`). */
 function describePadding(chars: string[]): { zh: string; en: string } {
   const zh: string[] = [];
   const en: string[] = [];

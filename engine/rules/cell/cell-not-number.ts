@@ -1,4 +1,4 @@
-// CELL-NOT-NUMBER: a value cell the grammar of rules.md §1 cannot read ("约5", "五", "1，691").
+// CELL-NOT-NUMBER: a value cell the grammar of docs/spec/rules.md §1 cannot read ("约5", "五", "1，691").
 // No fix: guessing the number would be the checker inventing data.
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';

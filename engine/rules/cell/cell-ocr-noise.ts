@@ -1,5 +1,5 @@
 // CELL-OCR-NOISE: a token inside a table that is neither label, ordinal fragment, header text nor
-// value (layouts.md §2) — OCR debris, HTML tags, a stray number before a label. It was ignored
+// value (docs/spec/layouts.md §2) — OCR debris, HTML tags, a stray number before a label. It was ignored
 // when binding, which the user should know: it might have been meant as data.
 import { defineRule } from '../api.ts';
 import { valueTables } from './shared.ts';

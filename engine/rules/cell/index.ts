@@ -1,4 +1,4 @@
-// CELL-* rules (rules.md §1), one file each.
+// CELL-* rules (docs/spec/rules.md §1), one file each.
 import type { Rule } from '../api.ts';
 import cellEmpty from './cell-empty.ts';
 import cellPlaceholder from './cell-placeholder.ts';

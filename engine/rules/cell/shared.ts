@@ -1,5 +1,5 @@
 // What the CELL-* rules share: the tables whose cells they read (bound or partial, never
-// unparseable — rules.md §0), and the value kind of a cell's column.
+// unparseable — docs/spec/rules.md §0), and the value kind of a cell's column.
 import type { Cell, Report, Table } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';
 import type { ValueKind } from '../../template/types.ts';
@@ -27,5 +27,5 @@ export function kindOf(table: Table, cell: Cell): ValueKind {
   return 'count';
 }
 
-/** `{text}`: the cell without layout (ASCII spaces, TABs); U+3000 padding is content (rules.md §0). */
+/** `{text}`: the cell without layout (ASCII spaces, TABs); U+3000 padding is content (docs/spec/rules.md §0). */
 export const rawText = (cell: Cell): string => cell.raw.replace(/^[ \t]+|[ \t]+$/g, '');

@@ -1,4 +1,4 @@
-// STRUCT-* rules (rules.md §2), one file each.
+// STRUCT-* rules (docs/spec/rules.md §2), one file each.
 import type { Rule } from '../api.ts';
 import structSectionMissing from './struct-section-missing.ts';
 import structSectionDuplicate from './struct-section-duplicate.ts';

@@ -1,4 +1,4 @@
-// Pieces the STRUCT-* rules share: section ordinals for messages, the places rules.md §0 names
+// Pieces the STRUCT-* rules share: section ordinals for messages, the places docs/spec/rules.md §0 names
 // (table first line, missing-section position), the heading style of a document, the empty
 // template tables the insert fixes write, and the ordinal paragraphs of section bodies.
 import type { Report, Section, SectionKey, Span, Table, TableId, TemplateVersion } from '../../model.ts';
@@ -32,7 +32,7 @@ export const tableName = (id: TableId): Display => ({ zh: TABLE_NAMES[id].zh, en
 /** Table name after "has no" (English without its article: "has no applications table"). */
 export const tableNameBare = (id: TableId): Display => ({ zh: TABLE_NAMES[id].zh, en: TABLE_NAMES[id].en.replace(/^the /, '') });
 
-/** Rules that read rows and cells run only on tables the binder could read (rules.md §0). */
+/** Rules that read rows and cells run only on tables the binder could read (docs/spec/rules.md §0). */
 export const usable = (t: Table) => t.status === 'bound' || t.status === 'partial';
 
 /** The line holding `offset`, without its leading and trailing whitespace. */
@@ -43,7 +43,7 @@ export function lineSpan(index: LineIndex, offset: number): Span {
   return { start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) };
 }
 
-/** Table range of rules.md §0: its first line holding a cell (caption or header). */
+/** Table range of docs/spec/rules.md §0: its first line holding a cell (caption or header). */
 export const tableFirstLine = (ctx: Pick<RuleContext, 'index'>, t: Table): Span => lineSpan(ctx.index, t.range.start);
 
 /** Section heading range: the heading line. */
@@ -145,9 +145,9 @@ function gfm(grid: Grid, eol: string): string {
 }
 
 /**
- * The empty standard table of the version as a GFM skeleton (rules.md §2), in Markdown and plain
- * text alike: GFM is recognised in .txt too (layouts.md L1), and it is the one layout where a
- * blank value cell keeps its position — a TAB row of blanks has no value span (layouts.md L4) and
+ * The empty standard table of the version as a GFM skeleton (docs/spec/rules.md §2), in Markdown and plain
+ * text alike: GFM is recognised in .txt too (docs/spec/layouts.md L1), and it is the one layout where a
+ * blank value cell keeps its position — a TAB row of blanks has no value span (docs/spec/layouts.md L4) and
  * would read as STRUCT-ROW-VALUES. Each T2 block is a table of its own; tables are separated and
  * followed by a blank line, since a GFM table runs on into the next non-blank line.
  */

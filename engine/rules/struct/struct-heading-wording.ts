@@ -1,12 +1,12 @@
 // STRUCT-HEADING-WORDING: a section heading recognised by its matcher but worded otherwise than
-// the template (format.md §2.1). Punctuation width does not count; for the 2019 format the
+// the template (docs/spec/format.md §2.1). Punctuation width does not count; for the 2019 format the
 // s5 wording 政府信息公开工作存在的主要问题及改进情况 is template wording too.
 import type { SectionKey } from '../../model.ts';
 import { normTitle } from '../../text.ts';
 import { defineRule } from '../api.ts';
 import { specOf } from './shared.ts';
 
-/** Further wordings accepted per version (format.md §2.1), besides the template data's own. */
+/** Further wordings accepted per version (docs/spec/format.md §2.1), besides the template data's own. */
 const ACCEPTED: Record<'2019' | '2021', Partial<Record<SectionKey, string[]>>> = {
   '2019': { s5: ['政府信息公开工作存在的主要问题及改进情况'] },
   '2021': {},

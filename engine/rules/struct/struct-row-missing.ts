@@ -1,5 +1,5 @@
 // STRUCT-ROW-MISSING: a template row of a bound or partial table is absent. Its cells are then
-// unbound, so every sum that needs them is not assessed (rules.md §0).
+// unbound, so every sum that needs them is not assessed (docs/spec/rules.md §0).
 import type { Table, TableId } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';
 import { defineRule } from '../api.ts';

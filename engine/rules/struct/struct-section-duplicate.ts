@@ -1,5 +1,5 @@
 // STRUCT-SECTION-DUPLICATE: a second heading matches the same part (after the ordinal tie-break
-// of format.md §2.2); the first one defines the section.
+// of docs/spec/format.md §2.2); the first one defines the section.
 import { defineRule } from '../api.ts';
 import { sectionArgs, specOf } from './shared.ts';
 

@@ -1,4 +1,4 @@
-// STRUCT-TABLE-HEADER: a bound table whose header lacks template labels (format.md §2.5); the
+// STRUCT-TABLE-HEADER: a bound table whose header lacks template labels (docs/spec/format.md §2.5); the
 // columns were then bound in template order. One finding per table.
 import type { Table, TableId } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';

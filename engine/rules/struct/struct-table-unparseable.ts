@@ -1,4 +1,4 @@
-// STRUCT-TABLE-UNPARSEABLE: a table the binder cannot read without guessing (layouts.md §3).
+// STRUCT-TABLE-UNPARSEABLE: a table the binder cannot read without guessing (docs/spec/layouts.md §3).
 // It gets this one finding and nothing else: no cell, row or arithmetic finding.
 import type { TableId } from '../../model.ts';
 import { defineRule } from '../api.ts';

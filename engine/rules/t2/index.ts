@@ -1,4 +1,4 @@
-// T2-* rules (rules.md §4), one file each. Each checks the version of table 2 itself, so a 2021
+// T2-* rules (docs/spec/rules.md §4), one file each. Each checks the version of table 2 itself, so a 2021
 // report that pasted a 2019 table is still checked as 2019 (and TPL-VERSION says so).
 import type { Rule } from '../api.ts';
 import t2NonnegInt from './t2-nonneg-int.ts';

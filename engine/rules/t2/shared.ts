@@ -9,7 +9,7 @@ export function t2Of(report: Report): Table | undefined {
 
 export const cellAt = (t2: Table, row: string, col: string): Cell | undefined => t2.cells.get(`t2.${row}.${col}`);
 
-/** Every cell a comparison reads is a number (rules.md §0: comparisons are not sums). */
+/** Every cell a comparison reads is a number (docs/spec/rules.md §0: comparisons are not sums). */
 export function numbers(...cells: (Cell | undefined)[]): boolean {
   return cells.every((c) => c?.state === 'number');
 }

@@ -1,4 +1,4 @@
-// T2-, T3- and T4- rules (rules.md §4–§6), one file each.
+// T2-, T3- and T4- rules (docs/spec/rules.md §4–§6), one file each.
 import type { Rule } from '../api.ts';
 import t3RowTotal from './t3-row-total.ts';
 import t3LegalSubtotal from './t3-legal-subtotal.ts';

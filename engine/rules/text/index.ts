@@ -1,4 +1,4 @@
-// TEXT-* rules (rules.md §7), one file each; prose.ts holds what they share.
+// TEXT-* rules (docs/spec/rules.md §7), one file each; prose.ts holds what they share.
 import type { Rule } from '../api.ts';
 import textNew from './text-new.ts';
 import textCarry from './text-carry.ts';

@@ -1,4 +1,4 @@
-// Shared prose machinery of the TEXT-* rules (rules.md §7): which lines are prose, sentences and
+// Shared prose machinery of the TEXT-* rules (docs/spec/rules.md §7): which lines are prose, sentences and
 // clauses with offsets, the number token N, the s3/s4-or-公开 gate, "most specific pattern wins",
 // and the set of values a table supports for a quantity (the agreement rule).
 import type { Cell, Report, SectionKey, Span, Table } from '../../model.ts';

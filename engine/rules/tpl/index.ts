@@ -1,4 +1,4 @@
-// TPL-* rules (rules.md §3), one file each.
+// TPL-* rules (docs/spec/rules.md §3), one file each.
 import type { Rule } from '../api.ts';
 import tplYearUnknown from './tpl-year-unknown.ts';
 import tplUnsupportedYear from './tpl-unsupported-year.ts';

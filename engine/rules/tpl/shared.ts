@@ -5,7 +5,7 @@ import type { LineIndex } from '../../text.ts';
 
 export const sectionOf = (report: Report, key: SectionKey): Section | undefined => report.sections.find((s) => s.key === key);
 
-/** "Section: its heading line" (rules.md §0). */
+/** "Section: its heading line" (docs/spec/rules.md §0). */
 export const headingRange = (s: Section): Span => ({ start: s.heading.start, end: s.heading.end });
 
 /** Line 1 as a range (its text; empty when the line is). */

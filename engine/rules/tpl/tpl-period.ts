@@ -1,4 +1,4 @@
-// TPL-PERIOD: the preamble conventionally states the statistics period (format.md §2.4, [R]);
+// TPL-PERIOD: the preamble conventionally states the statistics period (docs/spec/format.md §2.4, [R]);
 // without it a reader cannot tell which year the numbers cover.
 import { defineRule, type FixSpec } from '../api.ts';
 import { blankLine, eolOf, line1 } from './shared.ts';

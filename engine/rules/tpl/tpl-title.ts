@@ -1,4 +1,4 @@
-// TPL-TITLE: the report opens with <机关名称><年份>年政府信息公开工作年度报告 (format.md §2.3); without
+// TPL-TITLE: the report opens with <机关名称><年份>年政府信息公开工作年度报告 (docs/spec/format.md §2.3); without
 // it the year and agency must be guessed from the prose. When the prose names both, the fix
 // writes the title from them.
 import { defineRule, type FixSpec } from '../api.ts';

@@ -1,4 +1,4 @@
-// TPL-VERSION: each table is bound with the version its own labels show (format.md §7); a table
+// TPL-VERSION: each table is bound with the version its own labels show (docs/spec/format.md §7); a table
 // of the other version than the report year's means the wrong form was filled in.
 import { TABLE_NAMES, TEMPLATES, expectedVersion } from '../../template/index.ts';
 import type { TemplateVersion } from '../../model.ts';

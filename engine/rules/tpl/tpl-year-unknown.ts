@@ -1,5 +1,5 @@
 // TPL-YEAR-UNKNOWN: neither the title, the statistics period nor the prose names the report year
-// (format.md §2.3), so the template is taken from the tables and year-bound checks are skipped.
+// (docs/spec/format.md §2.3), so the template is taken from the tables and year-bound checks are skipped.
 import { defineRule } from '../api.ts';
 import { line1 } from './shared.ts';
 

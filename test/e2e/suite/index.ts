@@ -13,7 +13,7 @@ import { codeOf, describe, ours, runAll, screenshot, sleep, waitFor } from './ha
 const EXTENSION_ID = 'govreport.govreport';
 const SEED_002 = '002_c7925c89c326f8ac.txt';
 const SEED_000 = '000_bb11c9eb4a4a9df5.txt';
-// Seed 002 (see /work/shared/spec/seeds.md): （七）总计·自然人 is 8 on line 350 (0-based 349), the
+// Seed 002 (see docs/spec/seeds.md): （七）总计·自然人 is 8 on line 350 (0-based 349), the
 // items add up to 4; the 总计 column on line 356 (0-based 355).
 const NP_LINE = 349;
 const TOT_LINE = 355;
@@ -173,7 +173,7 @@ export async function run(): Promise<void> {
     {
       name: 'govreport.fixAll applies the two safe fixes of seed 000 and nothing else',
       fn: async () => {
-        // seeds.md, seed 000: CELL-EXTRA-TEXT on line 30 (`4` + two U+3000 → `4`) and
+        // docs/spec/seeds.md, seed 000: CELL-EXTRA-TEXT on line 30 (`4` + two U+3000 → `4`) and
         // TEXT-EXPORT-ARTIFACT on line 10 (`[bookmark: _GoBack]` deleted) are its only findings.
         const { file, text } = seedCopy('seed-000-fixall.txt', SEED_000);
         const lines = text.split('\n');

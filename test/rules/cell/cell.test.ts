@@ -1,4 +1,4 @@
-// CELL-* rules (rules.md §1): a failing and a passing example per rule, written by hand from the
+// CELL-* rules (docs/spec/rules.md §1): a failing and a passing example per rule, written by hand from the
 // seeds, with messages (zh, and en once per rule), ranges and the fix contract.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -82,7 +82,7 @@ test('CELL-EMPTY: a wholly blank row is one finding on its label', () => {
   const lineStart = text.indexOf(row);
   const pipes = [...row].flatMap((ch, i) => (ch === '|' ? [i] : []));
   ['made', 'repealed', 'valid'].forEach((col, k) => {
-    const at = lineStart + pipes[k + 1] + 2; // right after "| " (rules.md §0)
+    const at = lineStart + pipes[k + 1] + 2; // right after "| " (docs/spec/rules.md §0)
     Object.assign(parsed.report.tables.T2.cells.get(`t2.reg.${col}`)!, { raw: '', state: 'blank', value: undefined, number: undefined, flags: [], start: at, end: at });
   });
   const out: Emission[] = [];
@@ -185,7 +185,7 @@ test('CELL-EXTRA-TEXT: units the column needs or another rule owns are not extra
 });
 
 test('CELL-EXTRA-TEXT: a value glued to its label is reported without a fix', () => {
-  // layouts.md §3: a row expecting one value may carry it glued to its label (行政许可0).
+  // docs/spec/layouts.md §3: a row expecting one value may carry it glued to its label (行政许可0).
   const text = replaceLine(s003, 25, ['行政许可0', '', ''].join(TAB));
   const cell = check(text, { fileName: 'report.txt' }).report.tables.T2.cells.get('t2.permit.decisions');
   assert.deepEqual(cell?.flags, ['glued']);
@@ -243,7 +243,7 @@ test('CELL-*: nothing on an unparseable table', () => {
   // A full-width digit in 003's T3 (line 41) is reported while the table binds …
   const odd = replaceLine(s003, 41, ['三、本年度办理结果', '(一) 予以公开', '５', 0, 0, 0, 0, 0, 5, ''].join(TAB));
   assert.equal(findings(odd, 'CELL-FULLWIDTH-DIGIT').length, 1);
-  // … and not once （七）总计 with its values run together makes T3 unparseable (layouts.md §3).
+  // … and not once （七）总计 with its values run together makes T3 unparseable (docs/spec/layouts.md §3).
   const text = replaceLine(odd, 62, '（七）总计\t\t95000000095\t');
   const { report, findings: all } = check(text, { fileName: 'report.txt' });
   assert.equal(report.tables.T3.status, 'unparseable');

@@ -1,4 +1,4 @@
-// The CELL-* findings of each seed are exactly those of seeds.md (rule, line, cell text), with
+// The CELL-* findings of each seed are exactly those of docs/spec/seeds.md (rule, line, cell text), with
 // the fixes it names. (Messages and docs pages of every rule: test/rules/registry.test.ts.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -26,7 +26,7 @@ const EXPECTED: Record<number, Expect[]> = {
 };
 
 for (const n of [0, 1, 2, 3, 4]) {
-  test(`seed ${n}: CELL-* findings as seeds.md lists them`, () => {
+  test(`seed ${n}: CELL-* findings as docs/spec/seeds.md lists them`, () => {
     const { name, text } = seed(n);
     const fs = check(text, { fileName: name }).findings.filter((f) => f.rule.startsWith('CELL-'));
     const got = fs.map((f) => [f.rule, lineOf(text, f.range.start), text.slice(f.range.start, f.range.end)]);

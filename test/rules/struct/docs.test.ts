@@ -1,5 +1,5 @@
 // Every STRUCT rule is registered, has a docs page naming it, and gives every message in both
-// languages (rules.md §2 lists seventeen).
+// languages (docs/spec/rules.md §2 lists seventeen).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';

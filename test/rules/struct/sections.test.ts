@@ -102,7 +102,7 @@ describe('STRUCT-SECTION-DUPLICATE', () => {
     assert.equal(en.message, 'Section 6 appears again (first at line 82)');
   });
 
-  it('does not count a list item carrying another ordinal (format.md §2.2 tie-break)', () => {
+  it('does not count a list item carrying another ordinal (docs/spec/format.md §2.2 tie-break)', () => {
     // "- 三、主动公开政府信息情况" inside s1 matches s2's matcher but carries 三, while s2 has a
     // heading with its own 二: the list item is body text of s1, not a second s2 heading.
     const text = replaceLine(seed(4).text, 8, '- 三、主动公开政府信息情况');

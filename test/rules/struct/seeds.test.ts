@@ -1,4 +1,4 @@
-// The fixture contract (seeds.md) for the STRUCT-* rules: each seed yields exactly the STRUCT
+// The fixture contract (docs/spec/seeds.md) for the STRUCT-* rules: each seed yields exactly the STRUCT
 // findings listed there — rule, 1-based line, the text the range covers and the message — and
 // none of the ones listed under "must not".
 import assert from 'node:assert/strict';
@@ -37,13 +37,13 @@ const EXPECTED: Record<number, Row[]> = {
   ],
 };
 
-/** Fix kind each listed finding must offer (seeds.md "fix" column), by rule. */
+/** Fix kind each listed finding must offer (docs/spec/seeds.md "fix" column), by rule. */
 const FIX: Record<string, 'safe' | 'unsafe' | null> = {
   'STRUCT-NUMBERING-HIERARCHY': null, 'STRUCT-TABLE-HEADER': null, 'STRUCT-ROW-UNKNOWN': null,
   'STRUCT-HEADING-WORDING': 'unsafe', 'STRUCT-HEADING-LEVEL': 'safe', 'STRUCT-NUMBERING-RESTART': 'unsafe',
 };
 
-describe('STRUCT-* findings on the seeds (seeds.md)', () => {
+describe('STRUCT-* findings on the seeds (docs/spec/seeds.md)', () => {
   for (let n = 0; n < 5; n++) {
     it(`seed 00${n}: exactly the listed STRUCT findings`, () => {
       const { name, text } = seed(n);
@@ -78,7 +78,7 @@ describe('STRUCT-* findings on the seeds (seeds.md)', () => {
     assert.deepEqual(fixes, ['收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况']);
   });
 
-  it('the "must not" items: no section, level, row or header findings where seeds.md forbids them', () => {
+  it('the "must not" items: no section, level, row or header findings where docs/spec/seeds.md forbids them', () => {
     const rules = (n: number) => check(seed(n).text, { fileName: seed(n).name }).findings.map((f) => f.rule);
     // 000: table rows 一、/三、/四、 and the sub-heading （一）主动公开 are not sections; no ATX headings.
     assert.ok(!rules(0).some((r) => r.startsWith('STRUCT-SECTION-') || r === 'STRUCT-HEADING-LEVEL'));

@@ -1,4 +1,4 @@
-// No seed has a T2-* finding (seeds.md), in particular none of the ones it forbids: 002's −2
+// No seed has a T2-* finding (docs/spec/seeds.md), in particular none of the ones it forbids: 002's −2
 // delta, its 988.2576万 procurement amount, 23 ≤ 25 newly published, the deltas (698, 2836, 154,
 // 58, 4); 003's 18 ≥ 10 in force; 004's fee under "保留4位小数". (Messages and docs pages of
 // every rule: test/rules/registry.test.ts.)

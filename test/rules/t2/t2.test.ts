@@ -1,4 +1,4 @@
-// T2-* rules (rules.md §4): a failing and a passing example per rule, written by hand from the
+// T2-* rules (docs/spec/rules.md §4): a failing and a passing example per rule, written by hand from the
 // seeds (000/002 one cell per TAB line, 003 TSV rows, 004 OCR TSV), with messages in zh and en
 // and the cell the range points at.
 import assert from 'node:assert/strict';
@@ -80,7 +80,7 @@ test('T2-FEE-DECIMALS: more decimals than the header asks for (004: 保留4位�
 });
 
 test('T2-VALID-GE-NET: fewer in force than made minus repealed', () => {
-  assert.deepEqual(findings(s003, 'T2-VALID-GE-NET'), []); // 18 ≥ 10 (seeds.md 003)
+  assert.deepEqual(findings(s003, 'T2-VALID-GE-NET'), []); // 18 ≥ 10 (docs/spec/seeds.md 003)
   assert.deepEqual(findings(replaceLine(s003, 22, row003('行政规范性文件', '10', '2', '8')), 'T2-VALID-GE-NET'), []);
   const text = replaceLine(s003, 22, row003('行政规范性文件', '10', '0', '8'));
   const [f] = findings(text, 'T2-VALID-GE-NET');
@@ -148,7 +148,7 @@ test('T2-2019-PURCHASE-UNIT: a bare procurement amount under a header without un
   assert.equal(lineOf(text, f.range.start), 103);
   assert.equal(at(text, f), '988.2576');
   assert.equal(findings(text, 'T2-2019-PURCHASE-UNIT', { lang: 'en' })[0].message, 'Central procurement · total amount has no currency unit (元 or 万元)');
-  // A header naming the unit makes a bare number fine (format.md §4).
+  // A header naming the unit makes a bare number fine (docs/spec/format.md §4).
   const header = replaceLine(text, 98, '\t采购总金额（万元）');
   assert.deepEqual(findings(header, 'T2-2019-PURCHASE-UNIT'), []);
 });
@@ -162,7 +162,7 @@ test('T2-2019-* rules follow table 2’s own version, not the report year', () =
 test('T2-*: nothing on an unparseable table 2', () => {
   const neg = replaceLine(s003, 21, row003('规章', '-1', '0', '0'));
   assert.equal(findings(neg, 'T2-NONNEG-INT').length, 1);
-  // 行政规范性文件's three values run together (layouts.md §3): the table is refused.
+  // 行政规范性文件's three values run together (docs/spec/layouts.md §3): the table is refused.
   const text = replaceLine(neg, 22, row003('行政规范性文件', '10018'));
   assert.deepEqual(findings(text, 'T2-NONNEG-INT'), []);
 });

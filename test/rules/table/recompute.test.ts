@@ -1,4 +1,4 @@
-// The "recompute totals" command: the order of rules.md §5, edits in original coordinates that
+// The "recompute totals" command: the order of docs/spec/rules.md §5, edits in original coordinates that
 // touch only total cells, nothing done where the parts themselves are in doubt, idempotent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -57,7 +57,7 @@ test('T3-ROW-TOTAL: blanks count as 0 with a note and no fix; invalid parts are 
   assert.deepEqual(findings(invalid, 'T3-ROW-TOTAL'), []);
 });
 
-test('T3-RESULT-TOTAL: seed 002, the three （七）总计 findings of seeds.md', () => {
+test('T3-RESULT-TOTAL: seed 002, the three （七）总计 findings of docs/spec/seeds.md', () => {
   const fs = findings(s002, 'T3-RESULT-TOTAL');
   assert.deepEqual(
     fs.map((f) => [lineOf(s002, f.range.start), f.cell?.col, f.written, f.computed, f.message, f.fix?.kind ?? null]),

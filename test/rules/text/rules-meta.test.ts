@@ -16,7 +16,7 @@ describe('TEXT rules: registry, messages, docs', () => {
     for (const id of IDS) assert.equal(RULES.filter((r) => r.id === id).length, 1, id);
   });
 
-  it('severities and applicability follow rules.md §7', () => {
+  it('severities and applicability follow docs/spec/rules.md §7', () => {
     for (const r of TEXT_RULES) {
       const info = r.id === 'TEXT-EXPORT-ARTIFACT' || r.id === 'TEXT-BRACKETS';
       assert.equal(r.severity, info ? 'info' : 'warning', r.id);
@@ -30,7 +30,7 @@ describe('TEXT rules: registry, messages, docs', () => {
       for (const [k, m] of Object.entries({ summary: r.summary, ...r.messages })) {
         assert.ok(m.zh.trim() && /[\u4e00-\u9fff]/.test(m.zh), `${r.id}.${k} zh`);
         assert.ok(m.en.trim() && !/[\u4e00-\u9fff]/.test(m.en), `${r.id}.${k} en`);
-        // The English text may say less (rules.md gives it so), never something the Chinese lacks.
+        // The English text may say less (docs/spec/rules.md gives it so), never something the Chinese lacks.
         const ph = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]));
         const zh = ph(m.zh);
         for (const p of ph(m.en)) assert.ok(zh.has(p) || (p === 'verbEn' && zh.has('verb')), `${r.id}.${k} {${p}}`);

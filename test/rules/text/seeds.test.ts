@@ -1,4 +1,4 @@
-// The seeds' TEXT-* expectations (seeds.md): exactly the listed findings, none of the forbidden
+// The seeds' TEXT-* expectations (docs/spec/seeds.md): exactly the listed findings, none of the forbidden
 // ones — and the forbidden statements are really read (the patterns match them and agree), so the
 // "no finding" is not just a pattern that never fired.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The TPL-* findings of each seed are exactly those of seeds.md (rule, line, range text and the
+// The TPL-* findings of each seed are exactly those of docs/spec/seeds.md (rule, line, range text and the
 // detail it names), none of the forbidden ones. (Messages and docs pages of every rule:
 // test/rules/registry.test.ts.)
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ const tpl = (n: number) => {
 };
 
 for (const n of [0, 1, 2, 3, 4]) {
-  test(`seed ${n}: TPL-* findings as seeds.md lists them`, () => {
+  test(`seed ${n}: TPL-* findings as docs/spec/seeds.md lists them`, () => {
     const { text, fs } = tpl(n);
     assert.deepEqual(fs.map((f) => [f.rule, lineOf(text, f.range.start), text.slice(f.range.start, f.range.end), f.message]), EXPECTED[n]);
     assert.deepEqual(fs.map((f) => f.severity), EXPECTED[n].map(() => 'warning'));

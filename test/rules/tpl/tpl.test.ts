@@ -1,4 +1,4 @@
-// TPL-* rules (rules.md §3): a failing and a passing example per rule, written by hand from the
+// TPL-* rules (docs/spec/rules.md §3): a failing and a passing example per rule, written by hand from the
 // seeds, with messages (zh, and en once per rule), ranges and the fix contract.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
