@@ -1,6 +1,6 @@
 // The engine's public surface: pure functions from text to model and findings.
-export { check, type CheckOptions, type CheckResult } from './check.ts';
-export { parseReport, isMarkdown, type ParseOptions, type Parsed } from './parse/report.ts';
+export { check, parseReport, type CheckOptions, type CheckResult, type ParseOptions, type Parsed } from './pipeline.ts';
+export { isMarkdown } from './source/index.ts';
 export { LineIndex, type Position } from './text.ts';
 export { RULES, ruleById } from './rules/index.ts';
 export { readConfig, unparsableConfig } from './config.ts';

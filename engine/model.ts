@@ -24,7 +24,8 @@ export interface Heading extends Span {
   level?: number;
   /** Offsets of the `#` run of an ATX heading. */
   hashes?: Span;
-  kind: 'atx' | 'setext' | 'plain' | 'list';
+  /** `markup`: a heading the source's markup says is one (HTML `<hN>`, a Word outline level). */
+  kind: 'atx' | 'setext' | 'markup' | 'plain' | 'list';
 }
 
 export interface Section {

@@ -1,12 +1,49 @@
-// check(text, options) → { report, findings }: parse, run every applicable rule, apply the user's
-// configuration and inline directives, render messages in the requested language.
+// The engine's one pipeline: source → structure → grid → bind → rules. Each stage reads only what
+// the stages before it produced, and none calls back into an earlier one:
+//   source     the document as lines, block marks and source grids (source/)
+//   structure  sections, title, period, year, agency (structure/)
+//   grid       each table's region read into grid items (grid/)
+//   bind       grids bound to the template's keys (bind/)
+//   rules      every applicable rule, under the user's configuration and inline directives
+import { bindTables } from './bind/index.ts';
+import { CONFIG_INVALID, readConfig, type Config } from './config.ts';
+import { directives, suppressed } from './directives.ts';
 import type { Finding, Fix, Lang, Severity } from './finding.ts';
 import { cellRefOf } from './finding.ts';
+import { readTableGrids } from './grid/index.ts';
 import type { Report } from './model.ts';
-import { parseReport, type ParseOptions, type Parsed } from './parse/report.ts';
 import { render, type Emission, type Rule } from './rules/api.ts';
 import { RULES } from './rules/index.ts';
-import { CONFIG_INVALID, readConfig, type Config } from './config.ts';
+import { readSource, type SourceDoc, type SourceOptions } from './source/index.ts';
+import type { DocStructure } from './source/types.ts';
+import { readStructure } from './structure/index.ts';
+import { expectedVersion } from './template/index.ts';
+import type { LineIndex } from './text.ts';
+
+export type ParseOptions = SourceOptions;
+
+export interface Parsed {
+  report: Report;
+  index: LineIndex;
+  structure: DocStructure;
+  source: SourceDoc;
+}
+
+/** The report model of a document: every stage but the rules. */
+export function parseReport(text: string, opts: ParseOptions = {}): Parsed {
+  const source = readSource(text, opts);
+  const { index, structure } = source;
+  const front = readStructure(index, structure);
+  const expected = expectedVersion(front.year);
+  const tables = bindTables(readTableGrids(index, structure, front.sections), front.sections, expected);
+  const template = front.year !== undefined ? expected : tables.T3.version ?? tables.T2.version;
+  const report: Report = {
+    year: front.year, yearSource: front.yearSource, agency: front.agency, template, title: front.title,
+    period: front.period, sections: front.sections, tables, signDate: front.signDate,
+    language: source.kind === 'markdown' ? 'markdown' : 'plaintext',
+  };
+  return { report, index, structure, source };
+}
 
 export interface CheckOptions extends ParseOptions {
   lang?: Lang;
@@ -20,38 +57,6 @@ export interface CheckResult {
   parsed: Parsed;
 }
 
-interface Directive {
-  line: number; // 0-based line the directive stands on
-  kind: 'disable' | 'enable' | 'disable-next-line';
-  rules: string[] | 'all';
-}
-
-const DIRECTIVE = /govreport-(disable-next-line|disable|enable)\b([^]*)/;
-
-function directives(parsed: Parsed): Directive[] {
-  const out: Directive[] = [];
-  for (const c of parsed.structure.comments) {
-    const m = DIRECTIVE.exec(c.text);
-    if (!m) continue;
-    const ids = m[2].split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
-    out.push({ line: parsed.index.lineAt(c.end), kind: m[1] as Directive['kind'], rules: ids.length ? ids : 'all' });
-  }
-  return out;
-}
-
-function suppressed(ds: Directive[], rule: string, line: number): boolean {
-  let off = false;
-  for (const d of ds) {
-    const hits = d.rules === 'all' || d.rules.includes(rule);
-    if (!hits) continue;
-    if (d.kind === 'disable-next-line' && d.line + 1 === line) return true;
-    if (d.line > line) continue;
-    if (d.kind === 'disable') off = true;
-    if (d.kind === 'enable') off = false;
-  }
-  return off;
-}
-
 function applies(rule: Rule, report: Report): boolean {
   if (report.year !== undefined && report.year < 2019) return rule.always === true || rule.id === 'TPL-UNSUPPORTED-YEAR';
   if (rule.versions.includes('any')) return true;
@@ -63,7 +68,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parseReport(text, options);
   const { report, index, structure } = parsed;
   const { config, error } = readConfig(options.config);
-  const ds = directives(parsed);
+  const ds = directives(structure, index);
   const findings: Finding[] = [];
   const severityOf = (rule: Rule): Severity | 'off' => config.rules[rule.id] ?? rule.severity;
 
