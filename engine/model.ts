@@ -147,4 +147,6 @@ export interface Report {
   signDate?: Span & { year: number; month: number; day: number; text: string };
   /** Lines that are ordinal list items/paragraphs in section bodies, for numbering rules. */
   language: 'markdown' | 'plaintext';
+  /** What the document was: Markdown, plain text, an HTML page, a Word document, a PDF. */
+  source: 'markdown' | 'text' | 'html' | 'docx' | 'pdf';
 }
