@@ -11,6 +11,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { LineIndex } from '../text.ts';
+import { formatNumber } from './numbering.ts';
 import { layOut, type Block } from './render.ts';
 import type { DocStructure, GridCell } from './types.ts';
 
@@ -312,10 +313,37 @@ class Renderer {
         this.flush();
         if (heading) this.lineKind = { kind: 'heading', level: Number(heading[1]) };
       }
+      if (el.tagName === 'li') this.listMarker(el);
       stack.push({ node: el, exit: el });
       for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push({ node: el.childNodes[i] });
     }
     this.flush();
+  }
+
+  /** Counters of the ordered lists met so far. */
+  private lists = new Map<Element, number>();
+
+  /**
+   * The marker a browser shows before an item of an ordered list ("1. ", "一、" for CJK list
+   * styles), as text of the item's line: Word's "save as web page" turns its numbered headings and
+   * paragraphs into such lists.
+   */
+  private listMarker(li: Element): void {
+    const ol = li.parentNode && isElement(li.parentNode as Node) ? (li.parentNode as Element) : undefined;
+    if (!ol || ol.tagName !== 'ol') return;
+    const given = Number.parseInt(attr(li, 'value') ?? '', 10);
+    const previous = this.lists.get(ol);
+    const n = Number.isFinite(given) ? given : previous !== undefined ? previous + 1 : Number.parseInt(attr(ol, 'start') ?? '1', 10) || 1;
+    this.lists.set(ol, n);
+    const style = `${attr(ol, 'style') ?? ''};${attr(li, 'style') ?? ''}`;
+    const css = /list-style(?:-type)?\s*:\s*([\w-]+)/i.exec(style)?.[1]?.toLowerCase();
+    if (css === 'none') return;
+    const type = attr(ol, 'type');
+    const chinese = css !== undefined && /cjk-ideographic|chinese|cjk-decimal/.test(css);
+    const format = chinese ? 'chineseCounting' : type === 'a' ? 'lowerLetter' : type === 'A' ? 'upperLetter' : type === 'i' ? 'lowerRoman' : type === 'I' ? 'upperRoman' : 'decimal';
+    const marker = chinese ? `${formatNumber(n, format)}、` : `${formatNumber(n, format)}. `;
+    const at = li.sourceCodeLocation?.startOffset ?? 0;
+    for (const ch of marker) this.line.push(ch, at);
   }
 
   private noteLink(el: Element): void {
