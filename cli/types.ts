@@ -47,12 +47,14 @@ export interface FixOutcome {
   applied: number;
   written: boolean;
   /** Why the file was left untouched although it had safe fixes. */
-  skipped?: 'unparsed-table' | 'unreadable' | 'encoding' | 'write-failed';
+  skipped?: 'unparsed-table' | 'unreadable' | 'encoding' | 'write-failed' | 'readonly' | 'changed';
   error?: string;
 }
 
 export interface FileResult {
   path: string;
+  /** The address a fetched report came from (after redirects: see FetchedInput). */
+  url?: string;
   encoding: Encoding | null;
   /** The file could not be read at all (I/O error): exit code 2. */
   ioError: boolean;
@@ -83,4 +85,12 @@ export interface Task {
   related: boolean;
   /** Hash the prose into the digest too (only for a report that has a pair; see main.ts crossYear). */
   sentences?: boolean;
+  /** Size limit of the input in bytes (default host/read.ts DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
+  /** The input's bytes when it is no file to read (standard input, a fetched URL): --fix never writes these. */
+  bytes?: Uint8Array;
+  /** Where a fetched input came from. */
+  url?: string;
+  /** The media type a fetched input was served as (the engine's byte entry will read it). */
+  mediaType?: string;
 }

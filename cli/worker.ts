@@ -1,12 +1,21 @@
 // Worker thread entry (built to out/worker.cjs): analyses the files the pool sends, one message
 // per batch of tasks, and answers with their results in the same order.
 import { parentPort } from 'node:worker_threads';
-import { safeAnalyze } from './analyze.ts';
-import { packResult } from './store.ts';
+import { internalFailure, safeAnalyze } from './analyze.ts';
+import { packResult, type PackedResult } from './store.ts';
 import type { Task } from './types.ts';
 
 if (!parentPort) throw new Error('cli/worker.ts must run as a worker thread');
 const port = parentPort;
+/** A task's packed result; a failure while packing it (a result too large for a string) is FILE-INTERNAL. */
+function settle(task: Task): PackedResult & { index: number } {
+  try {
+    return { ...packResult(safeAnalyze(task)), index: task.index };
+  } catch (e) {
+    return { ...packResult(internalFailure(task, e)), index: task.index };
+  }
+}
+
 port.on('message', (batch: Task[]) => {
-  port.postMessage(batch.map((task) => ({ ...packResult(safeAnalyze(task)), index: task.index })));
+  port.postMessage(batch.map(settle));
 });

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { safeAnalyze } from './analyze.ts';
+import { internalFailure, safeAnalyze } from './analyze.ts';
 import { packResult, stored, type PackedResult, type Stored } from './store.ts';
 import type { Task } from './types.ts';
 
@@ -30,12 +30,25 @@ export function workerScript(): string | null {
   return candidate && existsSync(candidate) ? candidate : null;
 }
 
+/**
+ * One task in this thread, whatever happens: a failure anywhere (the check, packing a huge result,
+ * storing it) becomes FILE-INTERNAL for that file, and every other file's result stays.
+ */
+function settle(t: Task): Stored {
+  try {
+    return stored(packResult(safeAnalyze(t)));
+  } catch (e) {
+    process.stderr.write(`govreport: ${t.path}: internal error: ${(e as Error)?.message ?? e}\n`);
+    return stored(packResult(internalFailure(t, e)));
+  }
+}
+
 export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) => void): Promise<Stored[]> {
   const results: Stored[] = new Array(tasks.length);
   const script = workerScript();
   const threads = Math.min(jobs, Math.ceil(tasks.length / BATCH));
   const inMain = (batch: Task[]) => {
-    for (const t of batch) results[t.index] = stored(packResult(safeAnalyze(t)));
+    for (const t of batch) results[t.index] = settle(t);
     onDone(batch.length);
   };
   if (threads <= 1 || !script) {

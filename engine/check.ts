@@ -6,13 +6,22 @@ import type { Report } from './model.ts';
 import { parseReport, type ParseOptions, type Parsed } from './parse/report.ts';
 import { render, type Emission, type Rule } from './rules/api.ts';
 import { RULES } from './rules/index.ts';
-import { CONFIG_INVALID, readConfig, type Config } from './config.ts';
+import { readConfig, type Config } from './config.ts';
+import { CAPPED_MESSAGE, CONFIG_INVALID, noticeFinding } from './notices.ts';
 
 export interface CheckOptions extends ParseOptions {
   lang?: Lang;
   /** User configuration (.govreportrc.json contents, already JSON-parsed; validated here). */
   config?: unknown;
+  /**
+   * Findings listed per rule and document (default 100); past it one finding of that rule says how
+   * many more there are. A text of 100,000 stray brackets would otherwise carry 100,000 findings
+   * through every host (memory, output, an editor's diagnostics) for no reader's benefit.
+   */
+  maxFindingsPerRule?: number;
 }
+
+export const MAX_FINDINGS_PER_RULE = 100;
 
 export interface CheckResult {
   report: Report;
@@ -53,7 +62,7 @@ function suppressed(ds: Directive[], rule: string, line: number): boolean {
 }
 
 function applies(rule: Rule, report: Report): boolean {
-  if (report.year !== undefined && report.year < 2019) return rule.always === true || rule.id === 'TPL-UNSUPPORTED-YEAR';
+  if (report.year !== undefined && report.year < 2019) return rule.always === true;
   if (rule.versions.includes('any')) return true;
   return report.template !== null && rule.versions.includes(report.template);
 }
@@ -62,7 +71,8 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const lang: Lang = options.lang ?? 'zh';
   const parsed = parseReport(text, options);
   const { report, index, structure } = parsed;
-  const { config, error } = readConfig(options.config);
+  const { config, error, unknown } = readConfig(options.config);
+  const limit = Math.max(1, options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE);
   const ds = directives(parsed);
   const findings: Finding[] = [];
   const severityOf = (rule: Rule): Severity | 'off' => config.rules[rule.id] ?? rule.severity;
@@ -88,14 +98,31 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   for (const rule of RULES) {
     const severity = severityOf(rule);
     if (severity === 'off' || !applies(rule, report)) continue;
+    let listed = 0;
+    let more = 0;
+    let firstMore: Emission['range'] | undefined;
     rule.check({
       text, report, index, structure,
       emit: (e) => {
-        if (!suppressed(ds, rule.id, index.lineAt(e.range.start))) findings.push(toFinding(rule, e, severity));
+        if (suppressed(ds, rule.id, index.lineAt(e.range.start))) return;
+        if (listed < limit) {
+          listed++;
+          findings.push(toFinding(rule, e, severity));
+        } else if (more++ === 0) firstMore = e.range;
       },
     });
+    if (more) {
+      findings.push({
+        rule: rule.id, severity, message: render(CAPPED_MESSAGE, { n: more, limit }, lang), range: firstMore!,
+        cell: null, written: null, computed: null, related: [], fix: null, fixes: [],
+      });
+    }
   }
-  if (error) findings.push(toFinding(CONFIG_INVALID, { range: { start: 0, end: 0 }, args: { reason: error } }, 'warning'));
+  const start = { start: 0, end: 0 };
+  if (error) findings.push(noticeFinding(CONFIG_INVALID, start, lang, { args: { reason: error } }));
+  for (const u of unknown) {
+    findings.push(noticeFinding(CONFIG_INVALID, start, lang, u.closest ? { message: 'unknownRule', args: { id: u.id, closest: u.closest } } : { message: 'unknownRuleNoGuess', args: { id: u.id } }));
+  }
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
   return { report, findings, parsed };
 }

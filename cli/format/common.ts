@@ -1,6 +1,6 @@
 // What every formatter receives, and small helpers they share.
 import type { Lang } from '../../engine/finding.ts';
-import type { Rule } from '../../engine/rules/api.ts';
+import type { Notice } from '../../engine/notices.ts';
 import type { FileResult } from '../types.ts';
 
 export interface Summary {
@@ -17,11 +17,15 @@ export interface FormatInput {
   lang: Lang;
   version: string;
   /** Every rule the run can report (for SARIF's rule table and help texts). */
-  rules: Rule[];
+  rules: Notice[];
   /** Working directory (SARIF's %SRCROOT%). */
   cwd: string;
   /** Files whose safe fixes were written (--fix), for the text summary. */
   fixedFiles: number;
+  /** Configuration files used that lie outside the working directory (the text summary names them). */
+  configsAbove?: string[];
+  /** Colour the text format (a terminal, not NO_COLOR). */
+  color?: boolean;
 }
 
 /** Findings by severity. */

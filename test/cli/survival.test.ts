@@ -313,12 +313,12 @@ test('a path given twice, a glob matching nothing, a missing path: documented me
 
 test('the atomic write itself killed mid-way (100 MB, a wide window): old bytes or new bytes, leftovers ignored', { timeout: 300_000 }, async (t) => {
   // The --fix runs above spend a few milliseconds writing; here a child process writes 100 MB with
-  // cli/files.ts writeAtomic and is killed while it writes, so the kill lands inside the write.
+  // cli/write.ts writeAtomic and is killed while it writes, so the kill lands inside the write.
   const dir = tempDir(t);
   const size = 100 * 1024 * 1024;
   const before = readFileSync(seedPath('004'));
   const after = Buffer.alloc(size, '已修复 ');
-  const url = pathToFileURL(join(ROOT, 'cli', 'files.ts')).href;
+  const url = pathToFileURL(join(ROOT, 'cli', 'write.ts')).href;
   const outcome = { before: 0, after: 0, leftovers: 0 };
   const tries = 16;
   for (let i = 0; i < tries; i++) {
