@@ -8,6 +8,7 @@ import { FILE_EMPTY, FILE_FIX_SKIPPED, FILE_INTERNAL, FILE_NOT_A_REPORT, FILE_UN
 import type { Arg } from '../engine/rules/api.ts';
 import { xyearDigest } from '../engine/xyear.ts';
 import { DEFAULT_MAX_BYTES, formatBytes, readBounded, type ReadStamp } from '../host/read.ts';
+import { fault } from './fault.ts';
 import { decode, encode } from './files.ts';
 import { fixText, fullyParsed } from './fix.ts';
 import type { FileResult, FixOutcome, GridTable, OutFinding, Task } from './types.ts';
@@ -71,6 +72,7 @@ function emptyResult(task: Task): FileResult {
 
 /** One input file, read (bounded) and checked. */
 export function analyze(task: Task): FileResult {
+  fault('analyze', task.path);
   const base = emptyResult(task);
   const unreadable = (message: string, args: Record<string, Arg> | undefined, ioError: boolean): FileResult => ({
     ...base, ioError, unreadable: true,

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { internalFailure, safeAnalyze } from './analyze.ts';
+import { fault } from './fault.ts';
 import { packResult, stored, type PackedResult, type Stored } from './store.ts';
 import type { Task } from './types.ts';
 
@@ -36,7 +37,9 @@ export function workerScript(): string | null {
  */
 function settle(t: Task): Stored {
   try {
-    return stored(packResult(safeAnalyze(t)));
+    const result = safeAnalyze(t);
+    fault('pack', t.path);
+    return stored(packResult(result));
   } catch (e) {
     process.stderr.write(`govreport: ${t.path}: internal error: ${(e as Error)?.message ?? e}\n`);
     return stored(packResult(internalFailure(t, e)));
