@@ -23,10 +23,12 @@ export interface Target {
   path: string;
   abs: string;
   /**
-   * The folder the operand named (a directory operand, a glob's base, a file's own directory):
-   * configuration discovery stops there, and a configuration found above it is "outside".
+   * The folder the operand named (a directory operand, a glob's base, a file's own directory): a
+   * configuration found above it is "outside" the checked tree.
    */
   root: string;
+  /** Whether configuration discovery stops at `root` (a folder named; not a file's own directory). */
+  stopAtRoot: boolean;
 }
 
 export interface Expansion {
@@ -112,6 +114,7 @@ function loadIgnore(cwd: string, options: ExpandOptions): { ig: Ignore | null; f
 /** Operands (files, directories, globs, `!globs`) → the files to check. */
 export function expandOperands(operands: string[], cwd = process.cwd(), options: ExpandOptions = {}): Expansion {
   const found: { abs: string; root: string; explicit: boolean }[] = [];
+  // explicit: a file named itself, whose directory is no boundary of the configuration search
   const missing: string[] = [];
   const failed: { abs: string; code: string }[] = [];
   const { ig, file: ignoreFile } = loadIgnore(cwd, options);
@@ -179,7 +182,7 @@ export function expandOperands(operands: string[], cwd = process.cwd(), options:
     } catch {
       /* unreadable: keep the path, reading reports it */
     }
-    const t = { path: displayPath(f.abs, cwd), abs: f.abs, root: f.root };
+    const t = { path: displayPath(f.abs, cwd), abs: f.abs, root: f.root, stopAtRoot: !f.explicit };
     const had = byReal.get(real);
     if (!had || t.path < had.path) byReal.set(real, t);
   }

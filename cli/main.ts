@@ -184,7 +184,7 @@ function printConfig(options: Options, cwd: string): number {
   const { targets, missing } = expandOperands(options.operands.filter((o) => o !== '-'), cwd, { ignorePath: options.ignorePath });
   const finder = new ConfigFiles({ stable: true });
   const out = targets.map((t) => {
-    const d: Discovery | null = options.config ? null : finder.discover(t.abs, [t.root]);
+    const d: Discovery | null = options.config ? null : finder.discover(t.abs, t.stopAtRoot ? [t.root] : []);
     const rc = options.config ? readRcFile(resolve(cwd, options.config)) : d!.file;
     const reading = readConfig(configValue(rc));
     return {
@@ -254,9 +254,9 @@ async function run(argv: string[]): Promise<number> {
   // Configuration per report: the nearest file, searched up to the folder the operand named.
   const finder = new ConfigFiles({ stable: true });
   const used = new Map<string, { above: boolean; outside: boolean; off: string[] }>();
-  const configOf = (abs: string, root: string): { value: unknown; outside?: OutFinding } => {
+  const configOf = (abs: string, root: string, stop: boolean): { value: unknown; outside?: OutFinding } => {
     if (options.config) return { value: fixedConfig };
-    const rc = finder.find(abs, [root]);
+    const rc = finder.find(abs, stop ? [root] : []);
     if (!rc) return { value: undefined };
     const value = configValue(rc);
     const dir = dirname(rc.path);
@@ -275,7 +275,7 @@ async function run(argv: string[]): Promise<number> {
     lang, fix: options.fix, grid: options.format === 'html', related: options.format === 'json', maxBytes: options.maxBytes,
   };
   for (const t of targets) {
-    const c = configOf(t.abs, t.root);
+    const c = configOf(t.abs, t.root, t.stopAtRoot);
     if (c.outside) outsideFindings.set(tasks.length, c.outside);
     tasks.push({ ...common, index: tasks.length, path: t.path, abs: t.abs, config: c.value, xyear: false });
   }
@@ -283,7 +283,7 @@ async function run(argv: string[]): Promise<number> {
     const name = options.stdinFilename ?? '<stdin>';
     const abs = resolve(cwd, options.stdinFilename ?? 'stdin.txt');
     const bytes = readStdin(options.maxBytes);
-    const c = configOf(abs, cwd);
+    const c = configOf(abs, cwd, false);
     if (c.outside) outsideFindings.set(tasks.length, c.outside);
     if (bytes === null) {
       say(lang, `标准输入超过上限 ${formatBytes(options.maxBytes)}，未检查`, `standard input is over the limit of ${formatBytes(options.maxBytes)}; not checked`);
