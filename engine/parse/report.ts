@@ -4,6 +4,7 @@ import type { Report, Title } from '../model.ts';
 import { expectedVersion } from '../template/index.ts';
 import { LineIndex } from '../text.ts';
 import { agencyFromTitle, agencyKind, findPeriod, findSections, findSignDate, findTitle, fromProse } from './sections.ts';
+import { effectiveComments } from './inline.ts';
 import { scanMarkdown, scanPlainText, type DocStructure } from './structure.ts';
 
 export interface ParseOptions {
@@ -33,7 +34,9 @@ export function isMarkdown(opts: ParseOptions): boolean {
 export function parseReport(text: string, opts: ParseOptions = {}): Parsed {
   const index = new LineIndex(text);
   const markdown = isMarkdown(opts);
-  const structure = markdown && text.length <= MARKDOWN_TREE_LIMIT ? scanMarkdown(index) : scanPlainText(index);
+  const scanned = markdown && text.length <= MARKDOWN_TREE_LIMIT ? scanMarkdown(index) : scanPlainText(index);
+  // Only comments Markdown makes comments (not in code) silence rules or hide text.
+  const structure = scanned.comments.length ? { ...scanned, comments: effectiveComments(index, scanned, markdown) } : scanned;
   const sections = findSections(index, structure);
   const s1 = sections.find((s) => s.key === 's1') ?? sections[0];
   const title: Title | undefined = findTitle(index, structure, s1 ? s1.heading.start : Math.min(text.length, 5000));
