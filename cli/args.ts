@@ -201,6 +201,7 @@ Options:
 Environment:
   NO_COLOR             any value: no colour (as --no-color)
   FORCE_COLOR          1: colour even when stdout is not a terminal (as --color)
+  TERM                 dumb: no colour on that terminal
   GOVREPORT_MAX_FILE_MB    default for --max-file-size, in MiB
   GOVREPORT_V8_FLAGS   V8 flags for a batch run instead of the built-in ones ('' for none)
   GOVREPORT_WORKER_HEAP_MB, GOVREPORT_WORKER_YOUNG_MB  heap limits of a worker thread (192, 32)
@@ -245,6 +246,7 @@ Exit codes: 0 no error found, 1 errors found (or more warnings than --max-warnin
 环境变量：
   NO_COLOR             任意值：不着色（同 --no-color）
   FORCE_COLOR          1：标准输出不是终端时也着色（同 --color）
+  TERM                 dumb：该终端不着色
   GOVREPORT_MAX_FILE_MB    --max-file-size 的默认值，单位 MiB
   GOVREPORT_V8_FLAGS   批量检查时代替内置设置的 V8 参数（空字符串表示不设）
   GOVREPORT_WORKER_HEAP_MB、GOVREPORT_WORKER_YOUNG_MB  工作线程的堆上限（192、32）
