@@ -1,7 +1,7 @@
 // Applying fixes: edits are data, applied from the last to the first; "recompute totals" runs
 // the total fixes in the order of docs/spec/rules.md §5, re-checking after each step, and returns its edits
 // in the coordinates of the original text so a host can send them as one edit.
-import { check, type CheckOptions } from './check.ts';
+import { check, type CheckOptions } from './pipeline.ts';
 import type { Edit, Finding } from './finding.ts';
 
 /** Applies non-overlapping edits (given in the coordinates of `text`). Overlapping ones are skipped. */

@@ -1,6 +1,8 @@
 // The engine's public surface: pure functions from text to model and findings.
-export { check, type CheckOptions, type CheckResult } from './check.ts';
-export { parseReport, isMarkdown, type ParseOptions, type Parsed } from './parse/report.ts';
+export { check, checkAsync, parseReport, parseReportAsync, type CheckOptions, type CheckResult, type Input, type ParseOptions, type Parsed } from './pipeline.ts';
+export { isHtml, isMarkdown, sniff, type Location, type SourceDoc, type SourceKind } from './source/index.ts';
+export { decode, type Decoded, type Encoding } from './source/decode.ts';
+export { FILE_UNREADABLE } from './notices.ts';
 export { LineIndex, type Position } from './text.ts';
 export { RULES, ruleById } from './rules/index.ts';
 export { readConfig, unparsableConfig } from './config.ts';

@@ -24,7 +24,8 @@ export interface Heading extends Span {
   level?: number;
   /** Offsets of the `#` run of an ATX heading. */
   hashes?: Span;
-  kind: 'atx' | 'setext' | 'plain' | 'list';
+  /** `markup`: a heading the source's markup says is one (HTML `<hN>`, a Word outline level). */
+  kind: 'atx' | 'setext' | 'markup' | 'plain' | 'list';
 }
 
 export interface Section {
@@ -146,4 +147,6 @@ export interface Report {
   signDate?: Span & { year: number; month: number; day: number; text: string };
   /** Lines that are ordinal list items/paragraphs in section bodies, for numbering rules. */
   language: 'markdown' | 'plaintext';
+  /** What the document was: Markdown, plain text, an HTML page, a Word document, a PDF. */
+  source: 'markdown' | 'text' | 'html' | 'docx' | 'pdf';
 }

@@ -1,5 +1,6 @@
-// Host diagnostics: what a host (or the engine around its rules) says about a file, a fetch, a
-// configuration or a pair of reports — never the result of checking one report's content. They
+// Host diagnostics: what a host (or the engine around its rules: its source stage, the
+// configuration) says about a file, a fetch, a configuration or a pair of reports — never the
+// result of checking one report's content. They
 // are not rules: no check(), no template versions. Hosts and formatters list them beside the
 // rules (SARIF's rule table, docs links); each has a docs page docs/rules/<ID>.md like a rule.
 import type { Finding, Lang, Severity } from './finding.ts';
@@ -40,6 +41,22 @@ export const FILE_UNREADABLE = notice({
       en: 'The file is {size}, over the limit of {limit}; it was not checked (see --max-file-size)',
     },
     directory: { zh: '无法读取目录：{reason}，其中的文件未检查', en: 'The directory cannot be read: {reason}; nothing in it was checked' },
+    // The engine's source stage, one message per kind of document it cannot read (engine/source/index.ts).
+    'legacy-office': {
+      zh: '文件是 Word 97–2003（.doc）、WPS（.wps）或 RTF 格式，无法直接检查；请另存为 .docx 后再检查',
+      en: 'The file is in Word 97–2003 (.doc), WPS (.wps) or RTF format and cannot be checked; save it as .docx and check again',
+    },
+    'zip-not-docx': { zh: '文件是压缩包，但不是 Word 文档（.docx），未检查', en: 'The file is a ZIP archive but not a Word document (.docx); it was not checked' },
+    'docx-damaged': { zh: 'Word 文档（.docx）已损坏或不完整，无法读取，未检查', en: 'The Word document (.docx) is damaged or incomplete and cannot be read; it was not checked' },
+    'docx-too-large': {
+      zh: 'Word 文档（.docx）解压后超过 50 MB 或含有超过 10,000 个部件，未检查',
+      en: 'The Word document (.docx) expands to more than 50 MB or holds more than 10,000 parts; it was not checked',
+    },
+    'html-too-large': { zh: '网页超过 2,000 万个字符，未检查', en: 'The web page has more than 20 million characters; it was not checked' },
+    'pdf-damaged': { zh: 'PDF 文件已损坏或格式有误，无法读取，未检查', en: 'The PDF is damaged or malformed and cannot be read; it was not checked' },
+    'pdf-encrypted': { zh: 'PDF 文件已加密（需要密码），无法读取，未检查', en: 'The PDF is encrypted (it needs a password) and cannot be read; it was not checked' },
+    'pdf-no-text': { zh: 'PDF 无文字层（扫描件），需先做文字识别', en: 'The PDF has no text layer (a scan); it needs text recognition first' },
+    'pdf-too-large': { zh: 'PDF 文件超过 2,000 页或读取超时，未检查', en: 'The PDF has more than 2,000 pages or took too long to read; it was not checked' },
   },
 });
 

@@ -1,11 +1,11 @@
 // Pieces every table binder uses: building cells from value cells, header-text tests, the
 // "cells run together" test, and the empty table.
 import type { Cell, Table, TableId, TemplateVersion } from '../model.ts';
-import { parseValue } from '../parse/number.ts';
-import type { RawCell } from '../parse/grid.ts';
+import { parseValue } from '../grid/number.ts';
+import type { RawCell } from '../grid/layout.ts';
 import type { ValueKind } from '../template/types.ts';
 import { normLabel, stripPunct } from '../text.ts';
-import type { LogicalRow } from './rows.ts';
+import type { LogicalRow } from '../grid/rows.ts';
 
 export function emptyTable(id: TableId, status: Table['status'] = 'missing'): Table {
   return {

@@ -2,12 +2,12 @@
 // (the text before the first bracket, so a long note naming 行政处罚 binds nothing), columns by
 // each block's header when it states all labels in another order, else the template order.
 import type { RowBinding, Table, TemplateVersion } from '../model.ts';
-import type { GridItem, RawCell } from '../parse/grid.ts';
+import type { GridItem, RawCell } from '../grid/layout.ts';
 import { TEMPLATES } from '../template/index.ts';
 import type { T2BlockSpec, T2RowSpec } from '../template/types.ts';
 import { normLabel } from '../text.ts';
 import { cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks } from './common.ts';
-import { assembleRows, labelText, spanOf, type LogicalRow, type Vocabulary } from './rows.ts';
+import { assembleRows, labelText, spanOf, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
 const KEYWORDS = ['规章', '规范性文件', '行政许可', '对外管理服务', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
 const CAPTION = /第二十条第[(（]([一二三四五六七八九十]{1,2})[)）]项/;

@@ -1,14 +1,14 @@
 // Table 3 (applications): rows by the meaning of their labels (docs/spec/format.md §5), columns by the
 // header when one header row states another order, otherwise the template order.
 import type { RowBinding, Table, TemplateVersion } from '../model.ts';
-import type { GridItem, RawCell } from '../parse/grid.ts';
+import type { GridItem, RawCell } from '../grid/layout.ts';
 import { T3_COLUMNS, T3_GROUPS, T3_HEADER_LABELS, T3_NOTE, T3_ORGS, TEMPLATES } from '../template/index.ts';
 import type { T3RowSpec } from '../template/types.ts';
 import { detached, memoizedShort, normLabel } from '../text.ts';
 import {
   cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks,
 } from './common.ts';
-import { assembleRows, isOrdinalFragment, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from './rows.ts';
+import { assembleRows, isOrdinalFragment, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
 const ALL_ROWS: T3RowSpec[] = [...TEMPLATES['2021'].t3.rows, ...TEMPLATES['2019'].t3.rows.filter((r) => r.key === 'r6')];
 const ROW_KEYWORDS = ALL_ROWS.filter((r) => r.keyword && r.key !== 'r6').map((r) => ({ key: r.key, kw: normLabel(r.keyword!) }));

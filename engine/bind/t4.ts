@@ -1,11 +1,11 @@
 // Table 4 (review and litigation): a header and one row of 15 values with no label. The values
 // bind in template order unless a header row lists the five labels of a group in another order.
 import type { Table } from '../model.ts';
-import type { GridItem, RawCell } from '../parse/grid.ts';
+import type { GridItem, RawCell } from '../grid/layout.ts';
 import { T4_COLUMNS, T4_GROUPS, T4_HEADER_LABELS } from '../template/index.ts';
 import { normLabel } from '../text.ts';
 import { emptyTable, isHeaderText, joinVertical, labelSequence, makeCell, missingLabels } from './common.ts';
-import { classify, type Vocabulary } from './rows.ts';
+import { classify, type Vocabulary } from '../grid/rows.ts';
 
 const LABELS = [...T4_HEADER_LABELS.map(([l]) => l), '案件数', '单位'];
 const ANCHOR = /行政复议|行政诉讼|结果维持|未经复议/;

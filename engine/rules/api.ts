@@ -4,7 +4,7 @@ import type { Cell, Report, Span, TemplateVersion } from '../model.ts';
 import type { Edit, Lang, Severity } from '../finding.ts';
 import type { Display } from '../template/types.ts';
 import type { LineIndex } from '../text.ts';
-import type { DocStructure } from '../parse/structure.ts';
+import type { DocStructure } from '../source/types.ts';
 
 /** A message template per language; `{name}` placeholders are filled from the emission's args. */
 export type MessageTemplate = { zh: string; en: string };

@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { check, RULES } from '../../engine/index.ts';
-import { MAX_FINDINGS_PER_RULE } from '../../engine/check.ts';
+import { MAX_FINDINGS_PER_RULE } from '../../engine/pipeline.ts';
 import { CSP } from '../../cli/format/html.ts';
 import { CLI, ensureBuilt, runCli, runJson, seedText, tempDir } from './helpers.ts';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check, LineIndex, parseReport } from '../../engine/index.ts';
-import { MARKDOWN_TREE_LIMIT } from '../../engine/parse/report.ts';
+import { MARKDOWN_TREE_LIMIT } from '../../engine/source/index.ts';
 import type { Cell, Table } from '../../engine/model.ts';
 import { rewriteTables } from '../helpers/layouts.ts';
 import { loadSeeds } from '../helpers/seeds.ts';

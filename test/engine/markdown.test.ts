@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseReport } from '../../engine/index.ts';
-import { splitGfmRow } from '../../engine/parse/structure.ts';
+import { splitGfmRow } from '../../engine/source/blocks.ts';
 import { seed } from '../rules/harness.ts';
 
 test('sections and tables of every seed are the same as .md and as .txt', () => {
@@ -29,8 +29,8 @@ test('a TAB after the #s is still a heading; TAB rows inside a fence are code, n
   assert.deepEqual(report.sections.map((s) => [s.key, s.heading.line]), [['s1', 2], ['s2', 13]]);
   assert.ok(structure.code.has(7), 'the TAB row inside the fence is code');
   assert.equal(report.tables.T3.status, 'missing', 'a fenced row is not table 3');
-  assert.ok(structure.gfmLines.has(10) && structure.gfmLines.has(12), 'the GFM table is found by remark-gfm');
-  assert.ok(!structure.gfmLines.has(13), 'the heading after it is not a table row');
+  assert.ok(structure.gridLines.has(10) && structure.gridLines.has(12), 'the GFM table is found by remark-gfm');
+  assert.ok(!structure.gridLines.has(13), 'the heading after it is not a table row');
 });
 
 test('a multi-line HTML comment ends at its --> : the headings, code and lists after it are read', () => {
@@ -43,7 +43,7 @@ test('a multi-line HTML comment ends at its --> : the headings, code and lists a
   assert.deepEqual([...structure.headings.keys()], [0, 5, 10, 17]);
   assert.deepEqual([...structure.code], [7, 8, 9]);
   assert.deepEqual([...structure.bullets.keys()], [16]);
-  assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [[12, 14]]);
+  assert.deepEqual(structure.grids.map((t) => [t.startLine, t.endLine]), [[12, 14]]);
 });
 
 test('GFM table extents are remark-gfm\'s: a quote ends one, a header not matching its delimiter is none', () => {
@@ -56,8 +56,8 @@ test('GFM table extents are remark-gfm\'s: a quote ends one, a header not matchi
   const { structure } = parseReport(text, { fileName: 'r.md' });
   // The last table is indented under the list item two lines up: it is that item's, not the
   // document's (its raw lines are then read as pipe fragments).
-  assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [[0, 3]]);
-  assert.deepEqual(structure.gfmTables[0].rows.map((r) => r.cells.map((c) => c.text)), [['信息内容', '本年制发件数'], ['规章', '0'], ['规范性文件', '2']]);
+  assert.deepEqual(structure.grids.map((t) => [t.startLine, t.endLine]), [[0, 3]]);
+  assert.deepEqual(structure.grids[0].rows.map((r) => r.cells.map((c) => c.text)), [['信息内容', '本年制发件数'], ['规章', '0'], ['规范性文件', '2']]);
   assert.ok(!structure.bullets.has(10), 'a list marker before a table header is no bullet of the report');
 });
 
@@ -69,7 +69,7 @@ test('the same skeleton in two documents: each gets its own lines and offsets', 
     assert.deepEqual([...structure.headings.keys()], [heading]);
     const mark = structure.headings.get(heading)!;
     assert.equal(text.slice(mark.contentStart, mark.contentEnd), text.split('\n')[heading].slice(2));
-    assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), [table]);
+    assert.deepEqual(structure.grids.map((t) => [t.startLine, t.endLine]), [table]);
   }
 });
 

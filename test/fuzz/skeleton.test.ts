@@ -68,7 +68,7 @@ test('headings, fenced code and GFM tables from the skeleton are remark-gfm\'s o
     fc.property(documentOf, (text) => {
       const expected = oracle(text);
       const { structure } = parseReport(text, { fileName: 'r.md' });
-      assert.deepEqual(structure.gfmTables.map((t) => [t.startLine, t.endLine]), expected.tables, 'tables');
+      assert.deepEqual(structure.grids.map((t) => [t.startLine, t.endLine]), expected.tables, 'tables');
       assert.deepEqual([...structure.headings.keys()].sort((a, b) => a - b), expected.headings, 'headings');
       assert.deepEqual([...structure.code].sort((a, b) => a - b), expected.code, 'fenced code');
     }),

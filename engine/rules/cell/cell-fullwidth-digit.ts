@@ -1,6 +1,6 @@
 // CELL-FULLWIDTH-DIGIT: ０–９ (and ．, －) in a value cell. Read correctly, but other tools and
 // search do not treat them as numbers.
-import { toHalfWidth } from '../../parse/number.ts';
+import { toHalfWidth } from '../../grid/number.ts';
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
 import { rawText, valueCells } from './shared.ts';

@@ -2,8 +2,8 @@
 // (table first line, missing-section position), the heading style of a document, the empty
 // template tables the insert fixes write, and the ordinal paragraphs of section bodies.
 import type { Report, Section, SectionKey, Span, Table, TableId, TemplateVersion } from '../../model.ts';
-import type { DocStructure } from '../../parse/structure.ts';
-import { SUB_ORDINAL, TOP_ORDINAL } from '../../parse/sections.ts';
+import type { DocStructure } from '../../source/types.ts';
+import { SUB_ORDINAL, TOP_ORDINAL } from '../../structure/sections.ts';
 import { SECTIONS, T3_GROUPS, T3_NOTE, T4_COLUMNS, TABLE_NAMES, TEMPLATES } from '../../template/index.ts';
 import type { Display, SectionSpec } from '../../template/types.ts';
 import { ordinalValue, type LineIndex } from '../../text.ts';
@@ -205,7 +205,7 @@ function findOrdinalParagraphs(ctx: { text: string; index: LineIndex; structure:
   const last = section.body.end >= ctx.text.length ? index.lines.length - 1 : index.lineAt(section.body.end) - (index.lines[index.lineAt(section.body.end)].start === section.body.end ? 1 : 0);
   for (let l = first; l <= last; l++) {
     const line = index.lines[l];
-    if (headingLines.has(l) || structure.code.has(l) || structure.gfmLines.has(l)) continue;
+    if (headingLines.has(l) || structure.code.has(l) || structure.gridLines.has(l)) continue;
     if (line.text.includes('\t') || line.text.includes('|') || inTable(l)) continue;
     const mark = structure.headings.get(l);
     let start = mark?.kind === 'atx' ? mark.contentStart : structure.bullets.get(l) ?? line.start;

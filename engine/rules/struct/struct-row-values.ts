@@ -2,7 +2,7 @@
 // row stays unbound (no guessing). When one value too many and merging one adjacent pair of
 // single digits makes the T3 row total hold, the message names the likely split number.
 import type { RowBinding, Table, TableId } from '../../model.ts';
-import { parseValue } from '../../parse/number.ts';
+import { parseValue } from '../../grid/number.ts';
 import { T3_COLUMNS } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
 import { rowDisplay } from '../helpers.ts';

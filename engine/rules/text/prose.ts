@@ -51,7 +51,7 @@ export interface Clause extends Span {
 /** Lines that are never prose for any TEXT rule: table lines (each table's range), GFM tables, fenced code. */
 export const blockedLines = oncePerReport((ctx: Ctx) => ctx.report, (ctx: Ctx): ReadonlySet<number> => {
   const out = new Set<number>(ctx.structure.code);
-  for (const l of ctx.structure.gfmLines.keys()) out.add(l);
+  for (const l of ctx.structure.gridLines.keys()) out.add(l);
   for (const t of Object.values(ctx.report.tables) as Table[]) {
     if (t.status === 'missing' || t.range.end <= t.range.start) continue;
     const first = ctx.index.lineAt(t.range.start);

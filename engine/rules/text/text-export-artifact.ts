@@ -5,7 +5,7 @@
 // What Markdown shows as written is no leftover and is never edited: inline code, link
 // destinations, autolinks, backslash escapes (`\<b\>`, in plain text too), and text inside an
 // HTML comment — a Word conditional comment is the leftover itself, and goes whole.
-import { inlineFacts, overlapsAny } from '../../parse/inline.ts';
+import { inlineFacts, overlapsAny } from '../../source/inline.ts';
 import type { Span } from '../../model.ts';
 import { defineRule } from '../api.ts';
 import { blockedLines } from './prose.ts';

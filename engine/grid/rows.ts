@@ -4,8 +4,8 @@
 // paragraph) form rows by their labels: a label after values starts a new row. Cells are never
 // assigned by their position in a stream of numbers.
 import { memoizedShort, normLabel } from '../text.ts';
-import { isPlaceholder, parseValue } from '../parse/number.ts';
-import type { GridItem, RawCell } from '../parse/grid.ts';
+import { isPlaceholder, parseValue } from './number.ts';
+import type { GridItem, RawCell } from './layout.ts';
 
 export type CellClass = 'empty' | 'ordinal' | 'label' | 'echo' | 'value' | 'text';
 

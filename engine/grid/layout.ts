@@ -4,7 +4,7 @@
 // so (a TSV/GFM/PDF line is one row; in L2 a blank line ends a row); the binder forms the rest
 // from labels, never from positions in a stream of numbers.
 import type { LineIndex } from '../text.ts';
-import type { DocStructure } from './structure.ts';
+import type { DocStructure, GridCell } from '../source/types.ts';
 
 export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L6' | 'L8';
 
@@ -19,6 +19,8 @@ export interface RawCell {
   explicit: boolean;
   /** Set on a whole line read as one paragraph cell (L8), the only cells vertical text is made of. */
   paragraph?: boolean;
+  /** A slot of a source grid covered by a merged cell (see GridCell): empty, and never a blank value. */
+  covered?: boolean;
 }
 
 export type GridItem =
@@ -93,6 +95,12 @@ function isPdfPageNumber(idx: LineIndex, l: number, fromLine: number, toLine: nu
   return plain(idx.lines[prev].text) && plain(idx.lines[next].text) && (pdfRow(prev) || pdfRow(next));
 }
 
+function gridCell(c: GridCell, line: number, col: number): RawCell {
+  const cell: RawCell = { text: c.text, start: c.start, end: c.end, line, col, explicit: !c.covered && c.start === c.end };
+  if (c.covered) cell.covered = true;
+  return cell;
+}
+
 /** Reads lines [from, to) of the document into grid items. */
 export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLine: number): GridItem[] {
   const items: GridItem[] = [];
@@ -106,13 +114,15 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       lastL2 = null;
       continue;
     }
-    const gfm = s.gfmLines.get(l);
-    if (gfm) {
+    const grid = s.gridLines.get(l);
+    if (grid) {
       lastL2 = null;
-      if (l === gfm.delimiterLine) continue;
-      // rows hold every line of the table but the delimiter, in order
-      const row = gfm.rows[l - gfm.startLine - (l > gfm.delimiterLine ? 1 : 0)];
-      if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => ({ text: c.text, start: c.start, end: c.end, line: l, col: i, explicit: c.start === c.end })) });
+      if (l === grid.delimiterLine) continue;
+      // Rows hold every line of the grid but a GFM delimiter, in order. A source grid's cells are
+      // explicit (docs/spec/layouts.md L1): a blank cell is a blank value; a covered slot of a merged
+      // cell is no value at all.
+      const row = grid.rows[l - grid.startLine - (grid.delimiterLine >= 0 && l > grid.delimiterLine ? 1 : 0)];
+      if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => gridCell(c, l, i)) });
       continue;
     }
     if (/^ *\t *$/.test(text)) {

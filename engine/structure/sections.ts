@@ -2,7 +2,7 @@
 import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span, Title } from '../model.ts';
 import { SECTIONS } from '../template/index.ts';
 import { chineseToNumber, normTitle, ordinalValue, type LineIndex } from '../text.ts';
-import type { DocStructure } from './structure.ts';
+import type { DocStructure } from '../source/types.ts';
 
 /** Top-level ordinal at the start of a line: 一、 一. 一． 一， 一, or 一 followed by a space. */
 export const TOP_ORDINAL = /^([一二三四五六七八九十]{1,3})(?:[、.．，,]|[ \u3000](?=\S))[ \u3000]*/;
@@ -27,7 +27,7 @@ const TEMPLATE_TITLES = new Set(SECTIONS.flatMap((s) => [s.title, ...(s.alsoAcce
 
 function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | undefined {
   const line = idx.lines[l];
-  if (s.code.has(l) || s.gfmLines.has(l)) return undefined;
+  if (s.code.has(l) || s.gridLines.has(l)) return undefined;
   const mark = s.headings.get(l);
   // No TAB or pipe (a table row, docs/spec/format.md §2.2) — in the content: `#\t标题` separates by a TAB.
   const tested = mark?.kind === 'atx' ? idx.text.slice(mark.contentStart, mark.contentEnd) : line.text;

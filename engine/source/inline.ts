@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Span } from '../model.ts';
 import type { LineIndex } from '../text.ts';
-import type { DocStructure } from './structure.ts';
+import type { DocStructure } from './types.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 const MAX_LINES = 200;

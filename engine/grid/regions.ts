@@ -1,0 +1,58 @@
+// Where each table is (docs/spec/layouts.md §1 step 1): T2 in s2, T3 in s3, T4 in s4, else the
+// section (or the text before the first one) holding the table's anchors; a region shared with the
+// next table is cut where that table's header begins.
+import type { Section, SectionKey, TableId } from '../model.ts';
+import type { LineIndex } from '../text.ts';
+
+/** Lines [from, to) of the document's text. */
+export interface Region {
+  from: number;
+  to: number;
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
+const ANCHORS: Record<TableId, (t: string) => boolean> = {
+  T2: (t) => t.includes('第二十条第'),
+  T3: (t) => t.includes('本年新收') && t.includes('结转下年度'),
+  T4: (t) => t.includes('未经复议直接起诉') || (t.includes('行政复议') && t.includes('复议后起诉')),
+};
+const HOME: Record<TableId, SectionKey> = { T2: 's2', T3: 's3', T4: 's4' };
+
+function firstLine(idx: LineIndex, r: Region, test: (t: string) => boolean): number {
+  for (let l = r.from; l < r.to; l++) if (test(squash(idx.lines[l].text))) return l;
+  return -1;
+}
+
+function regionOf(idx: LineIndex, sections: Section[], id: TableId): Region | undefined {
+  const lineRegion = (s: Section): Region => ({ from: s.heading.line + 1, to: s.body.end >= idx.text.length ? idx.lines.length : idx.lineAt(s.body.end) });
+  const regionText = (r: Region) => squash(idx.text.slice(idx.lines[r.from]?.start ?? 0, idx.lines[r.to - 1]?.end ?? 0));
+  const own = sections.find((s) => s.key === HOME[id]);
+  if (own) {
+    const r = lineRegion(own);
+    if (r.from < r.to && ANCHORS[id](regionText(r))) return r;
+  }
+  // Anywhere else: the section (or the whole text) holding the anchors.
+  const candidates: Region[] = sections.map(lineRegion);
+  if (sections.length) candidates.unshift({ from: 0, to: sections[0].heading.line });
+  else candidates.push({ from: 0, to: idx.lines.length });
+  return candidates.find((r) => r.from < r.to && ANCHORS[id](regionText(r)));
+}
+
+/** Cuts a region where the next table's header begins, so tables sharing a section stay apart. */
+function cut(idx: LineIndex, r: Region, id: TableId): Region {
+  if (id === 'T4') return r;
+  if (id === 'T2') {
+    const t3 = firstLine(idx, r, (t) => t.includes('勾稽关系') || t.includes('申请人情况') || t.includes('本年新收'));
+    return t3 > r.from ? { from: r.from, to: t3 } : r;
+  }
+  const fwd = firstLine(idx, r, (t) => t.includes('结转下年度'));
+  if (fwd < 0) return r;
+  const t4 = firstLine(idx, { from: fwd + 1, to: r.to }, (t) => t.includes('行政复议') || t.includes('行政诉讼'));
+  return t4 > 0 ? { from: r.from, to: t4 } : r;
+}
+
+/** Each table's region, or undefined when its anchors are nowhere. */
+export function tableRegion(idx: LineIndex, sections: Section[], id: TableId): Region | undefined {
+  const region = regionOf(idx, sections, id);
+  return region && cut(idx, region, id);
+}

@@ -1,0 +1,62 @@
+// What a source stage hands the rest of the engine: the document's text with its block marks
+// (headings, bullets, code, comments) and the tables the source itself knows as grids. Markdown and
+// plain text are read by line scanners (source/markdown.ts, source/text.ts); the HTML, Word and PDF
+// readers render their document into a text of lines and fill the same marks, so everything
+// downstream (structure, grid, bind, rules) is shared and no rule knows where a table came from.
+
+export interface HeadingMark {
+  line: number;
+  level: number;
+  /** `atx`/`setext`: Markdown headings; `markup`: a heading the source's markup says is one (`<h2>`, a Word outline level). */
+  kind: 'atx' | 'setext' | 'markup';
+  /** The `#` run of an ATX heading. */
+  hashes?: { start: number; end: number };
+  /** Heading content offsets (without `#`s and closing sequence). */
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** One slot of a source grid, with offsets into the document's text. */
+export interface GridCell {
+  start: number;
+  end: number;
+  text: string;
+  /** Columns and rows a merged cell spans, in the slot where it starts (absent: 1). */
+  colSpan?: number;
+  rowSpan?: number;
+  /**
+   * A slot covered by a merged cell that starts in an earlier column or row. It has no content of
+   * its own: the merged cell's value belongs to its first slot, and a covered slot is never a blank.
+   */
+  covered?: true;
+}
+
+/**
+ * A table the source knows as rows of cells: a GFM table, an HTML `<table>`, a Word `w:tbl`, a PDF
+ * table rebuilt from its geometry. Every row is one line of the document's text, and holds every
+ * slot of its row (covered ones included), so `cells[i]` is grid column i.
+ */
+export interface SourceGrid {
+  kind: 'gfm' | 'html' | 'docx' | 'pdf';
+  startLine: number;
+  endLine: number; // inclusive
+  /** The GFM delimiter row's line (a line of the grid that holds no row), or -1. */
+  delimiterLine: number;
+  rows: { line: number; cells: GridCell[] }[];
+}
+
+export interface DocStructure {
+  headings: Map<number, HeadingMark>;
+  /** Line → offset where the content after a bullet marker starts. */
+  bullets: Map<number, number>;
+  /** Lines inside fenced code blocks (fences included). */
+  code: Set<number>;
+  grids: SourceGrid[];
+  /** Line → the grid holding it. */
+  gridLines: Map<number, SourceGrid>;
+  comments: { start: number; end: number; text: string }[];
+}
+
+export function emptyStructure(): DocStructure {
+  return { headings: new Map(), bullets: new Map(), code: new Set(), grids: [], gridLines: new Map(), comments: [] };
+}
