@@ -1,6 +1,7 @@
-// One file, start to end: read, decode, check (and --fix), and reduce the result to plain data
-// in the CLI JSON shape. Runs in a worker thread or, for small runs, in the main thread.
-import { check, LineIndex, type Finding } from '../engine/index.ts';
+// One input, start to end: read (bounded), check through the engine's byte entry (and --fix), and
+// reduce the result to plain data in the CLI JSON shape. Runs in a worker thread or, for small
+// runs, in the main thread.
+import { check, checkAsync, LineIndex, type Encoding, type Finding } from '../engine/index.ts';
 import { readConfig } from '../engine/config.ts';
 import type { Lang } from '../engine/finding.ts';
 import type { Report, TableStatus } from '../engine/model.ts';
@@ -9,7 +10,7 @@ import type { Arg } from '../engine/rules/api.ts';
 import { xyearDigest } from '../engine/xyear.ts';
 import { DEFAULT_MAX_BYTES, formatBytes, readBounded, type ReadStamp } from '../host/read.ts';
 import { fault } from './fault.ts';
-import { decode, encode } from './files.ts';
+import { encode } from './files.ts';
 import { fixText, fullyParsed } from './fix.ts';
 import type { FileResult, FixOutcome, GridTable, OutFinding, Task } from './types.ts';
 import { sha256, writeFixed } from './write.ts';
@@ -28,6 +29,7 @@ export function toOutFindings(findings: Finding[], index: LineIndex, withRelated
     written: f.written,
     computed: f.computed,
     fix: f.fix ? { title: f.fix.title, kind: f.fix.kind, edits: f.fix.edits.map((e) => ({ range: range(e), newText: e.newText })) } : null,
+    ...(f.location ? { location: f.location } : {}),
     ...(withRelated && f.related.length ? { related: f.related.map((r) => ({ cell: r.cell, range: range(r.range), value: r.value, label: r.label })) } : {}),
   }));
 }
@@ -71,7 +73,7 @@ function emptyResult(task: Task): FileResult {
 }
 
 /** One input file, read (bounded) and checked. */
-export function analyze(task: Task): FileResult {
+export async function analyze(task: Task): Promise<FileResult> {
   fault('analyze', task.path);
   const base = emptyResult(task);
   const unreadable = (message: string, args: Record<string, Arg> | undefined, ioError: boolean): FileResult => ({
@@ -91,32 +93,35 @@ export function analyze(task: Task): FileResult {
 }
 
 /**
- * Every input — a file, standard input, a fetched page — goes through here: bytes and a name (and,
- * later, a media type) into the engine, and the result reduced to plain data. `stamp` is the file
- * as it was read; without one (not a file) --fix writes nothing.
+ * Every input — a file, standard input, a fetched page — goes through here: its bytes, name and
+ * media type into the engine's byte entry (which tells Markdown, text, HTML, Word and PDF apart and
+ * decodes them), and the result reduced to plain data. `stamp` is the file as it was read; without
+ * one (not a file) --fix writes nothing.
  */
-export function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | null): FileResult {
+export async function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | null): Promise<FileResult> {
   const base = emptyResult(task);
-  const decoded = decode(buf);
-  if (!decoded.ok) {
+  const options = { fileName: task.fileName ?? task.path, mediaType: task.mediaType, lang: task.lang, config: task.config };
+  let result = await checkAsync(buf, options);
+  const source = result.parsed.source;
+  base.source = source.kind;
+  if (source.attachments?.length) base.attachments = source.attachments;
+  if (source.failure) {
     return {
-      ...base, unreadable: true,
-      findings: withLevel(fileFinding(FILE_UNREADABLE, task.lang, decoded.reason), task.config),
+      ...base, unreadable: true, findings: toOutFindings(result.findings, result.positions, false),
       fix: task.fix ? { applied: 0, written: false, skipped: 'unreadable' } : undefined,
     };
   }
-  const { encoding } = decoded;
-  let text = decoded.text;
+  const encoding = (source.encoding ?? null) as Encoding | null;
+  let text = source.text;
   if (!text.trim()) return { ...base, encoding, findings: withLevel(fileFinding(FILE_EMPTY, task.lang), task.config) };
-
-  const options = { fileName: task.path, lang: task.lang, config: task.config };
-  let result = check(text, options);
   if (notAReport(result.report)) {
     return { ...base, encoding, findings: withLevel(fileFinding(FILE_NOT_A_REPORT, task.lang), task.config) };
   }
 
   let fix: FileResult['fix'];
-  if (task.fix && stamp) {
+  // Only a document that is its own text can be fixed in place (not a page, not a Word file).
+  const fixable = (source.kind === 'markdown' || source.kind === 'text') && encoding !== null;
+  if (task.fix && stamp && fixable) {
     const hasSafe = result.findings.some((f) => f.fixes.some((x) => x.kind === 'safe'));
     if (!hasSafe) fix = { applied: 0, written: false };
     else if (!fullyParsed(result.report)) fix = { applied: 0, written: false, skipped: 'unparsed-table' };
@@ -139,10 +144,10 @@ export function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | null): Fi
         }
       }
     }
-  }
+  } else if (task.fix && stamp) fix = { applied: 0, written: false };
 
   const { report, parsed } = { report: result.report, parsed: result.parsed };
-  const findings = toOutFindings(result.findings, parsed.index, task.related);
+  const findings = toOutFindings(result.findings, result.positions, task.related);
   if (fix?.skipped) findings.unshift(...withLevel(fileFinding(FILE_FIX_SKIPPED, task.lang, SKIP_MESSAGE[fix.skipped], { reason: fix.error ?? '' }), task.config));
   return {
     ...base,
@@ -169,9 +174,9 @@ export function internalFailure(task: Task, e: unknown): FileResult {
 }
 
 /** analyze() that never throws: an engine crash becomes FILE-INTERNAL for that one file. */
-export function safeAnalyze(task: Task): FileResult {
+export async function safeAnalyze(task: Task): Promise<FileResult> {
   try {
-    return analyze(task);
+    return await analyze(task);
   } catch (e) {
     const detail = process.env.GOVREPORT_DEBUG ? (e as Error)?.stack : (e as Error)?.message;
     process.stderr.write(`govreport: ${task.path}: internal error: ${detail ?? e}\n`);

@@ -40,14 +40,14 @@ function say(lang: 'zh' | 'en', zh: string, en: string): void {
  * Cross-year findings (docs/spec/rules.md §8), attached to the later report of each pair. The workers leave
  * the prose out of the digests; a paired report is read again here for its sentence hashes.
  */
-function crossYear(results: Stored[], tasks: Task[], lang: 'zh' | 'en'): void {
+async function crossYear(results: Stored[], tasks: Task[], lang: 'zh' | 'en'): Promise<void> {
   const items = results.map((r) => r.digestKey ?? { agencyKey: null, year: null });
   const full = new Map<number, XYearDigest>();
-  const digestOf = (i: number): XYearDigest => {
+  const digestOf = async (i: number): Promise<XYearDigest> => {
     const kept = results[i].digest as XYearDigest;
     if (kept.sentences) return kept;
     if (!full.has(i)) {
-      const again = safeAnalyze({ ...tasks[i], fix: false, grid: false, related: false, xyear: true, sentences: true }).digest;
+      const again = (await safeAnalyze({ ...tasks[i], fix: false, grid: false, related: false, xyear: true, sentences: true })).digest;
       // The same report as before (a file changed since would pair differently): else no sentences.
       const same = again && again.agencyKey === kept.agencyKey && again.year === kept.year;
       full.set(i, same ? again : kept);
@@ -55,8 +55,8 @@ function crossYear(results: Stored[], tasks: Task[], lang: 'zh' | 'en'): void {
     return full.get(i)!;
   };
   for (const [p, c] of pairConsecutive(items)) {
-    const prev = digestOf(p);
-    const cur = digestOf(c);
+    const prev = await digestOf(p);
+    const cur = await digestOf(c);
     const levels = readConfig(tasks[c].config).config.rules;
     const found: Finding[] = compareYears(prev, cur, { lang, levels });
     if (!found.length) continue;
@@ -298,7 +298,7 @@ async function run(argv: string[]): Promise<number> {
   const checked = await runTasks(tasks, options.jobs, (n) => progress.tick(n));
   progress.end();
 
-  crossYear(checked, tasks, lang);
+  await crossYear(checked, tasks, lang);
   for (const [i, f] of outsideFindings) checked[i].findings = [f, ...checked[i].findings];
   // A directory the walk could not list stands in the results as an unreadable input of its own.
   const dirResults = unreadableDirs.map((d) => stored(packResult(unreadableDir(d.path, d.code, lang))));

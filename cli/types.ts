@@ -4,7 +4,7 @@ import type { CellRef, Lang, Severity } from '../engine/finding.ts';
 import type { TableStatus, TemplateVersion } from '../engine/model.ts';
 import type { Position } from '../engine/text.ts';
 import type { XYearDigest } from '../engine/xyear.ts';
-import type { Encoding } from './files.ts';
+import type { Encoding, Location, SourceKind } from '../engine/index.ts';
 
 export interface Range {
   start: Position;
@@ -33,6 +33,8 @@ export interface OutFinding {
   computed: number | null;
   fix: OutFix | null;
   related?: { cell: CellRef | null; range: Range; value: number | null; label: string }[];
+  /** Where the finding is in a Word document or PDF (additive to the contract). */
+  location?: Location;
 }
 
 /** T3/T4 cells for the HTML grid: id → raw cell text (and parsed value when a number). */
@@ -53,8 +55,12 @@ export interface FixOutcome {
 
 export interface FileResult {
   path: string;
-  /** The address a fetched report came from (after redirects: see FetchedInput). */
+  /** The address a fetched report came from (after redirects). */
   url?: string;
+  /** The kind of document it was read as. */
+  source?: SourceKind;
+  /** Links to report documents in the body of an HTML page (a report published as an attachment). */
+  attachments?: string[];
   encoding: Encoding | null;
   /** The file could not be read at all (I/O error): exit code 2. */
   ioError: boolean;
@@ -91,6 +97,8 @@ export interface Task {
   bytes?: Uint8Array;
   /** Where a fetched input came from. */
   url?: string;
+  /** The name the engine reads the kind from, when `path` is none (a URL). */
+  fileName?: string;
   /** The media type a fetched input was served as (the engine's byte entry will read it). */
   mediaType?: string;
 }

@@ -9,10 +9,10 @@ import type { Task } from './types.ts';
 if (!parentPort) throw new Error('cli/worker.ts must run as a worker thread');
 const port = parentPort;
 /** A task's packed result; a failure while packing it (a result too large for a string) is FILE-INTERNAL. */
-function settle(task: Task): PackedResult & { index: number } {
+async function settle(task: Task): Promise<PackedResult & { index: number }> {
   fault('worker', task.path);
   try {
-    const result = safeAnalyze(task);
+    const result = await safeAnalyze(task);
     fault('pack', task.path);
     return { ...packResult(result), index: task.index };
   } catch (e) {
@@ -20,6 +20,16 @@ function settle(task: Task): PackedResult & { index: number } {
   }
 }
 
+/** One batch at a time, in order: the pool sends the next batch only when this one is answered. */
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (batch: Task[]) => {
-  port.postMessage(batch.map(settle));
+  queue = queue.then(async () => {
+    const out: (PackedResult & { index: number })[] = [];
+    for (const task of batch) out.push(await settle(task));
+    port.postMessage(out);
+  });
+  // An injected worker failure must kill the worker, as an uncaught error would.
+  queue.catch((e) => setImmediate(() => {
+    throw e;
+  }));
 });

@@ -35,9 +35,9 @@ export function workerScript(): string | null {
  * One task in this thread, whatever happens: a failure anywhere (the check, packing a huge result,
  * storing it) becomes FILE-INTERNAL for that file, and every other file's result stays.
  */
-function settle(t: Task): Stored {
+async function settle(t: Task): Promise<Stored> {
   try {
-    const result = safeAnalyze(t);
+    const result = await safeAnalyze(t);
     fault('pack', t.path);
     return stored(packResult(result));
   } catch (e) {
@@ -50,12 +50,12 @@ export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) 
   const results: Stored[] = new Array(tasks.length);
   const script = workerScript();
   const threads = Math.min(jobs, Math.ceil(tasks.length / BATCH));
-  const inMain = (batch: Task[]) => {
-    for (const t of batch) results[t.index] = settle(t);
+  const inMain = async (batch: Task[]) => {
+    for (const t of batch) results[t.index] = await settle(t);
     onDone(batch.length);
   };
   if (threads <= 1 || !script) {
-    for (const t of tasks) inMain([t]);
+    for (const t of tasks) await inMain([t]);
     return results;
   }
   let next = 0;
@@ -73,11 +73,11 @@ export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) 
     const worker = new Worker(script, { resourceLimits: LIMITS });
     const inFlight: Task[][] = [];
     let finished = false;
-    const finish = (replace: boolean) => {
+    const finish = async (replace: boolean) => {
       if (finished) return;
       finished = true;
       // Whatever the dead worker still held is done here, then a new worker carries on.
-      for (const batch of inFlight.splice(0)) inMain(batch);
+      for (const batch of inFlight.splice(0)) await inMain(batch);
       if (replace && next < tasks.length) lane().then(resolveLane);
       else resolveLane();
     };
@@ -101,8 +101,8 @@ export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) 
       onDone(batch.length);
       feed();
     });
-    worker.on('error', () => finish(true));
-    worker.on('exit', () => finish(true));
+    worker.on('error', () => void finish(true));
+    worker.on('exit', () => void finish(true));
     feed();
   });
 

@@ -14,6 +14,7 @@ export function jsonFinding(f: OutFinding): OutFinding {
     written: f.written,
     computed: f.computed,
     fix: f.fix,
+    ...(f.location ? { location: f.location } : {}),
     ...(f.related && f.related.length ? { related: f.related } : {}),
   };
 }
@@ -21,6 +22,8 @@ export function jsonFinding(f: OutFinding): OutFinding {
 export function reportObject(r: FileResult) {
   return {
     path: r.path,
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.source ? { source: r.source } : {}),
     agency: r.agency,
     year: r.year,
     template: r.template,
@@ -39,7 +42,8 @@ function reportText(r: WithLines): string {
   const lines = r.findingLines ? r.findingLines() : r.findings.map((f) => JSON.stringify(jsonFinding(f)));
   const findings = lines.length ? `[\n${lines.map((l) => `${pad}  ${l}`).join(',\n')}\n${pad}]` : '[]';
   const tables = { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 };
-  return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
+  const extra = `${r.url ? `${pad}"url": ${JSON.stringify(r.url)},\n` : ''}${r.source ? `${pad}"source": ${JSON.stringify(r.source)},\n` : ''}`;
+  return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${extra}${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
     `${pad}"template": ${JSON.stringify(r.template)},\n${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": ${findings}\n    }`;
 }
 
