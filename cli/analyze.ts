@@ -100,7 +100,7 @@ export async function analyze(task: Task): Promise<FileResult> {
  */
 export async function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | null): Promise<FileResult> {
   const base = emptyResult(task);
-  const options = { fileName: task.fileName ?? task.path, mediaType: task.mediaType, lang: task.lang, config: task.config };
+  const options = { fileName: task.url ? task.fileName : task.path, mediaType: task.mediaType, lang: task.lang, config: task.config };
   let result = await checkAsync(buf, options);
   const source = result.parsed.source;
   base.source = source.kind;

@@ -5,10 +5,10 @@ import { closeSync, openSync, readSync, realpathSync, statSync, writeSync } from
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { readConfig } from '../engine/config.ts';
 import type { Finding } from '../engine/finding.ts';
-import { CONFIG_OUTSIDE, FILE_FIX_SKIPPED, FILE_UNREADABLE, noticeMessage } from '../engine/notices.ts';
+import { CONFIG_OUTSIDE, FILE_FETCH, FILE_FIX_SKIPPED, FILE_UNREADABLE, noticeMessage } from '../engine/notices.ts';
 import { compareYears, digestPosition, pairConsecutive, type XYearDigest } from '../engine/xyear.ts';
 import { ConfigFiles, configValue, readRcFile, type Discovery } from '../host/config.ts';
-import { formatBytes } from '../host/read.ts';
+import { formatBytes, readBounded } from '../host/read.ts';
 import pkg from '../package.json' with { type: 'json' };
 import { safeAnalyze } from './analyze.ts';
 import { helpText, parseArgs, sniffLang, UsageError, type Format, type Options } from './args.ts';
@@ -18,6 +18,7 @@ import { formatJson } from './format/json.ts';
 import { formatJunit } from './format/junit.ts';
 import { formatSarif } from './format/sarif.ts';
 import { escapeForTerminal, formatText, useColor } from './format/text.ts';
+import { attachmentUrl, Fetcher, isUrl, parseUrlList, type Fetched } from './fetch.ts';
 import { expandOperands, type Target } from './inputs.ts';
 import { Progress } from './progress.ts';
 import { catalogue } from './rules.ts';
@@ -237,7 +238,17 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const stdinAt = options.operands.indexOf('-');
-  const paths = options.operands.filter((o) => o !== '-');
+  const urls = options.operands.filter(isUrl);
+  if (options.urls) {
+    const list = readBounded(resolve(cwd, options.urls), 16 * 2 ** 20);
+    if (!list.ok) {
+      const why = list.reason === 'io' ? list.code : list.reason === 'special' ? list.kind : 'too large';
+      say(lang, `无法读取网址列表 ${options.urls}：${why}`, `cannot read the URL list ${options.urls}: ${why}`);
+      return 2;
+    }
+    urls.push(...parseUrlList(list.bytes.toString('utf8')));
+  }
+  const paths = options.operands.filter((o) => o !== '-' && !isUrl(o));
   const { targets, missing, unreadableDirs } = expandOperands(paths, cwd, { ignorePath: options.ignorePath });
   for (const m of missing) {
     say(lang, `找不到文件或没有匹配的文件：${m}`, `no such file, or nothing matched: ${m}`);
@@ -290,19 +301,69 @@ async function run(argv: string[]): Promise<number> {
       failed = true;
     } else tasks.push({ ...common, fix: false, index: tasks.length, path: name, abs, config: c.value, xyear: false, bytes });
   }
+  // URLs: fetched (politely, per host), then checked like files; a failed fetch is FILE-FETCH.
+  const fetcher = new Fetcher({ timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, perHost: options.perHost });
+  const fetchFailures: FileResult[] = [];
+  const urlTask = (listed: string, got: Extract<Fetched, { ok: true }>, index: number): Task => ({
+    ...common, fix: false, index, path: listed, abs: resolve(cwd, 'url.txt'), url: got.finalUrl, fileName: urlFileName(got.finalUrl, got.mediaType),
+    mediaType: got.mediaType, bytes: got.bytes, config: configOf(resolve(cwd, 'url.txt'), cwd, false).value, xyear: false,
+  });
+  if (urls.length) {
+    const fetching = new Progress(urls.length, options.progress, process.stderr, lang === 'zh' ? '已下载' : 'fetched');
+    const got = await Promise.all([...new Set(urls)].map(async (u) => {
+      const r = await fetcher.fetch(u);
+      fetching.tick();
+      return r;
+    }));
+    fetching.end();
+    for (const r of got) {
+      if (r.ok) tasks.push(urlTask(r.url, r, tasks.length));
+      else fetchFailures.push(fetchFailure(r.url, r.reason, lang));
+    }
+  }
   const xyear = tasks.length + unreadableDirs.length > 1;
   for (const t of tasks) t.xyear = xyear;
 
-  const progress = new Progress(tasks.length, options.progress);
+  const progress = new Progress(tasks.length, options.progress, process.stderr, urls.length ? (lang === 'zh' ? '已检查' : 'checked') : '');
   applyBatchFlags();
   const checked = await runTasks(tasks, options.jobs, (n) => progress.tick(n));
   progress.end();
+
+  // A page that is no report itself but links its report (a .pdf or .docx attachment, as many
+  // government sites publish it): that link is fetched once and checked in the page's place.
+  const noTables = (r: FileResult) => r.tables.T2 === 'missing' && r.tables.T3 === 'missing' && r.tables.T4 === 'missing';
+  const follow = checked.flatMap((r, i) => (tasks[i].url && r.attachments?.length && noTables(r) ? [i] : []));
+  if (follow.length) {
+    const again = await Promise.all(follow.map(async (i) => {
+      const link = attachmentUrl(checked[i].attachments![0], tasks[i].url!);
+      if (!link) return null;
+      const r = await fetcher.fetch(link);
+      return { i, r };
+    }));
+    const retry: Task[] = [];
+    for (const a of again) {
+      if (!a) continue;
+      if (!a.r.ok) {
+        checked[a.i] = stored(packResult({ ...fetchFailure(tasks[a.i].path, a.r.reason, lang), url: a.r.url }));
+        continue;
+      }
+      const t = { ...urlTask(tasks[a.i].path, a.r, a.i), xyear };
+      tasks[a.i] = t;
+      retry.push(t);
+    }
+    if (retry.length) {
+      const results = await runTasks(retry.map((t, k) => ({ ...t, index: k })), options.jobs, () => {});
+      retry.forEach((t, k) => {
+        checked[t.index] = results[k];
+      });
+    }
+  }
 
   await crossYear(checked, tasks, lang);
   for (const [i, f] of outsideFindings) checked[i].findings = [f, ...checked[i].findings];
   // A directory the walk could not list stands in the results as an unreadable input of its own.
   const dirResults = unreadableDirs.map((d) => stored(packResult(unreadableDir(d.path, d.code, lang))));
-  const results = [...checked, ...dirResults].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const results = [...checked, ...dirResults, ...fetchFailures.map((f) => stored(packResult(f)))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const r of results) {
     r.dropDigest();
     if (r.ioError) failed = true;
@@ -342,6 +403,35 @@ async function run(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * A name for a fetched document, from which the engine reads its kind where the bytes do not tell
+ * (Markdown from plain text): a text media type first, else the URL's last path segment.
+ */
+function urlFileName(url: string, mediaType: string | undefined): string | undefined {
+  const type = (mediaType ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'text/markdown' || type === 'text/x-markdown') return 'page.md';
+  if (type === 'text/plain') return 'page.txt';
+  if (type === 'text/html' || type === 'application/xhtml+xml') return 'page.html';
+  const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
+  try {
+    return /\.[A-Za-z0-9]{1,8}$/.test(last) ? decodeURIComponent(last) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function fetchFailure(url: string, reason: string, lang: 'zh' | 'en'): FileResult {
+  const zero = { line: 0, character: 0 };
+  return {
+    path: url, url, encoding: null, ioError: true, unreadable: false, fetchFailed: true, agency: null, year: null, template: null,
+    tables: { T2: 'missing', T3: 'missing', T4: 'missing' },
+    findings: [{
+      rule: FILE_FETCH.id, severity: FILE_FETCH.severity, message: noticeMessage(FILE_FETCH, lang, 'default', { reason }),
+      range: { start: zero, end: zero }, cell: null, written: null, computed: null, fix: null,
+    }],
+  };
 }
 
 function unreadableDir(path: string, code: string, lang: 'zh' | 'en'): FileResult {

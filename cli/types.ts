@@ -66,6 +66,8 @@ export interface FileResult {
   ioError: boolean;
   /** Counted in summary.unreadable. */
   unreadable: boolean;
+  /** A URL that could not be fetched (FILE-FETCH): counted in summary.fetchFailed. */
+  fetchFailed?: boolean;
   agency: string | null;
   year: number | null;
   template: TemplateVersion | null;

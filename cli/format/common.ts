@@ -9,6 +9,8 @@ export interface Summary {
   warnings: number;
   infos: number;
   unreadable: number;
+  /** URLs that could not be fetched; present when the run fetched any. */
+  fetchFailed?: number;
 }
 
 export interface FormatInput {
@@ -47,8 +49,10 @@ export function countSeverities(findings: { severity: string }[]): SeverityCount
 
 export function summarize(results: FileResult[]): Summary {
   const s: Summary = { files: results.length, errors: 0, warnings: 0, infos: 0, unreadable: 0 };
+  if (results.some((r) => r.url)) s.fetchFailed = 0;
   for (const r of results) {
     if (r.unreadable) s.unreadable++;
+    if (r.fetchFailed) s.fetchFailed = (s.fetchFailed ?? 0) + 1;
     // A stored result carries its counts; counting would unpack every finding of the run.
     const c = (r as { counts?: SeverityCounts }).counts ?? countSeverities(r.findings);
     s.errors += c.errors;

@@ -100,7 +100,10 @@ function reportSection(r: FileResult, i: number, lang: Lang): string {
     if (k && (k.startsWith('t3.') || k.startsWith('t4.'))) byCell.set(k, [...(byCell.get(k) ?? []), f]);
   }
   const meta = [r.agency ?? tr(lang, '（未识别机关）', '(agency unknown)'), r.year ?? '—', r.template ? tr(lang, `${r.template}年版模板`, `${r.template} template`) : '—'];
-  let s = `<section class="report" id="r${i}" data-path="${esc(r.path)}"><h2>${esc(r.path)}</h2><p class="meta">${meta.map(esc).join(' · ')}</p><div class="cols">`;
+  // A fetched report links to where it was published (an http(s) address only: nothing else is a link).
+  const source = r.url && /^https?:\/\//i.test(r.url)
+    ? ` · <a class="source" href="${esc(r.url)}" rel="noopener noreferrer">${esc(tr(lang, '原文', 'source'))}</a>` : '';
+  let s = `<section class="report" id="r${i}" data-path="${esc(r.path)}"${r.url ? ` data-url="${esc(r.url)}"` : ''}><h2>${esc(r.path)}</h2><p class="meta">${meta.map(esc).join(' · ')}${source}</p><div class="cols">`;
   s += '<div><h3>' + esc(tr(lang, `问题（${r.findings.length}）`, `Findings (${r.findings.length})`)) + '</h3>';
   if (r.findings.length) {
     s += '<ul class="findings">';

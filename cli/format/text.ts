@@ -51,6 +51,7 @@ export function* formatText(input: FormatInput): Generator<string> {
     `检查文件 ${summary.files} 个，其中 ${withErrors} 个报告有错误；错误 ${summary.errors} 个，警告 ${summary.warnings} 个，提示 ${summary.infos} 个；无法读取 ${summary.unreadable} 个\n`,
     `${summary.files} file(s) checked, ${withErrors} report(s) with errors; ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.infos} info(s); ${summary.unreadable} unreadable\n`,
   );
+  if (summary.fetchFailed !== undefined) out += tr(lang, `网址无法获取 ${summary.fetchFailed} 个\n`, `${summary.fetchFailed} URL(s) could not be fetched\n`);
   if (input.fixedFiles) out += tr(lang, `已修复并写回 ${input.fixedFiles} 个文件（仅安全修复）\n`, `${input.fixedFiles} file(s) fixed in place (safe fixes only)\n`);
   for (const c of input.configsAbove ?? []) {
     out += tr(lang, `使用了当前目录之外的配置文件：${escapeForTerminal(c)}\n`, `configuration used from outside the current directory: ${escapeForTerminal(c)}\n`);
