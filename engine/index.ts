@@ -9,3 +9,7 @@ export { readConfig, unparsableConfig } from './config.ts';
 export type * from './model.ts';
 export type * from './finding.ts';
 export { applyEdits, recomputeTotals } from './fix.ts';
+// Writers: the official grid of a table, canonical GFM / TAB-row tables, a report as a Markdown draft.
+export { filledShape, flatten, officialShape, type Shape, type ShapeCell } from './render/shape.ts';
+export { displayWidth, toGfm, toTabRows } from './render/text-table.ts';
+export { tableAsGfm, toMarkdownDraft } from './render/draft.ts';

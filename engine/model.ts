@@ -37,7 +37,11 @@ export interface Section {
   duplicates: Heading[];
 }
 
-export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid';
+/**
+ * `covered`: the slot lies under a merged cell that starts in another slot (an HTML or Word table):
+ * it holds no value of its own — never a blank, never 0.
+ */
+export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid' | 'covered';
 export type CellFlag = 'fullwidth' | 'thousands' | 'padding' | 'unit' | 'echo' | 'glued';
 
 export interface Cell extends Span {
@@ -75,6 +79,12 @@ export interface RowBinding {
   rawValues?: string[];
 }
 
+export interface UnknownRow extends Span {
+  text: string;
+  values?: string[];
+  after?: string;
+}
+
 export interface NoiseToken extends Span {
   text: string;
 }
@@ -91,7 +101,11 @@ export interface Table {
   section?: SectionKey;
   rows: Map<string, RowBinding>;
   cells: Map<string, Cell>;
-  unknownRows: (Span & { text: string })[];
+  /**
+   * Labelled rows that name no template row: their label, the values written on them, and the
+   * template row they follow in the document (so a writer can keep them in place).
+   */
+  unknownRows: UnknownRow[];
   /** Later occurrences of a template row (STRUCT-ROW-DUPLICATE). */
   duplicateRows: RowBinding[];
   noise: NoiseToken[];

@@ -6,7 +6,7 @@ import { T3_COLUMNS, T3_GROUPS, T3_HEADER_LABELS, T3_NOTE, T3_ORGS, TEMPLATES } 
 import type { T3RowSpec } from '../template/types.ts';
 import { detached, memoizedShort, normLabel } from '../text.ts';
 import {
-  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks,
+  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valueSlots, valuesRunTogether, withExplicitBlanks,
 } from './common.ts';
 import { assembleRows, isOrdinalFragment, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
@@ -181,7 +181,7 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     let r = rows[i];
     if (!r.labels.length) {
       if (r.values.length && !r.others.length) orphans.push({ index: order.length, row: r });
-      else if (r.others.length && r.values.length) table.unknownRows.push({ ...spanOf(r.others), text: r.others.map((c) => c.text).join('') });
+      else if (r.others.length && r.values.length) table.unknownRows.push({ ...spanOf(r.others), text: r.others.map((c) => c.text).join(''), values: r.values.map((v) => v.text), after: prev });
       else if (r.others.length) for (const c of r.others) if (c.text.length <= 20) table.noise.push({ start: c.start, end: c.end, text: c.text });
       continue;
     }
@@ -216,9 +216,9 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     }
     if (m.group) group = m.group;
     if (!m.row) {
-      if (m.ambiguous) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r) });
+      if (m.ambiguous) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r), values: r.values.map((v) => v.text), after: prev });
       else if (!r.values.length) pending = r;
-      else if (!m.group) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r) });
+      else if (!m.group) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r), values: r.values.map((v) => v.text), after: prev });
       continue;
     }
     pending = undefined;
@@ -237,7 +237,7 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     }
     // GFM: value cells are located by the header's column positions.
     if (r.layout === 'L1' && r.hardCells && headerValueCol > labels[labels.length - 1].col) {
-      values = r.hardCells.slice(headerValueCol, headerValueCol + expectedCount);
+      values = valueSlots(r.hardCells, headerValueCol, expectedCount);
     }
     // A digit run glued to the label, or fewer value tokens than columns with one token long
     // enough to hold the rest, cannot be split without guessing. In TSV a blank at the edge of the

@@ -16,6 +16,7 @@ import type { Location, SourceFailure } from './index.ts';
 import { layOut, type Block } from './render.ts';
 import type { DocStructure, GridCell } from './types.ts';
 import type { LineIndex } from '../text.ts';
+import { formatNumber } from './numbering.ts';
 import { readEntry, ZipError, zipEntries, type ZipEntry } from './zip.ts';
 
 export interface DocxSource {
@@ -137,80 +138,6 @@ function readNumbering(xml: string | undefined): Numbering {
     },
   });
   return numbering;
-}
-
-const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (Word's chineseCounting). */
-function chinese(n: number): string {
-  if (n <= 0) return String(n);
-  if (n < 10) return CN[n];
-  if (n < 20) return `十${n % 10 ? CN[n % 10] : ''}`;
-  if (n < 100) return `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`;
-  if (n < 1000) {
-    const rest = n % 100;
-    return `${CN[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN[rest]}` : rest < 20 ? `一${chinese(rest)}` : chinese(rest)}`;
-  }
-  return String(n);
-}
-
-function letters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
-  return s;
-}
-
-function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let s = '';
-  let k = n;
-  for (const [v, r] of table) while (k >= v) {
-    s += r;
-    k -= v;
-  }
-  return s;
-}
-
-/** A counter in a numbering format, as Word shows it. */
-export function formatNumber(n: number, format: string): string {
-  switch (format) {
-    case 'chineseCounting':
-    case 'chineseCountingThousand':
-    case 'japaneseCounting':
-    case 'taiwaneseCounting':
-    case 'taiwaneseCountingThousand':
-    case 'ideographLegalTraditional':
-      return chinese(n);
-    case 'ideographTraditional':
-      return '甲乙丙丁戊己庚辛壬癸'[(n - 1) % 10] ?? String(n);
-    case 'ideographZodiac':
-      return '子丑寅卯辰巳午未申酉戌亥'[(n - 1) % 12] ?? String(n);
-    case 'decimalFullWidth':
-    case 'decimalFullWidth2':
-      return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    case 'decimalEnclosedCircle':
-    case 'decimalEnclosedCircleChinese':
-      return n >= 1 && n <= 20 ? String.fromCharCode(0x245f + n) : String(n);
-    case 'decimalEnclosedParen':
-      return n >= 1 && n <= 20 ? String.fromCharCode(0x2473 + n) : `(${n})`;
-    case 'decimalEnclosedFullstop':
-      return n >= 1 && n <= 20 ? String.fromCharCode(0x2487 + n) : `${n}.`;
-    case 'decimalZero':
-      return n < 10 ? `0${n}` : String(n);
-    case 'lowerLetter':
-      return letters(n);
-    case 'upperLetter':
-      return letters(n).toUpperCase();
-    case 'lowerRoman':
-      return roman(n);
-    case 'upperRoman':
-      return roman(n).toUpperCase();
-    case 'none':
-    case 'bullet':
-      return '';
-    default:
-      return String(n);
-  }
 }
 
 /** Counters of every list, and the text a numbered paragraph starts with. */
@@ -452,8 +379,9 @@ function numOf(p: Paragraph, styles: Map<string, Style>): { id: string; level: n
 /** Paragraph text as one line: line breaks inside it join like the lines of a wrapped cell. */
 const joinLines = (parts: string[]) =>
   parts.reduce((acc, part) => {
-    const t = part.trim();
-    if (!t) return acc;
+    // ASCII spaces at the ends are layout; U+3000 and NBSP padding are the author's and stay.
+    const t = part.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (!t.trim()) return acc;
     if (!acc) return t;
     const cjk = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
     return cjk.test(acc[acc.length - 1]) && cjk.test(t[0]) ? acc + t : `${acc} ${t}`;
@@ -536,12 +464,13 @@ function tableBlocks(table: Table, n: number, blocks: Block[], locations: LineLo
       text += cell.text;
     };
     let col = 0;
-    for (let b = 0; b < row.before; b++, col++) put({ start: 0, end: 0, text: '', covered: true });
+    // Grid columns a row leaves out before its first cell (w:gridBefore) hold no cell at all.
+    for (let b = 0; b < row.before; b++, col++) put({ start: 0, end: 0, text: '', covered: 'left' });
     row.cells.forEach((c, ci) => {
       if (c.vMerge === 'continue') {
         const origin = openMerge.get(col);
         if (origin) origin.rowSpan = (origin.rowSpan ?? 1) + 1;
-        for (let s = 0; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: true });
+        for (let s = 0; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: 'above' });
       } else {
         const textOf = joinLines(c.paragraphs.flatMap((x) => x.split('\n')));
         const cell: GridCell = { start: 0, end: 0, text: textOf };
@@ -551,7 +480,7 @@ function tableBlocks(table: Table, n: number, blocks: Block[], locations: LineLo
         cells.push({ start: at, end: at + textOf.length, cell: ci + 1 });
         if (c.vMerge === 'restart') openMerge.set(col, cell);
         else openMerge.delete(col);
-        for (let s = 1; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: true });
+        for (let s = 1; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: 'left' });
       }
       col += c.span;
     });

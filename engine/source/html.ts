@@ -11,6 +11,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { LineIndex } from '../text.ts';
+import { formatNumber } from './numbering.ts';
 import { layOut, type Block } from './render.ts';
 import type { DocStructure, GridCell } from './types.ts';
 
@@ -317,6 +318,7 @@ class Renderer {
         this.flush();
         if (heading) this.lineKind = { kind: 'heading', level: Number(heading[1]) };
       }
+      if (el.tagName === 'li') this.listMarker(el);
       stack.push({ node: el, exit: el });
       for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push({ node: el.childNodes[i] });
     }
@@ -331,6 +333,32 @@ class Renderer {
       if (n.tagName === 'a') this.noteLink(n);
       for (const c of n.childNodes) stack.push(c);
     }
+  }
+
+  /** Counters of the ordered lists met so far. */
+  private lists = new Map<Element, number>();
+
+  /**
+   * The marker a browser shows before an item of an ordered list ("1. ", "一、" for CJK list
+   * styles), as text of the item's line: Word's "save as web page" turns its numbered headings and
+   * paragraphs into such lists.
+   */
+  private listMarker(li: Element): void {
+    const ol = li.parentNode && isElement(li.parentNode as Node) ? (li.parentNode as Element) : undefined;
+    if (!ol || ol.tagName !== 'ol') return;
+    const given = Number.parseInt(attr(li, 'value') ?? '', 10);
+    const previous = this.lists.get(ol);
+    const n = Number.isFinite(given) ? given : previous !== undefined ? previous + 1 : Number.parseInt(attr(ol, 'start') ?? '1', 10) || 1;
+    this.lists.set(ol, n);
+    const style = `${attr(ol, 'style') ?? ''};${attr(li, 'style') ?? ''}`;
+    const css = /list-style(?:-type)?\s*:\s*([\w-]+)/i.exec(style)?.[1]?.toLowerCase();
+    if (css === 'none') return;
+    const type = attr(ol, 'type');
+    const chinese = css !== undefined && /cjk-ideographic|chinese|cjk-decimal/.test(css);
+    const format = chinese ? 'chineseCounting' : type === 'a' ? 'lowerLetter' : type === 'A' ? 'upperLetter' : type === 'i' ? 'lowerRoman' : type === 'I' ? 'upperRoman' : 'decimal';
+    const marker = chinese ? `${formatNumber(n, format)}、` : `${formatNumber(n, format)}. `;
+    const at = li.sourceCodeLocation?.startOffset ?? 0;
+    for (const ch of marker) this.line.push(ch, at);
   }
 
   private noteLink(el: Element): void {
@@ -385,7 +413,7 @@ class Renderer {
     if (!rows.length) return;
     const grid = this.grids++;
     // occupied[r][c]: a slot taken by a cell that started above or to the left.
-    const occupied: (true | undefined)[][] = rows.map(() => []);
+    const occupied: ('above' | undefined)[][] = rows.map(() => []);
     for (let r = 0; r < rows.length; r++) {
       const slots: { at: number; cell: GridCell }[] = [];
       let text = '';
@@ -400,22 +428,22 @@ class Renderer {
         text += t;
         pos.push(...p);
       };
-      const cover = () => put({ start: 0, end: 0, text: '', covered: true }, '', []);
+      const cover = (by: 'left' | 'above') => put({ start: 0, end: 0, text: '', covered: by }, '', []);
       for (const cell of rows[r]) {
         while (occupied[r][c]) {
-          cover();
+          cover('above');
           c++;
         }
         put({ start: 0, end: 0, text: cell.text, ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) }, cell.text, cell.pos);
         for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++) {
-          for (let dc = 0; dc < cell.colSpan; dc++) if (dr > 0 || dc > 0) occupied[r + dr][c + dc] = true;
+          for (let dc = 0; dc < cell.colSpan; dc++) if (dr > 0) occupied[r + dr][c + dc] = 'above';
         }
-        for (let dc = 1; dc < cell.colSpan; dc++) cover();
+        for (let dc = 1; dc < cell.colSpan; dc++) cover('left');
         c += cell.colSpan;
       }
       // Slots covered from above at the row's end.
       while (occupied[r][c]) {
-        cover();
+        cover('above');
         c++;
       }
       this.blocks.push({ kind: 'row', text, pos, slots, grid });
