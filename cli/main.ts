@@ -25,7 +25,7 @@ import { catalogue } from './rules.ts';
 import { stored, packResult, type Stored } from './store.ts';
 import type { FileResult, OutFinding, Task } from './types.ts';
 import { applyBatchFlags } from './v8flags.ts';
-import { runTasks } from './workers.ts';
+import { runTasks, settle } from './workers.ts';
 
 const VERSION: string = pkg.version;
 
@@ -308,54 +308,52 @@ async function run(argv: string[]): Promise<number> {
     ...common, fix: false, index, path: listed, abs: resolve(cwd, 'url.txt'), url: got.finalUrl, fileName: urlFileName(got.finalUrl, got.mediaType),
     mediaType: got.mediaType, bytes: got.bytes, config: configOf(resolve(cwd, 'url.txt'), cwd, false).value, xyear: false,
   });
-  if (urls.length) {
-    const fetching = new Progress(urls.length, options.progress, process.stderr, lang === 'zh' ? '已下载' : 'fetched');
-    const got = await Promise.all([...new Set(urls)].map(async (u) => {
-      const r = await fetcher.fetch(u);
-      fetching.tick();
-      return r;
-    }));
-    fetching.end();
-    for (const r of got) {
-      if (r.ok) tasks.push(urlTask(r.url, r, tasks.length));
-      else fetchFailures.push(fetchFailure(r.url, r.reason, lang));
-    }
-  }
-  const xyear = tasks.length + unreadableDirs.length > 1;
+  const uniqueUrls = [...new Set(urls)];
+  const xyear = tasks.length + uniqueUrls.length + unreadableDirs.length > 1;
   for (const t of tasks) t.xyear = xyear;
 
-  const progress = new Progress(tasks.length, options.progress, process.stderr, urls.length ? (lang === 'zh' ? '已检查' : 'checked') : '');
+  const label = uniqueUrls.length ? (lang === 'zh' ? '已下载并检查' : 'fetched and checked') : '';
+  const progress = new Progress(tasks.length + uniqueUrls.length, options.progress, process.stderr, label);
   applyBatchFlags();
-  const checked = await runTasks(tasks, options.jobs, (n) => progress.tick(n));
-  progress.end();
-
-  // A page that is no report itself but links its report (a .pdf or .docx attachment, as many
-  // government sites publish it): that link is fetched once and checked in the page's place.
+  const fileRun = runTasks(tasks, options.jobs, (n) => progress.tick(n));
+  // Each URL is checked in this thread as soon as it arrives, while the next ones are fetched: the
+  // run is then bound by the servers (4 requests at a time per host), not by the checking.
   const noTables = (r: FileResult) => r.tables.T2 === 'missing' && r.tables.T3 === 'missing' && r.tables.T4 === 'missing';
-  const follow = checked.flatMap((r, i) => (tasks[i].url && r.attachments?.length && noTables(r) ? [i] : []));
-  if (follow.length) {
-    const again = await Promise.all(follow.map(async (i) => {
-      const link = attachmentUrl(checked[i].attachments![0], tasks[i].url!);
-      if (!link) return null;
-      const r = await fetcher.fetch(link);
-      return { i, r };
-    }));
-    const retry: Task[] = [];
-    for (const a of again) {
-      if (!a) continue;
-      if (!a.r.ok) {
-        checked[a.i] = stored(packResult({ ...fetchFailure(tasks[a.i].path, a.r.reason, lang), url: a.r.url }));
-        continue;
-      }
-      const t = { ...urlTask(tasks[a.i].path, a.r, a.i), xyear };
-      tasks[a.i] = t;
-      retry.push(t);
+  const fetched: ({ task: Task; result: Stored } | { failure: FileResult })[] = new Array(uniqueUrls.length);
+  const urlRun = Promise.all(uniqueUrls.map(async (u, k) => {
+    const got = await fetcher.fetch(u);
+    if (!got.ok) {
+      fetched[k] = { failure: fetchFailure(u, got.reason, lang) };
+      progress.tick();
+      return;
     }
-    if (retry.length) {
-      const results = await runTasks(retry.map((t, k) => ({ ...t, index: k })), options.jobs, () => {});
-      retry.forEach((t, k) => {
-        checked[t.index] = results[k];
-      });
+    let task = { ...urlTask(u, got, -1), xyear };
+    let result = await settle(task);
+    // A page that is no report itself but links its report (a .pdf or .docx attachment, as many
+    // government sites publish it): that link is fetched once and checked in the page's place.
+    const link = result.attachments?.length && noTables(result) ? attachmentUrl(result.attachments[0], got.finalUrl) : null;
+    if (link) {
+      const attached = await fetcher.fetch(link);
+      if (!attached.ok) {
+        fetched[k] = { failure: { ...fetchFailure(u, attached.reason, lang), url: attached.url } };
+        progress.tick();
+        return;
+      }
+      task = { ...urlTask(u, attached, -1), xyear };
+      result = await settle(task);
+    }
+    fetched[k] = { task, result };
+    progress.tick();
+  }));
+  const [fromFiles] = await Promise.all([fileRun, urlRun]);
+  progress.end();
+  const checked = [...fromFiles];
+  for (const f of fetched) {
+    if ('failure' in f) fetchFailures.push(f.failure);
+    else {
+      f.task.index = tasks.length;
+      tasks.push(f.task);
+      checked.push(f.result);
     }
   }
 

@@ -35,7 +35,7 @@ export function workerScript(): string | null {
  * One task in this thread, whatever happens: a failure anywhere (the check, packing a huge result,
  * storing it) becomes FILE-INTERNAL for that file, and every other file's result stays.
  */
-async function settle(t: Task): Promise<Stored> {
+export async function settle(t: Task): Promise<Stored> {
   try {
     const result = await safeAnalyze(t);
     fault('pack', t.path);

@@ -1,19 +1,22 @@
 // Runs every test file under test/ with Node's built-in runner (TypeScript through tsx).
 // Usage: node scripts/run-tests.mjs [--quick] [substring filter...]
-//   --quick  the inner loop (npm run test:quick): leaves out the files that drive real editors,
-//            kill processes at random moments or push memory (listed in SLOW); they run in
-//            `npm test` and CI.
+//   --quick  the inner loop (npm run test:quick): the engine, every rule, the grammar and the
+//            in-process CLI and server units (QUICK) — what a change to a rule or the model breaks
+//            first. The CLI and server as built, the real editors, the survival and property
+//            campaigns run in `npm test` and CI.
 // Files run two at a time: most CLI and server tests wait on the processes they start.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SLOW = [
-  'test/e2e/',
-  'test/cli/survival.test.ts',
-  'test/server/survival.test.ts',
-  'test/server/memory.test.ts',
-  'test/fuzz/properties.test.ts',
+const QUICK = [
+  'test/engine/',
+  'test/rules/',
+  'test/grammar/',
+  'test/cli/encoding.test.ts',
+  'test/cli/v8flags.test.ts',
+  'test/server/settings.test.ts',
+  'test/server/detect.test.ts',
 ];
 
 function walk(dir) {
@@ -29,7 +32,7 @@ const quick = args.includes('--quick');
 const filters = args.filter((a) => a !== '--quick');
 const files = walk('test')
   .filter((f) => !filters.length || filters.some((x) => f.includes(x)))
-  .filter((f) => !quick || !SLOW.some((s) => f.split('\\').join('/').startsWith(s)))
+  .filter((f) => !quick || QUICK.some((s) => f.split('\\').join('/').startsWith(s)))
   .sort();
 if (!files.length) {
   console.error('no test files matched');
