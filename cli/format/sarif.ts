@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Rule } from '../../engine/rules/api.ts';
+import type { Notice } from '../../engine/notices.ts';
 import { locationName } from './common.ts';
 import type { OutFinding, Range } from '../types.ts';
 import type { FormatInput } from './common.ts';
@@ -39,7 +39,7 @@ export function helpUri(id: string): string {
   return pathToFileURL(join(docsDir(), `${id}.md`)).href;
 }
 
-function ruleDescriptor(rule: Rule, lang: 'zh' | 'en') {
+function ruleDescriptor(rule: Notice, lang: 'zh' | 'en') {
   const page = join(docsDir(), `${rule.id}.md`);
   let markdown: string | undefined;
   try {

@@ -1,10 +1,11 @@
 // TPL-UNSUPPORTED-YEAR: reports on 2018 and earlier follow the 2007 条例 with no national table
-// format; check() runs nothing else on them but the text-hygiene rules (engine/check.ts).
+// format; check() runs nothing else on them but the rules marked `always` (the text-hygiene ones and this).
 import { defineRule } from '../api.ts';
 import { line1 } from './shared.ts';
 
 export default defineRule({
   id: 'TPL-UNSUPPORTED-YEAR',
+  always: true,
   severity: 'info',
   versions: ['any'],
   summary: { zh: '2018年及以前的年度报告不做表格检查', en: 'Reports on 2018 and earlier are not table-checked' },
