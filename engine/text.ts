@@ -63,6 +63,57 @@ export class LineIndex {
 }
 
 const WHITESPACE = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
+
+/**
+ * Inline markup a converter leaves around text (Markdown emphasis `**`/`__`, inline HTML tags such
+ * as `<span lang="zh-CN">`, backslash escapes): what the reader of the rendered document never sees.
+ * Matching labels and titles reads past it; ranges still cover the characters as written.
+ */
+const INLINE_MARKUP = /<\/?[a-zA-Z][\w:-]*(?:\s[^<>]*)?>|\*\*|__|\\(?=[!-/:-@[-`{-~])/g;
+export const withoutInlineMarkup = (s: string): string => (/[<*_\\]/.test(s) ? s.replace(INLINE_MARKUP, '') : s);
+
+/**
+ * A text without its inline markup, for reading prose statements through it ("2020<span>年</span>1
+ * <span>月</span>…" is a date): the plain text and, for each of its units, the offset in `text`.
+ * Undefined when the text has no inline markup.
+ */
+export function plainText(text: string): { text: string; offsets: Int32Array } | undefined {
+  if (!/<\/?[a-zA-Z]|\*\*|__/.test(text)) return undefined;
+  const offsets: number[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(INLINE_MARKUP)) {
+    out += text.slice(last, m.index);
+    for (let i = last; i < m.index!; i++) offsets.push(i);
+    last = m.index! + m[0].length;
+  }
+  out += text.slice(last);
+  for (let i = last; i < text.length; i++) offsets.push(i);
+  return { text: out, offsets: Int32Array.from(offsets) };
+}
+
+const WRAPPER_START = /^(?:\*\*|__|<[a-zA-Z][\w:-]*(?:\s[^<>]*)?>)/;
+const WRAPPER_END = /(?:\*\*|__|<\/[a-zA-Z][\w:-]*\s*>)$/;
+
+/**
+ * The part of `text` inside the markup wrapped around it (`**4**`, `<span lang="zh-CN">4</span>`,
+ * spaces between): [start, end) offsets into `text`.
+ */
+export function unwrapped(text: string): [number, number] {
+  let a = 0;
+  let b = text.length;
+  for (let guard = 0; guard < 16; guard++) {
+    const inner = text.slice(a, b);
+    const lead = WRAPPER_START.exec(inner);
+    const trail = WRAPPER_END.exec(inner);
+    if (!lead && !trail) break;
+    if (lead) a += lead[0].length;
+    if (trail && b - trail[0].length >= a) b -= trail[0].length;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+  }
+  return [a, b];
+}
 const QUOTES = /[“”"'‘’「」『』]/g;
 
 /**
@@ -95,10 +146,10 @@ export function detached(s: string): string {
 }
 
 /** Label normalisation (docs/spec/format.md §2.5): NFKC, no whitespace, no quotes. Never used for values. */
-export const normLabel = memoizedShort((s: string): string => s.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, ''));
+export const normLabel = memoizedShort((s: string): string => withoutInlineMarkup(s).normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, ''));
 
 /** Section-title normalisation (docs/spec/format.md §2.2): NFKC, no whitespace, no trailing 。：: */
-export const normTitle = memoizedShort((s: string): string => s.normalize('NFKC').replace(WHITESPACE, '').replace(/[。.:：]+$/u, ''));
+export const normTitle = memoizedShort((s: string): string => withoutInlineMarkup(s).normalize('NFKC').replace(WHITESPACE, '').replace(/[。.:：]+$/u, ''));
 
 const PUNCT = /[\p{P}\p{S}]/gu;
 /** For header matching: normalised label without any punctuation. */

@@ -24,7 +24,13 @@ export function makeCell(table: TableId, row: string, col: string, raw: RawCell,
     start: raw.start, end: raw.end, state: parsed.state, value: parsed.value, unit: parsed.unit,
     flags: parsed.flags, residue: parsed.residue,
   };
-  if (parsed.numberAt) cell.number = { start: raw.start + parsed.numberAt[0], end: raw.start + parsed.numberAt[1] };
+  if (parsed.numberAt && !raw.shown) cell.number = { start: raw.start + parsed.numberAt[0], end: raw.start + parsed.numberAt[1] };
+  // A cell read past inline markup: its number is where the markup leaves it, when its digits stand
+  // together there (a fix then edits them alone); otherwise a fix rewrites the whole cell.
+  if (parsed.numberAt && raw.shown) {
+    const [a, b] = parsed.numberAt;
+    if (b > a && raw.shown[b - 1] - raw.shown[a] === b - 1 - a) cell.number = { start: raw.start + raw.shown[a], end: raw.start + raw.shown[b - 1] + 1 };
+  }
   return cell;
 }
 

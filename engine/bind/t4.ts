@@ -75,6 +75,16 @@ export function bindT4(items: GridItem[]): Table {
   // values or explicit blanks, those are the 15.
   if (values.length !== 15) {
     const row = pieces.filter((p, i) => i > startAt && p.row === pieces[runStart].row);
+    // A grid row (GFM, HTML, Word) with more places than values: the values are the cells under the
+    // header's column labels (a converter's spacer column has none above it).
+    const labelled = labelColumns(headerPieces);
+    if (labelled.size === 15 && row.every((p) => p.cell.col >= 0)) {
+      const under = row.filter((p) => labelled.has(p.cell.col));
+      if (under.length === 15 && under.every(position)) values = under.map((p) => p.cell);
+    }
+  }
+  if (values.length !== 15) {
+    const row = pieces.filter((p, i) => i > startAt && p.row === pieces[runStart].row);
     const places = row.filter((p) => p.cell.covered !== 'left');
     if (places.length === 15 && places.every(position)) values = places.map((p) => p.cell);
   }
@@ -97,6 +107,12 @@ export function bindT4(items: GridItem[]): Table {
     });
   });
   return table;
+}
+
+/** Grid columns of the header's cells that name one of the five column labels (结果维持 … 总计). */
+function labelColumns(header: Piece[]): Set<number> {
+  const labels = new Set(T4_COLUMNS.map((c) => normLabel(c.label)));
+  return new Set(header.filter((p) => p.cell.col >= 0 && labels.has(normLabel(p.cell.text))).map((p) => p.cell.col));
 }
 
 function kindOf(c: RawCell): Piece['cls'] {

@@ -3,8 +3,9 @@
 // one cell per line still reads. Rows are not decided here except where the layout itself says
 // so (a TSV/GFM/PDF line is one row; in L2 a blank line ends a row); the binder forms the rest
 // from labels, never from positions in a stream of numbers.
-import type { LineIndex } from '../text.ts';
-import type { DocStructure, GridCell } from '../source/types.ts';
+import { plainText, unwrapped, type LineIndex } from '../text.ts';
+import { isValueLike } from './rows.ts';
+import type { DocStructure, GridCell, SourceGrid } from '../source/types.ts';
 
 export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L6' | 'L8';
 
@@ -19,6 +20,11 @@ export interface RawCell {
   explicit: boolean;
   /** Set on a whole line read as one paragraph cell (L8), the only cells vertical text is made of. */
   paragraph?: boolean;
+  /**
+   * The text is what inline markup in the cell shows, not the characters of its range: for each of
+   * its units, the offset in the cell's range it was read from.
+   */
+  shown?: Int32Array;
   /** A slot of a source grid covered by a merged cell (see GridCell): empty, and never a blank value. */
   covered?: 'left' | 'above';
 }
@@ -30,7 +36,7 @@ export type GridItem =
   | { kind: 'residue'; line: number };
 
 /** A value token of PDF text: a number (units allowed: "5件", "988.2576万") or a placeholder. */
-const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*(?:件|个|项|条|次|元|万元|万|亿元)?$|^[-—–/／]$/;
+const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*(?:件|个|项|条|次|元|万元|万|亿元)?[\u3000\u00a0]*$|^[-—–/／]$/;
 const CJK = /[\u4e00-\u9fff]/;
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
 const SPACE_SPLIT = /[ \u3000]+/g;
@@ -45,7 +51,35 @@ function trimmedCell(text: string, from: number, to: number, base: number, line:
   while (a < b && (text[a] === ' ' || text[a] === '\t')) a++;
   while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
   if (a === b) a = b = from;
-  return { text: text.slice(a, b), start: base + a, end: base + b, line, col, explicit: explicit && a === b };
+  [a, b] = insideMarkup(text, a, b);
+  return readable({ text: text.slice(a, b), start: base + a, end: base + b, line, col, explicit: explicit && a === b });
+}
+
+/**
+ * A value with markup inside it (`988.2576<span lang="zh-CN">万</span>`): read as the text the
+ * markup shows; its range stays the cell as written, and no sub-range of it is taken for the number.
+ */
+function readable(cell: RawCell): RawCell {
+  if (!/<\/?[a-zA-Z]|\*\*|__/.test(cell.text)) return cell;
+  const plain = plainText(cell.text);
+  if (!plain) return cell;
+  const lead = plain.text.length - plain.text.trimStart().length;
+  const shown = plain.text.trim();
+  // A value, or a value echoing its label ("行政强制 0"): what the markup shows is read.
+  if (!isValueLike(shown) && !isValueLike(/(?:^|\s)(\S+)$/.exec(shown)?.[1] ?? '')) return cell;
+  return { ...cell, text: shown, shown: plain.offsets.subarray(lead, lead + shown.length) };
+}
+
+/**
+ * A value a converter wrapped in markup (`**4**`, `<span lang="zh-CN">4</span>`) is the value: the
+ * cell is read, and a fix edits, inside the markup. Label text keeps its markup in the cell (it is
+ * matched past it, text.ts), so debris like `<b>红木</b>` is still reported as written.
+ */
+function insideMarkup(text: string, a: number, b: number): [number, number] {
+  if (!/[<*_]/.test(text.slice(a, b))) return [a, b];
+  const [ia, ib] = unwrapped(text.slice(a, b));
+  if ((ia === 0 && ib === b - a) || !isValueLike(text.slice(a + ia, a + ib))) return [a, b];
+  return [a + ia, a + ib];
 }
 
 function tsvCells(text: string, base: number, line: number): RawCell[] {
@@ -64,7 +98,9 @@ function tsvCells(text: string, base: number, line: number): RawCell[] {
 /** Whitespace-separated tokens of a PDF-extracted line when it ends in numbers (docs/spec/layouts.md L6). */
 function pdfCells(text: string, base: number, line: number): RawCell[] | undefined {
   const tokens: { t: string; at: number }[] = [];
-  for (const m of text.matchAll(/[^ \u3000]+/g)) tokens.push({ t: m[0], at: m.index! });
+  // Full-width spaces after a token and before the ASCII spaces that separate columns are the token's
+  // padding ("4　　" in a space-aligned table), not a column boundary.
+  for (const m of text.matchAll(/[^ \u3000]+(?:\u3000+(?= |$))?/g)) tokens.push({ t: m[0], at: m.index! });
   if (tokens.length < 2) return undefined;
   let trailing = 0;
   for (let i = tokens.length - 1; i >= 0 && NUMERIC.test(tokens[i].t); i--) trailing++;
@@ -96,10 +132,29 @@ function isPdfPageNumber(idx: LineIndex, l: number, fromLine: number, toLine: nu
 }
 
 function gridCell(c: GridCell, line: number, col: number): RawCell {
-  const cell: RawCell = { text: c.text, start: c.start, end: c.end, line, col, explicit: !c.covered && c.start === c.end };
+  const [a, b] = insideMarkup(c.text, 0, c.text.length);
+  const cell: RawCell = { text: c.text.slice(a, b), start: c.start + a, end: c.start + b, line, col, explicit: !c.covered && c.start === c.end };
   if (c.covered) cell.covered = c.covered;
-  return cell;
+  return readable(cell);
 }
+
+/**
+ * Columns of a grid that are empty in every row: no column of the table but a spacer a converter
+ * left where merged cells were flattened (pandoc writes LibreOffice's split table 4 with one), so
+ * the row's cells are read without them.
+ */
+function deadColumns(grid: SourceGrid): Set<number> {
+  let dead = deadByGrid.get(grid);
+  if (dead) return dead;
+  dead = new Set<number>();
+  const width = Math.max(0, ...grid.rows.map((r) => r.cells.length));
+  for (let c = 0; c < width; c++) {
+    if (grid.rows.length > 1 && grid.rows.every((r) => !r.cells[c] || (r.cells[c].text === '' && r.cells[c].covered !== 'above'))) dead.add(c);
+  }
+  deadByGrid.set(grid, dead);
+  return dead;
+}
+const deadByGrid = new WeakMap<SourceGrid, Set<number>>();
 
 /** Reads lines [from, to) of the document into grid items. */
 export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLine: number): GridItem[] {
@@ -122,7 +177,11 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       // explicit (docs/spec/layouts.md L1): a blank cell is a blank value; a covered slot of a merged
       // cell is no value at all.
       const row = grid.rows[l - grid.startLine - (grid.delimiterLine >= 0 && l > grid.delimiterLine ? 1 : 0)];
-      if (row) items.push({ kind: 'row', layout: 'L1', line: l, cells: row.cells.map((c, i) => gridCell(c, l, i)) });
+      if (row) {
+        const dead = deadColumns(grid);
+        const cells = dead.size ? row.cells.filter((_, i) => !dead.has(i)) : row.cells;
+        items.push({ kind: 'row', layout: 'L1', line: l, cells: cells.map((c, i) => gridCell(c, l, i)) });
+      }
       continue;
     }
     if (/^ *\t *$/.test(text)) {
@@ -168,7 +227,13 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       continue;
     }
     const trimmed = text.trim();
-    if (/^\|+$/.test(trimmed)) {
+    // Table rules a converter draws with dashes (pandoc's simple and multiline tables).
+    if (/^-{3,}(?:[ \t]+-{3,})*$/.test(trimmed)) {
+      items.push({ kind: 'residue', line: l });
+      continue;
+    }
+    // Only pipes (`|`, `||`; escaped `\|\|` as a converter writes them): a row opener or merged-cell residue.
+    if (/^(?:\\?\|)+$/.test(trimmed)) {
       items.push({ kind: 'residue', line: l });
       continue;
     }

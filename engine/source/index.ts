@@ -6,7 +6,9 @@ import { LineIndex } from '../text.ts';
 import { decode, declaredCharset } from './decode.ts';
 import { readDocx } from './docx.ts';
 import { readHtml, HTML_LIMIT } from './html.ts';
+import { addGrid, FENCE } from './blocks.ts';
 import { scanMarkdown } from './markdown.ts';
+import { markdownView } from './md-view.ts';
 import { scanPlainText } from './text.ts';
 import type { DocStructure } from './types.ts';
 
@@ -91,8 +93,35 @@ export function readText(text: string, opts: SourceOptions = {}): SourceDoc {
   }
   const index = new LineIndex(text);
   const markdown = isMarkdown(opts);
-  const structure = markdown && text.length <= MARKDOWN_TREE_LIMIT ? scanMarkdown(index) : scanPlainText(index);
-  return { kind: markdown ? 'markdown' : 'text', text, index, structure };
+  const scan = (idx: LineIndex) => (markdown && idx.text.length <= MARKDOWN_TREE_LIMIT ? scanMarkdown(idx) : scanPlainText(idx));
+  if (markdown) {
+    // Converter-made Markdown: hard-wrapped paragraphs and HTML tables read as Markdown renders them.
+    const view = markdownView(text, index, fencedLines(index));
+    if (view) {
+      const viewIndex = new LineIndex(view.text);
+      const structure = scan(viewIndex);
+      for (const grid of view.grids) addGrid(structure, grid);
+      return { kind: 'markdown', text: view.text, index: viewIndex, structure, original: { text, offsets: view.offsets } };
+    }
+  }
+  return { kind: markdown ? 'markdown' : 'text', text, index, structure: scan(index) };
+}
+
+/** Lines inside fenced code blocks (fences included): nothing there is prose or a table. */
+function fencedLines(index: LineIndex): Set<number> {
+  const code = new Set<number>();
+  let fence: string | null = null;
+  for (const line of index.lines) {
+    const f = FENCE.exec(line.text);
+    if (fence !== null) {
+      code.add(line.index);
+      if (line.text.trimStart().startsWith(fence)) fence = null;
+    } else if (f) {
+      fence = f[1];
+      code.add(line.index);
+    }
+  }
+  return code;
 }
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);

@@ -2,7 +2,7 @@
 // period, year (from the title, the period or the prose) and agency, and the signing date.
 import type { Agency, Period, Report, Section, Span, Title } from '../model.ts';
 import type { DocStructure } from '../source/types.ts';
-import type { LineIndex } from '../text.ts';
+import { plainText, type LineIndex } from '../text.ts';
 import { agencyFromTitle, agencyKind, findPeriod, findSections, findSignDate, findTitle, fromProse } from './sections.ts';
 
 export interface ReportFront {
@@ -15,12 +15,23 @@ export interface ReportFront {
   signDate?: Span & { year: number; month: number; day: number; text: string };
 }
 
+/** The statistics period, read through inline markup when the prose carries some (converter output). */
+function periodOf(text: string): ReturnType<typeof findPeriod> {
+  const direct = findPeriod(text);
+  if (direct) return direct;
+  const plain = plainText(text);
+  const found = plain && findPeriod(plain.text);
+  if (!plain || !found) return undefined;
+  const span = (s: Span): Span => ({ start: plain.offsets[s.start], end: plain.offsets[s.end - 1] + 1 });
+  return { ...found, node: span(found.node), startYearSpan: span(found.startYearSpan) };
+}
+
 export function readStructure(index: LineIndex, structure: DocStructure): ReportFront {
   const text = index.text;
   const sections = findSections(index, structure);
   const s1 = sections.find((s) => s.key === 's1') ?? sections[0];
   const title = findTitle(index, structure, s1 ? s1.heading.start : Math.min(text.length, 5000));
-  const period = findPeriod(text.length > 200_000 ? text.slice(0, 200_000) : text);
+  const period = periodOf(text.length > 200_000 ? text.slice(0, 200_000) : text);
   const proseScope = text.slice(0, sections.find((s) => s.key === 's2')?.heading.start ?? Math.min(text.length, 20_000));
   const prose = fromProse(proseScope);
 

@@ -1,7 +1,7 @@
 // Sections, title, report year, agency and statistics period (docs/spec/format.md §2.2–§2.4).
 import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span, Title } from '../model.ts';
 import { SECTIONS } from '../template/index.ts';
-import { chineseToNumber, normTitle, ordinalValue, type LineIndex } from '../text.ts';
+import { chineseToNumber, normTitle, ordinalValue, unwrapped, withoutInlineMarkup, type LineIndex } from '../text.ts';
 import type { DocStructure } from '../source/types.ts';
 
 /** Top-level ordinal at the start of a line: 一、 一. 一． 一， 一, or 一 followed by a space. */
@@ -53,9 +53,23 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   const lead = content.length - content.trimStart().length;
   contentStart += lead;
   content = content.trim();
+  // Converters wrap headings in emphasis or inline HTML (`**一、总体情况**`): read inside it.
+  const [ia, ib] = unwrapped(content);
+  contentStart += ia;
+  content = content.slice(ia, ib);
   contentEnd = contentStart + content.length;
   if (!content || endsWithTwoNumbers(content)) return undefined;
-  if (SUB_ORDINAL.test(content)) return undefined;
+  const sub = SUB_ORDINAL.exec(content);
+  if (sub) {
+    // "1.  总体情况": a Markdown ordered list item (a converter's rendering of Word's numbering) whose
+    // text is a template heading is that heading; any other sub-ordinal line is body text.
+    const after = content.slice(sub[0].length);
+    const [sa] = unwrapped(after.trimStart());
+    const restStart = sub[0].length + (after.length - after.trimStart().length) + sa;
+    if (!TEMPLATE_TITLES.has(normTitle(content.slice(restStart)))) return undefined;
+    contentStart += restStart;
+    content = content.slice(restStart);
+  }
   const ord = TOP_ORDINAL.exec(content);
   let titleStart = contentStart;
   let ordinal: Heading['ordinal'];
@@ -130,13 +144,15 @@ export function findTitle(idx: LineIndex, s: DocStructure, before: number): Titl
     if (!raw) continue;
     const mark = s.headings.get(line.index);
     const content = mark ? idx.text.slice(mark.contentStart, mark.contentEnd).trim() : raw.replace(/^#+\s*/, '');
-    if (!/(信息公开|政务公开)/.test(content) || !/报告\s*$/.test(content) || [...content].length > 60) continue;
+    // Read past the emphasis and inline HTML a converter wraps a title in; the range is the line's.
+    const plain = withoutInlineMarkup(content).trim();
+    if (!/(信息公开|政务公开)/.test(plain) || !/报告\s*$/.test(plain) || [...plain].length > 60) continue;
     const contentStart = line.start + line.text.indexOf(content);
-    const title: Title = { start: contentStart, end: contentStart + content.length, line: line.index, text: content, level: mark?.kind === 'atx' ? mark.level : undefined };
-    const m = TITLE_PARTS.exec(content);
+    const title: Title = { start: contentStart, end: contentStart + content.length, line: line.index, text: plain, level: mark?.kind === 'atx' ? mark.level : undefined };
+    const m = TITLE_PARTS.exec(plain);
     if (m) {
       title.year = Number(m[2]);
-      const yearAt = content.indexOf(m[2], m[1].length);
+      const yearAt = content.indexOf(m[2]);
       title.yearSpan = { start: contentStart + yearAt, end: contentStart + yearAt + 4 };
     }
     return title;

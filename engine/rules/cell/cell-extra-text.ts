@@ -2,6 +2,7 @@
 // (U+3000 from Word), the row label echoed before it (OCR), a unit the column already states, or
 // the value glued to its label. The number is read as written; the residue is only noise.
 import type { Cell, Table } from '../../model.ts';
+import { withoutInlineMarkup } from '../../text.ts';
 import { defineRule, type FixSpec } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
 import { kindOf, valueCells } from './shared.ts';
@@ -61,8 +62,9 @@ export default defineRule({
       const suffix = text.slice(cell.number.end, cell.end);
       const pads = [...prefix + suffix].filter((c) => PADDING.test(c));
       const padding = cell.flags.includes('padding') && pads.length > 0;
-      const echo = cell.flags.includes('echo') ? prefix.replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '') : '';
-      const unitText = suffix.replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '');
+      // What the reader sees: inline markup a converter left in the cell is no residue of its own.
+      const echo = cell.flags.includes('echo') ? withoutInlineMarkup(prefix).replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '') : '';
+      const unitText = withoutInlineMarkup(suffix).replace(/[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g, '');
       const dropUnit = unitText !== '' && unitUnneeded(table, cell);
       if (!padding && !echo && !dropUnit) continue;
       const pad = padding ? describePadding(pads) : undefined;

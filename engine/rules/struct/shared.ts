@@ -6,7 +6,7 @@ import type { DocStructure } from '../../source/types.ts';
 import { SUB_ORDINAL, TOP_ORDINAL } from '../../structure/sections.ts';
 import { SECTIONS, T3_GROUPS, T3_NOTE, T4_COLUMNS, TABLE_NAMES, TEMPLATES } from '../../template/index.ts';
 import type { Display, SectionSpec } from '../../template/types.ts';
-import { ordinalValue, type LineIndex } from '../../text.ts';
+import { ordinalValue, plainText, unwrapped, type LineIndex } from '../../text.ts';
 import type { RuleContext } from '../api.ts';
 
 export const specOf = (key: SectionKey): SectionSpec => SECTIONS.find((s) => s.key === key)!;
@@ -212,15 +212,23 @@ function findOrdinalParagraphs(ctx: { text: string; index: LineIndex; structure:
     const raw = ctx.text.slice(start, line.end);
     const lead = raw.length - raw.trimStart().length;
     start += lead;
-    const content = raw.trim();
-    if (!content) continue;
+    // A converter's emphasis or inline HTML before the ordinal (`<span lang="zh-CN">（一）…`) is read past.
+    const [wrapped] = unwrapped(raw.trim());
+    start += wrapped;
+    const written = raw.trim().slice(wrapped);
+    if (!written) continue;
+    // Inline markup inside the ordinal ("(<span lang="zh-CN">一</span>)") is read past; the token's
+    // range covers it as written.
+    const plain = plainText(written);
+    const content = plain ? plain.text : written;
+    const spanOf = (token: string) => ({ start: start + (plain ? plain.offsets[0] : 0), end: start + (plain ? plain.offsets[token.length - 1] + 1 : token.length), text: token });
     let m: RegExpExecArray | null;
     let para: OrdinalPara | undefined;
     if ((m = TOP_ORDINAL.exec(content))) {
       // The token is the numeral and its punctuation; a numeral followed by a space stands alone.
       const punct = /[、.．，,]/.test(content[m[1].length]) ? 1 : 0;
       const token = content.slice(0, m[1].length + punct);
-      para = { line: l, level: 1, value: ordinalValue(m[1]) ?? 0, span: { start, end: start + token.length, text: token }, lead: leadOf(content) };
+      para = { line: l, level: 1, value: ordinalValue(m[1]) ?? 0, span: spanOf(token), lead: leadOf(content) };
     } else if (SUB_ORDINAL.test(content)) {
       const m2 = LEVEL2.exec(content);
       const m3 = m2 ? null : LEVEL3.exec(content);
@@ -229,7 +237,7 @@ function findOrdinalParagraphs(ctx: { text: string; index: LineIndex; structure:
       if (hit) {
         const level = m2 ? 2 : m3 ? 3 : 4;
         const value = m2 ? ordinalValue(hit[1]) ?? 0 : Number(hit[1]);
-        para = { line: l, level, value, span: { start, end: start + hit[0].length, text: hit[0] }, lead: leadOf(content) };
+        para = { line: l, level, value, span: spanOf(hit[0]), lead: leadOf(content) };
       }
     }
     if (para) out.push(para);

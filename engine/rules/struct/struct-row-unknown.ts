@@ -1,6 +1,7 @@
 // STRUCT-ROW-UNKNOWN: a labelled row matching no template row (002: 其他主动公开文件); it is kept
 // out of every check.
 import type { TableId } from '../../model.ts';
+import { withoutInlineMarkup } from '../../text.ts';
 import { defineRule } from '../api.ts';
 import { usable } from './shared.ts';
 
@@ -25,7 +26,7 @@ export default defineRule({
     for (const id of ['T2', 'T3'] as TableId[]) {
       const t = report.tables[id];
       if (!usable(t)) continue;
-      for (const u of t.unknownRows) emit({ range: { start: u.start, end: u.end }, args: { label: shortLabel(u.text) } });
+      for (const u of t.unknownRows) emit({ range: { start: u.start, end: u.end }, args: { label: shortLabel(withoutInlineMarkup(u.text)) } });
     }
   },
 });
