@@ -20,6 +20,7 @@ export default defineRule({
     default: { zh: '文中残留文档导出标记“{text}”', en: 'Leftover export artefact “{text}”' },
     fix: { zh: '删除“{text}”', en: 'Delete “{text}”' },
   },
+  fixes: { fix: 'safe' },
   check(ctx) {
     const blocked = blockedLines(ctx);
     for (const line of ctx.index.lines) {
@@ -28,7 +29,7 @@ export default defineRule({
         const start = line.start + m.index!;
         const range = { start, end: start + m[0].length };
         const args = { text: m[0] };
-        ctx.emit({ range, args, fixes: [{ title: 'fix', args, kind: 'safe', edits: [{ ...range, newText: '' }] }] });
+        ctx.emit({ range, args, fixes: [{ title: 'fix', args, edits: [{ ...range, newText: '' }] }] });
       }
     }
   },
