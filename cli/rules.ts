@@ -5,22 +5,8 @@ import { RULES } from '../engine/index.ts';
 import { CONFIG_INVALID } from '../engine/config.ts';
 import { XYEAR_RULES } from '../engine/xyear.ts';
 
-export const FILE_UNREADABLE = defineRule({
-  id: 'FILE-UNREADABLE',
-  severity: 'error',
-  versions: ['any'],
-  always: true,
-  summary: { zh: '文件无法读取或解码', en: 'File cannot be read or decoded' },
-  messages: {
-    default: { zh: '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
-    binary: { zh: '文件含有二进制内容（如 NUL 字节），不是文本文件，未检查', en: 'The file has binary content (e.g. NUL bytes); it is not a text file and was not checked' },
-    undecodable: {
-      zh: '文件编码无法识别（支持 UTF-8、带 BOM 的 UTF-16、GB18030/GBK），未检查',
-      en: 'The file’s encoding is not recognised (UTF-8, UTF-16 with BOM and GB18030/GBK are supported); it was not checked',
-    },
-  },
-  check() {},
-});
+export { FILE_UNREADABLE } from '../engine/notices.ts';
+import { FILE_UNREADABLE } from '../engine/notices.ts';
 
 export const FILE_EMPTY = defineRule({
   id: 'FILE-EMPTY',

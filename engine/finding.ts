@@ -1,5 +1,6 @@
 // Findings and fixes as the engine produces them: plain data, engine offsets, no LSP types.
 import type { Span, TableId } from './model.ts';
+import type { Location } from './source/index.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'zh' | 'en';
@@ -37,6 +38,8 @@ export interface Finding {
   written: number | null;
   computed: number | null;
   related: RelatedCell[];
+  /** Where the finding is in a document without lines of its own (a Word document, a PDF). */
+  location?: Location;
   /** The first fix (what the CLI JSON carries); more alternatives in `fixes`. */
   fix: Fix | null;
   fixes: Fix[];

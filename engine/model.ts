@@ -75,6 +75,12 @@ export interface RowBinding {
   rawValues?: string[];
 }
 
+export interface UnknownRow extends Span {
+  text: string;
+  values?: string[];
+  after?: string;
+}
+
 export interface NoiseToken extends Span {
   text: string;
 }
@@ -91,7 +97,11 @@ export interface Table {
   section?: SectionKey;
   rows: Map<string, RowBinding>;
   cells: Map<string, Cell>;
-  unknownRows: (Span & { text: string })[];
+  /**
+   * Labelled rows that name no template row: their label, the values written on them, and the
+   * template row they follow in the document (so a writer can keep them in place).
+   */
+  unknownRows: UnknownRow[];
   /** Later occurrences of a template row (STRUCT-ROW-DUPLICATE). */
   duplicateRows: RowBinding[];
   noise: NoiseToken[];
@@ -147,4 +157,6 @@ export interface Report {
   signDate?: Span & { year: number; month: number; day: number; text: string };
   /** Lines that are ordinal list items/paragraphs in section bodies, for numbering rules. */
   language: 'markdown' | 'plaintext';
+  /** What the document was: Markdown, plain text, an HTML page, a Word document, a PDF. */
+  source: 'markdown' | 'text' | 'html' | 'docx' | 'pdf';
 }

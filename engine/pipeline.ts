@@ -8,30 +8,47 @@
 import { bindTables } from './bind/index.ts';
 import { CONFIG_INVALID, readConfig, type Config } from './config.ts';
 import { directives, suppressed } from './directives.ts';
-import type { Finding, Fix, Lang, Severity } from './finding.ts';
+import type { Edit, Finding, Fix, Lang, Severity } from './finding.ts';
 import { cellRefOf } from './finding.ts';
 import { readTableGrids } from './grid/index.ts';
-import type { Report } from './model.ts';
+import type { Report, Span } from './model.ts';
 import { render, type Emission, type Rule } from './rules/api.ts';
 import { RULES } from './rules/index.ts';
-import { readSource, type SourceDoc, type SourceOptions } from './source/index.ts';
+import { readBytes, readText, sniff, type SourceDoc, type SourceOptions } from './source/index.ts';
+import { readPdf } from './source/pdf.ts';
+import { FILE_UNREADABLE } from './notices.ts';
 import type { DocStructure } from './source/types.ts';
 import { readStructure } from './structure/index.ts';
 import { expectedVersion } from './template/index.ts';
-import type { LineIndex } from './text.ts';
+import { LineIndex } from './text.ts';
 
 export type ParseOptions = SourceOptions;
 
+/** A document: its text (Markdown, plain text, an HTML page) or its bytes (any of those, a .docx, a PDF). */
+export type Input = string | Uint8Array;
+
 export interface Parsed {
   report: Report;
+  /** The lines the stages read: the document's own text, or the text a source rendered it into. */
   index: LineIndex;
   structure: DocStructure;
   source: SourceDoc;
 }
 
-/** The report model of a document: every stage but the rules. */
-export function parseReport(text: string, opts: ParseOptions = {}): Parsed {
-  const source = readSource(text, opts);
+function readInput(input: Input, opts: ParseOptions): SourceDoc {
+  if (typeof input === 'string') return readText(input, opts);
+  const doc = readBytes(input, opts);
+  if (doc === 'pdf') throw new TypeError('a PDF is read asynchronously: use parseReportAsync / checkAsync');
+  return doc;
+}
+
+async function readInputAsync(input: Input, opts: ParseOptions): Promise<SourceDoc> {
+  if (typeof input !== 'string' && sniff(input) === 'pdf') return readPdf(input);
+  return readInput(input, opts);
+}
+
+/** Every stage after the source: structure, grid, bind. */
+function model(source: SourceDoc): Parsed {
   const { index, structure } = source;
   const front = readStructure(index, structure);
   const expected = expectedVersion(front.year);
@@ -40,9 +57,18 @@ export function parseReport(text: string, opts: ParseOptions = {}): Parsed {
   const report: Report = {
     year: front.year, yearSource: front.yearSource, agency: front.agency, template, title: front.title,
     period: front.period, sections: front.sections, tables, signDate: front.signDate,
-    language: source.kind === 'markdown' ? 'markdown' : 'plaintext',
+    language: source.kind === 'markdown' ? 'markdown' : 'plaintext', source: source.kind,
   };
   return { report, index, structure, source };
+}
+
+/** The report model of a document: every stage but the rules. A PDF needs `parseReportAsync`. */
+export function parseReport(input: Input, opts: ParseOptions = {}): Parsed {
+  return model(readInput(input, opts));
+}
+
+export async function parseReportAsync(input: Input, opts: ParseOptions = {}): Promise<Parsed> {
+  return model(await readInputAsync(input, opts));
 }
 
 export interface CheckOptions extends ParseOptions {
@@ -53,8 +79,14 @@ export interface CheckOptions extends ParseOptions {
 
 export interface CheckResult {
   report: Report;
+  /**
+   * Ranges are offsets into the document's own text (Markdown, plain text, the HTML page); for a
+   * Word document or a PDF, into the text it was rendered into, with `location` naming the place.
+   */
   findings: Finding[];
   parsed: Parsed;
+  /** The lines finding ranges refer to, for converting them to line:column. */
+  positions: LineIndex;
 }
 
 function applies(rule: Rule, report: Report): boolean {
@@ -63,10 +95,20 @@ function applies(rule: Rule, report: Report): boolean {
   return report.template !== null && rule.versions.includes(report.template);
 }
 
-export function check(text: string, options: CheckOptions = {}): CheckResult {
+/** Checks a document. A PDF needs `checkAsync`. */
+export function check(input: Input, options: CheckOptions = {}): CheckResult {
+  return checkParsed(parseReport(input, options), options);
+}
+
+/** Checks a document of any kind, PDF included. */
+export async function checkAsync(input: Input, options: CheckOptions = {}): Promise<CheckResult> {
+  return checkParsed(await parseReportAsync(input, options), options);
+}
+
+function checkParsed(parsed: Parsed, options: CheckOptions): CheckResult {
   const lang: Lang = options.lang ?? 'zh';
-  const parsed = parseReport(text, options);
-  const { report, index, structure } = parsed;
+  const { report, index, structure, source } = parsed;
+  const text = source.text;
   const { config, error } = readConfig(options.config);
   const ds = directives(structure, index);
   const findings: Finding[] = [];
@@ -91,7 +133,11 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     };
   };
 
-  for (const rule of RULES) {
+  if (source.failure) {
+    const severity = severityOf(FILE_UNREADABLE);
+    if (severity !== 'off') findings.push(toFinding(FILE_UNREADABLE, { range: { start: 0, end: 0 }, message: source.failure }, severity));
+  }
+  for (const rule of source.failure ? [] : RULES) {
     const severity = severityOf(rule);
     if (severity === 'off' || !applies(rule, report)) continue;
     rule.check({
@@ -103,7 +149,32 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   }
   if (error) findings.push(toFinding(CONFIG_INVALID, { range: { start: 0, end: 0 }, args: { reason: error } }, 'warning'));
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
-  return { report, findings, parsed };
+  return { report, findings: findings.map((f) => placed(f, source)), parsed, positions: source.original ? new LineIndex(source.original.text) : index };
+}
+
+/**
+ * A finding in the coordinates of the document it came from: through the rendered text's offsets
+ * back into an HTML page (its fixes kept only where each edit replaces characters the page holds
+ * one for one), or with the location in a Word document or PDF (no fixes: nothing there is text).
+ */
+function placed(f: Finding, source: SourceDoc): Finding {
+  if (source.original) {
+    const { offsets, text } = source.original;
+    const at = (o: number) => (o < offsets.length ? offsets[o] : text.length);
+    const span = (s: Span): Span => (s.end > s.start ? { start: at(s.start), end: at(s.end - 1) + 1 } : { start: at(s.start), end: at(s.start) });
+    const exact = (e: Edit) => {
+      if (e.end <= e.start || /[<>&]/.test(e.newText)) return false;
+      for (let o = e.start + 1; o < e.end; o++) if (offsets[o] !== offsets[o - 1] + 1) return false;
+      return text.slice(at(e.start), at(e.end - 1) + 1) === source.text.slice(e.start, e.end);
+    };
+    const fixes = f.fixes.filter((x) => x.edits.every(exact)).map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...span(e), newText: e.newText })) }));
+    return { ...f, range: span(f.range), related: f.related.map((r) => ({ ...r, range: span(r.range) })), fixes, fix: fixes[0] ?? null };
+  }
+  if (source.locate) {
+    const location = source.locate(f.range.start);
+    return { ...f, fixes: [], fix: null, ...(location ? { location } : {}) };
+  }
+  return f;
 }
 
 export type { Config };

@@ -115,15 +115,17 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
   // Pass 2: bind the data rows of this version.
   let glued = false;
   const bound = new Map<string, { binding: RowBinding; values: RawCell[]; block: T2BlockSpec; glue?: RawCell }>();
+  let lastKey: string | undefined; // the template row bound last, for placing unknown rows
   for (const { row: r, block: seenBlock } of data) {
     const text = labelText(r);
     const match = r.labels.length ? matchRows(text).find((m) => m.version === version) : undefined;
     const labelCells = r.labels.length ? r.labels : r.others;
     const label = { ...spanOf(labelCells), text: labelCells.map((c) => c.text).join('') };
     if (!match) {
-      table.unknownRows.push(label);
+      table.unknownRows.push({ ...label, values: r.values.map((v) => v.text), after: lastKey });
       continue;
     }
+    lastKey = match.row.key;
     for (const c of r.others) if (!isHeaderText(c.text, HEADER_LABELS)) table.noise.push({ start: c.start, end: c.end, text: c.text });
     const blockSpec = match.block;
     const k = blockSpec.columns.length;

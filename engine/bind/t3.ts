@@ -181,7 +181,7 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     let r = rows[i];
     if (!r.labels.length) {
       if (r.values.length && !r.others.length) orphans.push({ index: order.length, row: r });
-      else if (r.others.length && r.values.length) table.unknownRows.push({ ...spanOf(r.others), text: r.others.map((c) => c.text).join('') });
+      else if (r.others.length && r.values.length) table.unknownRows.push({ ...spanOf(r.others), text: r.others.map((c) => c.text).join(''), values: r.values.map((v) => v.text), after: prev });
       else if (r.others.length) for (const c of r.others) if (c.text.length <= 20) table.noise.push({ start: c.start, end: c.end, text: c.text });
       continue;
     }
@@ -216,9 +216,9 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     }
     if (m.group) group = m.group;
     if (!m.row) {
-      if (m.ambiguous) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r) });
+      if (m.ambiguous) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r), values: r.values.map((v) => v.text), after: prev });
       else if (!r.values.length) pending = r;
-      else if (!m.group) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r) });
+      else if (!m.group) table.unknownRows.push({ ...spanOf(r.labels), text: labelText(r), values: r.values.map((v) => v.text), after: prev });
       continue;
     }
     pending = undefined;

@@ -1,0 +1,513 @@
+// HTML pages (saved report pages, Word's "Web page" export, `<table>` blocks converters emit): the
+// page is parsed by parse5 — the HTML standard's parser, the one under rehype-parse — and its report
+// is rendered as lines: paragraphs and headings one per line, every leaf `<table>` as a source grid
+// whose rows are lines of TAB-joined slots (rowspan/colspan expanded, covered slots marked). Site
+// chrome is left out: the report is the deepest element holding every report marker of the page;
+// inside it, navigation, breadcrumbs, metadata tables, share and print bars are dropped, and the
+// title is looked for above it when the body does not start with one. Every character of the
+// rendered text keeps the offset it came from, so findings point at the page's own line:column.
+// parse5 is used directly (not through hast) because its tree is walked here without recursion:
+// a page nested thousands of levels deep must not overflow the stack. Nothing is fetched or run.
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { LineIndex } from '../text.ts';
+import { formatNumber } from './numbering.ts';
+import { layOut, type Block } from './render.ts';
+import type { DocStructure, GridCell } from './types.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+
+export interface HtmlSource {
+  /** The rendered text: the report's lines. */
+  text: string;
+  index: LineIndex;
+  structure: DocStructure;
+  /** For each character of `text`, the offset in the page it was read from (line breaks: the next character's). */
+  origin: Int32Array;
+  /** Links in the report's body to documents (.pdf, .doc, .docx, .wps…), in order: a report published as an attachment. */
+  attachments: string[];
+}
+
+/** Elements whose content is never report text. */
+const SKIP = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio',
+  'select', 'option', 'button', 'input', 'textarea', 'nav', 'header', 'footer', 'aside', 'map', 'area', 'img',
+]);
+/** Elements that start and end a line. */
+const BLOCK = new Set([
+  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'html', 'li', 'main', 'menu', 'ol',
+  'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'legend', 'font-block',
+]);
+const HEADING = /^h([1-6])$/;
+
+/** What marks the report itself among a page's blocks: the section titles and the tables' anchors. */
+const MARKERS = ['总体情况', '主动公开政府信息', '收到和处理政府信息公开申请', '行政复议', '存在的主要问题', '其他需要报告的事项', '本年新收', '结转下年度', '第二十条第'];
+const TITLE = /(信息公开|政务公开).{0,16}报告/;
+/** Lines of site chrome: share and print bars, font-size switches, page metadata. */
+const CHROME_LINE = /^(?:【[^】]{1,10}】\s*)+$|^(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|返回顶部|分享到|扫一扫|字号|字体|视力保护色|\[?\s*[大中小]\s*\]?)(?:[\s:：|｜\[\]【】]|$)|^(?:发布(?:时间|日期)|来源|信息来源|浏览(?:次数|量)|点击(?:数|量|率)|访问量|阅读(?:次数|量)|作者|编辑|责任编辑|文章来源|【字体[:：])\s*[:：]/;
+/** A table of page metadata (the 信息公开目录's 索引号/发布机构/… box), not a report table. */
+const METADATA = /索引号|发布机构|发文机关|公开日期|成文日期|发布日期|主题分类|公开方式|公开范围|有效性|文\s*号/;
+const DOCUMENT_LINK = /\.(?:pdf|docx?|wps|ofd)(?:[?#].*)?$/i;
+
+const CJK_OR_FULL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const ASCII_SPACE = /[ \t\n\r\f]/;
+
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const isElement = (n: Node): n is Element => 'tagName' in n;
+const isText = (n: Node): n is TextNode => n.nodeName === '#text';
+const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, '');
+
+function hidden(el: Element): boolean {
+  if (el.attrs.some((a) => a.name === 'hidden')) return true;
+  const style = attr(el, 'style');
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i.test(style);
+}
+
+function skipped(el: Element): boolean {
+  return SKIP.has(el.tagName) || hidden(el);
+}
+
+/**
+ * The offsets in `raw` (a text node's source, entities and CRLFs as written) of each UTF-16 unit of
+ * `decoded` (parse5's value for it). Aligned greedily: equal units map one to one, an entity maps
+ * all it decodes to to its `&`, a CR the parser dropped is skipped.
+ */
+function align(raw: string, decoded: string, base: number): Int32Array {
+  const out = new Int32Array(decoded.length);
+  let p = 0;
+  for (let i = 0; i < decoded.length; i++) {
+    while (p < raw.length && raw[p] === '\r' && decoded[i] !== '\r') p++;
+    if (p < raw.length && raw[p] === decoded[i]) {
+      out[i] = base + p++;
+      continue;
+    }
+    out[i] = base + Math.min(p, Math.max(0, raw.length - 1));
+    if (raw[p] === '&') {
+      // The entity's end: after its `;`, else after its name (legacy entities need no `;`).
+      const semi = raw.indexOf(';', p);
+      const end = semi > p && semi - p <= 40 ? semi + 1 : p + 1 + (/^[#\w]*/.exec(raw.slice(p + 1, p + 41))?.[0].length ?? 0);
+      // A character outside the BMP decodes to two units: both map to the entity.
+      if (i + 1 < decoded.length && decoded.charCodeAt(i) >= 0xd800 && decoded.charCodeAt(i) <= 0xdbff) out[++i] = base + p;
+      p = end;
+    } else p++;
+  }
+  return out;
+}
+
+/** A run of text with the page offset of each unit. */
+class Run {
+  chars: string[] = [];
+  pos: number[] = [];
+  /** A break inside a cell (`<br>`, a paragraph): joins like whitespace, see `soft`. */
+  softBreak = false;
+
+  get length(): number {
+    return this.chars.length;
+  }
+
+  last(): string | undefined {
+    return this.chars[this.chars.length - 1];
+  }
+
+  push(ch: string, at: number): void {
+    this.chars.push(ch);
+    this.pos.push(at);
+  }
+
+  /**
+   * Appends a text node's text with whitespace collapsed as the page shows it: a run of ASCII
+   * whitespace is one space, none at the start of a line, and none where a line break in the source
+   * falls between two CJK characters (CSS Text: such a segment break is removed).
+   */
+  appendText(text: string, offsets: Int32Array): void {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (!ASCII_SPACE.test(ch)) {
+        if (this.softBreak) this.soft(ch, offsets[i]);
+        this.push(ch, offsets[i]);
+        continue;
+      }
+      let j = i;
+      let newline = false;
+      while (j < text.length && ASCII_SPACE.test(text[j])) {
+        if (text[j] === '\n' || text[j] === '\r') newline = true;
+        j++;
+      }
+      const prev = this.last();
+      const next = text[j];
+      const cjkBreak = newline && prev !== undefined && next !== undefined && CJK_OR_FULL.test(prev) && CJK_OR_FULL.test(next);
+      if (prev !== undefined && prev !== ' ' && !cjkBreak && !this.softBreak) this.push(' ', offsets[i]);
+      i = j - 1;
+    }
+  }
+
+  /** A soft break before `next`: nothing between CJK characters, one space otherwise. */
+  private soft(next: string, at: number): void {
+    this.softBreak = false;
+    const prev = this.last();
+    if (prev === undefined || prev === ' ') return;
+    if (!(CJK_OR_FULL.test(prev) && CJK_OR_FULL.test(next))) this.push(' ', at);
+  }
+
+  /** The run without spaces at its ends (ASCII ones: NBSP and U+3000 are the author's). */
+  trimmed(): { text: string; pos: number[] } {
+    let a = 0;
+    let b = this.chars.length;
+    while (a < b && this.chars[a] === ' ') a++;
+    while (b > a && this.chars[b - 1] === ' ') b--;
+    return { text: this.chars.slice(a, b).join(''), pos: this.pos.slice(a, b) };
+  }
+}
+
+interface CellOut {
+  text: string;
+  pos: number[];
+  colSpan: number;
+  rowSpan: number;
+}
+
+const MAX_SPAN = 1000;
+
+/**
+ * Pages above this many characters are not read: the largest real report pages are a few hundred
+ * KB, and parse5's tree costs about 100 bytes per character (a 100 MB page would need gigabytes).
+ */
+export const HTML_LIMIT = 20_000_000;
+
+/** A leaf table (no table inside it) is a data table; one holding tables is page layout. */
+function hasNestedTable(table: Element): boolean {
+  const stack: Node[] = [...table.childNodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.tagName === 'table') return true;
+    for (const c of n.childNodes) stack.push(c);
+  }
+  return false;
+}
+
+/** The text content of an element (rendered subtrees only), squashed. */
+function textOf(el: Element, limit = Infinity): string {
+  let out = '';
+  const stack: Node[] = [el];
+  while (stack.length && out.length < limit) {
+    const n = stack.pop()!;
+    if (isText(n)) out += n.value;
+    else if (isElement(n) && !(n !== el && skipped(n))) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+  }
+  return squash(out);
+}
+
+/** Characters of text inside links, and in all, of an element. */
+function linkShare(el: Element): { link: number; all: number } {
+  let link = 0;
+  let all = 0;
+  const stack: [Node, boolean][] = [[el, false]];
+  while (stack.length) {
+    const [n, inLink] = stack.pop()!;
+    if (isText(n)) {
+      const len = squash(n.value).length;
+      all += len;
+      if (inLink) link += len;
+    } else if (isElement(n) && !(n !== el && skipped(n))) {
+      const a = inLink || n.tagName === 'a';
+      for (const c of n.childNodes) stack.push([c, a]);
+    }
+  }
+  return { link, all };
+}
+
+const markersOf = (text: string) => MARKERS.filter((m) => text.includes(m));
+
+/**
+ * The report's element: from <body> down, the child holding every marker its parent holds, as long
+ * as there is one. Where the page holds fewer than two markers it is no report page: all of <body>.
+ */
+function contentRoot(body: Element): Element {
+  let root = body;
+  let need = markersOf(textOf(body));
+  if (need.length < 2) return body;
+  for (;;) {
+    let next: Element | undefined;
+    for (const c of root.childNodes) {
+      if (!isElement(c) || skipped(c)) continue;
+      const t = textOf(c);
+      if (need.every((m) => t.includes(m))) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return root;
+    root = next;
+    need = markersOf(textOf(root));
+  }
+}
+
+/** A block of chrome inside the report's element: mostly links, or a metadata table, without report markers. */
+function isChrome(el: Element): boolean {
+  const text = textOf(el, 4000);
+  if (!text) return false;
+  if (markersOf(text).length) return false;
+  if (CHROME_LINE.test(text)) return true;
+  if (el.tagName === 'table' && METADATA.test(text)) return true;
+  const { link, all } = linkShare(el);
+  return all > 0 && link / all > 0.6;
+}
+
+class Renderer {
+  blocks: Block[] = [];
+  attachments: string[] = [];
+  private line = new Run();
+  private lineKind: { kind: 'line' | 'heading'; level?: number } = { kind: 'line' };
+  private grids = 0;
+
+  constructor(private readonly html: string) {}
+
+  private offsets(n: TextNode): Int32Array {
+    const loc = n.sourceCodeLocation;
+    if (!loc) return new Int32Array(n.value.length).fill(0);
+    return align(this.html.slice(loc.startOffset, loc.endOffset), n.value, loc.startOffset);
+  }
+
+  /** Ends the current line (if it holds text). */
+  flush(): void {
+    const { text, pos } = this.line.trimmed();
+    if (text) this.blocks.push({ kind: this.lineKind.kind, level: this.lineKind.level, text, pos });
+    this.line = new Run();
+    this.lineKind = { kind: 'line' };
+  }
+
+  /** Renders the element's subtree as lines (iteratively: `exit` entries close blocks). */
+  render(root: Element, skipChrome: boolean): void {
+    type Entry = { node: Node; exit?: Element };
+    const stack: Entry[] = [{ node: root }];
+    while (stack.length) {
+      const { node, exit } = stack.pop()!;
+      if (exit) {
+        if (BLOCK.has(exit.tagName) || HEADING.test(exit.tagName)) this.flush();
+        continue;
+      }
+      if (isText(node)) {
+        this.line.appendText(node.value, this.offsets(node));
+        continue;
+      }
+      if (!isElement(node)) continue;
+      const el = node;
+      if (skipped(el)) continue;
+      if (el.tagName === 'br') {
+        this.flush();
+        continue;
+      }
+      if (el.tagName === 'a') this.noteLink(el);
+      if (el !== root && skipChrome && (BLOCK.has(el.tagName) || el.tagName === 'table') && isChrome(el)) continue;
+      if (el.tagName === 'table' && !hasNestedTable(el)) {
+        this.flush();
+        this.table(el);
+        continue;
+      }
+      const heading = HEADING.exec(el.tagName);
+      if (BLOCK.has(el.tagName) || heading) {
+        this.flush();
+        if (heading) this.lineKind = { kind: 'heading', level: Number(heading[1]) };
+      }
+      if (el.tagName === 'li') this.listMarker(el);
+      stack.push({ node: el, exit: el });
+      for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push({ node: el.childNodes[i] });
+    }
+    this.flush();
+  }
+
+  /** Counters of the ordered lists met so far. */
+  private lists = new Map<Element, number>();
+
+  /**
+   * The marker a browser shows before an item of an ordered list ("1. ", "一、" for CJK list
+   * styles), as text of the item's line: Word's "save as web page" turns its numbered headings and
+   * paragraphs into such lists.
+   */
+  private listMarker(li: Element): void {
+    const ol = li.parentNode && isElement(li.parentNode as Node) ? (li.parentNode as Element) : undefined;
+    if (!ol || ol.tagName !== 'ol') return;
+    const given = Number.parseInt(attr(li, 'value') ?? '', 10);
+    const previous = this.lists.get(ol);
+    const n = Number.isFinite(given) ? given : previous !== undefined ? previous + 1 : Number.parseInt(attr(ol, 'start') ?? '1', 10) || 1;
+    this.lists.set(ol, n);
+    const style = `${attr(ol, 'style') ?? ''};${attr(li, 'style') ?? ''}`;
+    const css = /list-style(?:-type)?\s*:\s*([\w-]+)/i.exec(style)?.[1]?.toLowerCase();
+    if (css === 'none') return;
+    const type = attr(ol, 'type');
+    const chinese = css !== undefined && /cjk-ideographic|chinese|cjk-decimal/.test(css);
+    const format = chinese ? 'chineseCounting' : type === 'a' ? 'lowerLetter' : type === 'A' ? 'upperLetter' : type === 'i' ? 'lowerRoman' : type === 'I' ? 'upperRoman' : 'decimal';
+    const marker = chinese ? `${formatNumber(n, format)}、` : `${formatNumber(n, format)}. `;
+    const at = li.sourceCodeLocation?.startOffset ?? 0;
+    for (const ch of marker) this.line.push(ch, at);
+  }
+
+  private noteLink(el: Element): void {
+    const href = attr(el, 'href');
+    if (href && DOCUMENT_LINK.test(href.trim()) && !this.attachments.includes(href.trim())) this.attachments.push(href.trim());
+  }
+
+  /** A cell's content as one run: blocks and `<br>` inside it are soft breaks. */
+  private cellText(td: Element): { text: string; pos: number[] } {
+    const run = new Run();
+    const stack: Node[] = [...td.childNodes].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (isText(n)) {
+        run.appendText(n.value, this.offsets(n));
+        continue;
+      }
+      if (!isElement(n) || skipped(n)) continue;
+      if (n.tagName === 'a') this.noteLink(n);
+      if (n.tagName === 'br' || BLOCK.has(n.tagName)) run.softBreak = run.length > 0;
+      for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+    }
+    return run.trimmed();
+  }
+
+  /** The rows of a leaf table: its own `<tr>`s (through thead/tbody/tfoot), each with its cells. */
+  private rowsOf(table: Element): CellOut[][] {
+    const rows: CellOut[][] = [];
+    const stack: Node[] = [...table.childNodes].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (!isElement(n) || skipped(n)) continue;
+      if (n.tagName === 'tr') {
+        const cells: CellOut[] = [];
+        for (const c of n.childNodes) {
+          if (!isElement(c) || (c.tagName !== 'td' && c.tagName !== 'th') || hidden(c)) continue;
+          const span = (name: string) => Math.min(MAX_SPAN, Math.max(1, Number.parseInt(attr(c, name) ?? '1', 10) || 1));
+          cells.push({ ...this.cellText(c), colSpan: span('colspan'), rowSpan: span('rowspan') });
+        }
+        rows.push(cells);
+        continue;
+      }
+      if (n.tagName === 'caption') continue;
+      for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+    }
+    return rows;
+  }
+
+  /** A leaf table as grid rows: slots placed by the HTML table model (spans occupy later slots). */
+  private table(table: Element): void {
+    const rows = this.rowsOf(table).filter((r) => r.length);
+    if (!rows.length) return;
+    const grid = this.grids++;
+    // occupied[r][c]: a slot taken by a cell that started above or to the left.
+    const occupied: (true | undefined)[][] = rows.map(() => []);
+    for (let r = 0; r < rows.length; r++) {
+      const slots: { at: number; cell: GridCell }[] = [];
+      let text = '';
+      const pos: number[] = [];
+      let c = 0;
+      const put = (cell: GridCell, t: string, p: number[]) => {
+        if (slots.length) {
+          text += '\t';
+          pos.push(p[0] ?? pos[pos.length - 1] ?? 0);
+        }
+        slots.push({ at: text.length, cell });
+        text += t;
+        pos.push(...p);
+      };
+      const cover = () => put({ start: 0, end: 0, text: '', covered: true }, '', []);
+      for (const cell of rows[r]) {
+        while (occupied[r][c]) {
+          cover();
+          c++;
+        }
+        put({ start: 0, end: 0, text: cell.text, ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) }, cell.text, cell.pos);
+        for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++) {
+          for (let dc = 0; dc < cell.colSpan; dc++) if (dr > 0 || dc > 0) occupied[r + dr][c + dc] = true;
+        }
+        for (let dc = 1; dc < cell.colSpan; dc++) cover();
+        c += cell.colSpan;
+      }
+      // Slots covered from above at the row's end.
+      while (occupied[r][c]) {
+        cover();
+        c++;
+      }
+      this.blocks.push({ kind: 'row', text, pos, slots, grid });
+    }
+  }
+}
+
+/** The page's title element text, when the body does not open with the title. */
+function titleAbove(body: Element, root: Element, html: string): { text: string; pos: number[] } | undefined {
+  // The last short block before the report's element whose text is a report title, not inside a link
+  // (breadcrumbs and "上一篇/下一篇" are links).
+  let found: Element | undefined;
+  const stack: [Node, boolean][] = [[body, false]];
+  while (stack.length) {
+    const [n, inLink] = stack.pop()!;
+    if (n === root) break;
+    if (!isElement(n) || skipped(n)) continue;
+    const link = inLink || n.tagName === 'a';
+    if (!link && (BLOCK.has(n.tagName) || HEADING.test(n.tagName) || n.tagName === 'span' || n.tagName === 'strong' || n.tagName === 'font')) {
+      const t = textOf(n, 200);
+      if (t.length <= 60 && TITLE.test(t) && !/[>＞»]/.test(t) && !n.childNodes.some((c) => isElement(c) && BLOCK.has(c.tagName) && TITLE.test(textOf(c, 200)))) found = n;
+    }
+    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push([n.childNodes[i], link]);
+  }
+  if (!found) return undefined;
+  const sub = new Renderer(html);
+  sub.render(found, false);
+  const line = sub.blocks.find((b) => b.kind !== 'row');
+  return line && { text: line.text, pos: line.pos ?? [] };
+}
+
+function findElement(root: Node, tag: string): Element | undefined {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isElement(n) && n.tagName === tag) return n;
+    const kids = 'childNodes' in n ? n.childNodes : [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return undefined;
+}
+
+/** The text of <title>, cut to the part naming the report ("…年度报告_某某区人民政府" → "…年度报告"). */
+function pageTitle(doc: Node, html: string): { text: string; pos: number[] } | undefined {
+  const el = findElement(doc, 'title');
+  const node = el?.childNodes.find(isText);
+  if (!node?.sourceCodeLocation) return undefined;
+  const offsets = align(html.slice(node.sourceCodeLocation.startOffset, node.sourceCodeLocation.endOffset), node.value, node.sourceCodeLocation.startOffset);
+  const run = new Run();
+  run.appendText(node.value, offsets);
+  const { text, pos } = run.trimmed();
+  let from = 0;
+  for (const part of text.split(/[_|｜—–-]/)) {
+    const at = text.indexOf(part, from);
+    from = at + part.length;
+    const t = part.trim();
+    if (TITLE.test(t) && t.length <= 60) {
+      const a = at + part.indexOf(t);
+      return { text: t, pos: pos.slice(a, a + t.length) };
+    }
+  }
+  return undefined;
+}
+
+/** Reads an HTML page (already decoded) into the engine's source shape. */
+export function readHtml(html: string): HtmlSource {
+  const doc = parse(html, { sourceCodeLocationInfo: true });
+  const body = findElement(doc, 'body') ?? (doc.childNodes.find(isElement) as Element | undefined);
+  const renderer = new Renderer(html);
+  if (body) {
+    const root = contentRoot(body);
+    renderer.render(root, true);
+    // The title: the report's first lines, else a title block above the report, else <title>.
+    const opens = renderer.blocks.slice(0, 5).some((b) => b.kind !== 'row' && TITLE.test(squash(b.text)) && squash(b.text).length <= 60);
+    if (!opens) {
+      const title = (root !== body ? titleAbove(body, root, html) : undefined) ?? pageTitle(doc, html);
+      if (title) renderer.blocks.unshift({ kind: 'heading', text: title.text, pos: title.pos });
+    }
+  }
+  const out = layOut(renderer.blocks, 'html');
+  return { text: out.text, index: out.index, structure: out.structure, origin: out.origin, attachments: renderer.attachments };
+}

@@ -1,0 +1,75 @@
+// Laying a structured document out as the engine's text: readers of HTML and Word produce blocks
+// (paragraphs, headings, table rows), and this writes them as lines — a blank line between blocks,
+// as a Markdown draft of the same document would have it, and a table's rows on consecutive lines
+// of TAB-joined slots — with the block marks and source grids of those lines.
+import { LineIndex } from '../text.ts';
+import { addGrid } from './blocks.ts';
+import { emptyStructure, type DocStructure, type GridCell, type SourceGrid } from './types.ts';
+
+export interface Block {
+  kind: 'line' | 'heading' | 'row';
+  level?: number;
+  text: string;
+  /** For each unit of `text`, its offset in the original (HTML); absent for sources without a text (Word). */
+  pos?: number[];
+  /** For rows: the slots of the row, with their start in `text`. */
+  slots?: { at: number; cell: GridCell }[];
+  /** For rows: which table of the document the row belongs to. */
+  grid?: number;
+}
+
+export interface LaidOut {
+  text: string;
+  index: LineIndex;
+  structure: DocStructure;
+  /** Per unit of `text`, the original offset (when every block carried `pos`). */
+  origin: Int32Array;
+  /** The block each line shows (undefined for the blank lines between blocks). */
+  lineBlocks: (Block | undefined)[];
+}
+
+export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
+  let text = '';
+  const origin: number[] = [];
+  const lineBlocks: (Block | undefined)[] = [];
+  const structure = emptyStructure();
+  let grid: { id: number; rows: SourceGrid['rows'] } | undefined;
+  const endGrid = () => {
+    if (grid && grid.rows.length) {
+      addGrid(structure, { kind, startLine: grid.rows[0].line, endLine: grid.rows[grid.rows.length - 1].line, delimiterLine: -1, rows: grid.rows });
+    }
+    grid = undefined;
+  };
+  let line = 0;
+  let prev: Block | undefined;
+  for (const b of blocks) {
+    if (b.kind !== 'row' || (grid && grid.id !== b.grid)) endGrid();
+    if (prev) {
+      // Rows of one table stay on consecutive lines; every other block is a paragraph of its own.
+      const blank = !(b.kind === 'row' && prev.kind === 'row' && prev.grid === b.grid);
+      const at = b.pos?.[0] ?? origin[origin.length - 1] ?? 0;
+      text += blank ? '\n\n' : '\n';
+      origin.push(at);
+      if (blank) {
+        origin.push(at);
+        lineBlocks.push(undefined);
+      }
+      line += blank ? 2 : 1;
+    }
+    const start = text.length;
+    text += b.text;
+    if (b.pos) for (const p of b.pos) origin.push(p);
+    else for (let i = 0; i < b.text.length; i++) origin.push(0);
+    lineBlocks.push(b);
+    if (b.kind === 'heading') {
+      structure.headings.set(line, { line, level: b.level ?? 1, kind: 'markup', contentStart: start, contentEnd: start + b.text.length });
+    }
+    if (b.kind === 'row') {
+      grid ??= { id: b.grid ?? 0, rows: [] };
+      grid.rows.push({ line, cells: b.slots!.map((s) => ({ ...s.cell, start: start + s.at, end: start + s.at + s.cell.text.length })) });
+    }
+    prev = b;
+  }
+  endGrid();
+  return { text, index: new LineIndex(text), structure, origin: Int32Array.from(origin), lineBlocks };
+}
