@@ -90,7 +90,7 @@ export interface CheckResult {
 }
 
 function applies(rule: Rule, report: Report): boolean {
-  if (report.year !== undefined && report.year < 2019) return rule.always === true || rule.id === 'TPL-UNSUPPORTED-YEAR';
+  if (report.year !== undefined && report.year < 2019) return rule.always === true;
   if (rule.versions.includes('any')) return true;
   return report.template !== null && rule.versions.includes(report.template);
 }
