@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { rulePagePath } from '../../engine/rule-pages.ts';
 import type { Rule } from '../../engine/rules/api.ts';
 import type { OutFinding, Range } from '../types.ts';
 import type { FormatInput } from './common.ts';
@@ -32,14 +33,15 @@ function homepage(): string | null {
   return null;
 }
 
-export function helpUri(id: string): string {
+/** The rule's page in the output's language (docs/rules/<ID>.md, or en/<ID>.md). */
+export function helpUri(id: string, lang: 'zh' | 'en' = 'zh'): string {
   const home = homepage();
-  if (home) return `${home}/blob/main/docs/rules/${id}.md`;
-  return pathToFileURL(join(docsDir(), `${id}.md`)).href;
+  if (home) return `${home}/blob/main/docs/rules/${rulePagePath(id, lang)}`;
+  return pathToFileURL(join(docsDir(), rulePagePath(id, lang))).href;
 }
 
 function ruleDescriptor(rule: Rule, lang: 'zh' | 'en') {
-  const page = join(docsDir(), `${rule.id}.md`);
+  const page = join(docsDir(), rulePagePath(rule.id, lang));
   let markdown: string | undefined;
   try {
     if (existsSync(page)) markdown = readFileSync(page, 'utf8');
@@ -50,7 +52,7 @@ function ruleDescriptor(rule: Rule, lang: 'zh' | 'en') {
   return {
     id: rule.id,
     shortDescription: { text: rule.summary[lang] },
-    helpUri: helpUri(rule.id),
+    helpUri: helpUri(rule.id, lang),
     help: markdown ? { text, markdown } : { text },
     defaultConfiguration: { level: LEVEL[rule.severity] },
   };
