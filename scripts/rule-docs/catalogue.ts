@@ -20,9 +20,10 @@ export interface NoticeEntry {
 
 export type Documented = { rule: Rule; notice?: undefined } | { rule: NoticeEntry; notice: NoticeScope };
 
-export function catalogue(): Documented[] {
+/** The rules (the engine's registry unless given) and the notices, in page order. */
+export function catalogue(rules: Rule[] = RULES): Documented[] {
   return [
-    ...RULES.map((rule) => ({ rule })),
+    ...rules.map((rule) => ({ rule })),
     ...FILE_RULES.map((rule) => ({ rule, notice: 'file' as const })),
     { rule: CONFIG_INVALID, notice: 'config' as const },
     ...XYEAR_RULES.map((rule) => ({ rule, notice: 'xyear' as const })),

@@ -1,80 +1,43 @@
-// `npm run docs`: writes docs/rules/<ID>.md and docs/rules/en/<ID>.md (and each folder's README
-// index) from the rule objects and their sources in docs/rules/src/, and removes pages no rule has.
-// `npm run docs -- --check` writes nothing and exits 1 when a page is stale (test/docs checks the
-// same). Pages are never edited by hand.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { rulePagePath } from '../../engine/rule-pages.ts';
-import { catalogue, type Documented } from './catalogue.ts';
-import { renderIndex, renderPage } from './page.ts';
-import { parseSource, type DocSource, type Lang } from './source.ts';
+// `npm run docs`: registers every rule file in its group's index (registry.ts), then writes
+// docs/rules/<ID>.md and docs/rules/en/<ID>.md and each folder's README index from the rule
+// objects and their sources in docs/rules/src/, and removes pages no rule has.
+// `npm run docs -- --check` writes nothing and exits 1 when the registry or a page is stale
+// (test/docs checks the same).
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { discoverRules, renderGroupIndex, RULES_DIR, staleIndexes } from './registry.ts';
 
-export const DOCS_DIR = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
-export const SOURCE_DIR = `${DOCS_DIR}src/`;
-const LANGS: Lang[] = ['zh', 'en'];
-
-export function readSources(): Map<string, DocSource> {
-  const out = new Map<string, DocSource>();
-  for (const name of readdirSync(SOURCE_DIR).filter((n) => n.endsWith('.md') && n !== 'README.md').sort()) {
-    const src = parseSource(`docs/rules/src/${name}`, readFileSync(SOURCE_DIR + name, 'utf8'));
-    if (`${src.id}.md` !== name) throw new Error(`docs/rules/src/${name} is titled ${src.id}`);
-    out.set(src.id, src);
+const groups = await discoverRules();
+const check = process.argv.includes('--check');
+if (check) {
+  const stale = staleIndexes(groups);
+  if (stale.length) {
+    console.error(`stale rule registry (run npm run docs): ${stale.join(', ')}`);
+    process.exit(1);
   }
-  return out;
+} else {
+  for (const g of groups) writeIfChanged(`${RULES_DIR}${g.folder}/index.ts`, renderGroupIndex(g));
 }
 
-/** Every generated page, by its path under docs/rules/. Throws when a rule has no source or a source no rule. */
-export function renderAll(all: Documented[] = catalogue(), sources = readSources()): Map<string, string> {
-  const ids = new Set(all.map((d) => d.rule.id));
-  const missing = all.filter((d) => !sources.has(d.rule.id)).map((d) => d.rule.id);
-  const orphans = [...sources.keys()].filter((id) => !ids.has(id));
-  if (missing.length) throw new Error(`no documentation source for ${missing.join(', ')} (write docs/rules/src/<ID>.md)`);
-  if (orphans.length) throw new Error(`documentation sources for no rule: ${orphans.join(', ')}`);
-  const pages = new Map<string, string>();
-  for (const lang of LANGS) {
-    for (const d of all) pages.set(rulePagePath(d.rule.id, lang), renderPage(d, sources.get(d.rule.id)!, lang));
-    pages.set(rulePagePath('README', lang), renderIndex(all, lang));
+// Only now the registry is current: the pages read the rules through it.
+const { catalogue } = await import('./catalogue.ts');
+const { DOCS_DIR, pagesOnDisk, renderAll, stalePages } = await import('./pages.ts');
+const pages = renderAll(catalogue());
+if (check) {
+  const stale = stalePages(pages);
+  if (stale.length) {
+    console.error(`stale rule pages (run npm run docs): ${stale.join(', ')}`);
+    process.exit(1);
   }
-  return pages;
-}
-
-/** Pages on disk that differ from the generated ones, are missing, or belong to no rule. */
-export function stalePages(pages: Map<string, string>): string[] {
-  const stale: string[] = [];
-  for (const [path, text] of pages) {
-    const file = DOCS_DIR + path;
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) stale.push(path);
-  }
-  for (const path of pagesOnDisk()) if (!pages.has(path)) stale.push(path);
-  return stale;
-}
-
-/** The .md files directly in docs/rules/ and docs/rules/en/: generated pages only live there. */
-function pagesOnDisk(): string[] {
-  const list = (dir: string) => (existsSync(DOCS_DIR + dir) ? readdirSync(DOCS_DIR + dir).filter((n) => n.endsWith('.md')).map((n) => dir + n) : []);
-  return [...list(''), ...list('en/')];
-}
-
-function main(): void {
-  const pages = renderAll();
-  if (process.argv.includes('--check')) {
-    const stale = stalePages(pages);
-    if (stale.length) {
-      console.error(`stale rule pages (run npm run docs): ${stale.join(', ')}`);
-      process.exit(1);
-    }
-    return;
-  }
+} else {
   mkdirSync(`${DOCS_DIR}en`, { recursive: true });
   for (const path of pagesOnDisk()) if (!pages.has(path)) rmSync(DOCS_DIR + path);
   let written = 0;
-  for (const [path, text] of pages) {
-    const file = DOCS_DIR + path;
-    if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
-    writeFileSync(file, text);
-    written++;
-  }
-  console.log(`${pages.size} rule pages, ${written} written`);
+  for (const [path, text] of pages) if (writeIfChanged(DOCS_DIR + path, text)) written++;
+  console.log(`${groups.reduce((n, g) => n + g.rules.length, 0)} rules registered; ${pages.size} pages, ${written} written`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+function writeIfChanged(file: string, text: string): boolean {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
+  writeFileSync(file, text);
+  return true;
+}

@@ -11,7 +11,7 @@ import { check, parseReport, type Lang } from '../../engine/index.ts';
 import type { Emission } from '../../engine/rules/api.ts';
 import { catalogue, type Documented } from '../../scripts/rule-docs/catalogue.ts';
 import { embed, skeleton, SKELETON_DIR } from '../../scripts/rule-docs/embed.ts';
-import { readSources } from '../../scripts/rule-docs/main.ts';
+import { readSources } from '../../scripts/rule-docs/pages.ts';
 import type { Example } from '../../scripts/rule-docs/source.ts';
 import { runJson } from '../cli/helpers.ts';
 

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { check, LineIndex } from '../../engine/index.ts';
 import { toDiagnostic } from '../../server/diagnostics.ts';
 import { catalogue } from '../../scripts/rule-docs/catalogue.ts';
-import { DOCS_DIR } from '../../scripts/rule-docs/main.ts';
+import { DOCS_DIR } from '../../scripts/rule-docs/pages.ts';
 import { runCli } from '../cli/helpers.ts';
 
 const SEED = 'test/fixtures/seeds/002_c7925c89c326f8ac.txt';

@@ -5,10 +5,24 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { rulePagePath } from '../../engine/index.ts';
 import { catalogue } from '../../scripts/rule-docs/catalogue.ts';
-import { renderAll, stalePages } from '../../scripts/rule-docs/main.ts';
+import { renderAll, stalePages } from '../../scripts/rule-docs/pages.ts';
+import { discoverRules, staleIndexes } from '../../scripts/rule-docs/registry.ts';
+import { RULES } from '../../engine/index.ts';
 
 const all = catalogue();
 const pages = renderAll(all);
+
+const groups = await discoverRules();
+
+describe('the rule registry', () => {
+  it('is current: each group index lists every rule file of its folder (npm run docs writes them)', () => {
+    assert.deepEqual(staleIndexes(groups), [], 'run npm run docs');
+  });
+  it('holds every rule file, and nothing else', () => {
+    const files = groups.flatMap((g) => g.rules.map((r) => r.rule.id)).sort();
+    assert.deepEqual(RULES.map((r) => r.id).sort(), files);
+  });
+});
 
 describe('rule pages', () => {
   it('rule ids are unique, so each has one page per language', () => {
