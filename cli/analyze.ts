@@ -6,7 +6,7 @@ import type { Lang } from '../engine/finding.ts';
 import type { Report, TableStatus } from '../engine/model.ts';
 import { render, type Rule } from '../engine/rules/api.ts';
 import { xyearDigest } from '../engine/xyear.ts';
-import { decode, encode, writeAtomic } from './files.ts';
+import { encode, writeAtomic, type Encoding } from './files.ts';
 import { fixText, fullyParsed } from './fix.ts';
 import { FILE_EMPTY, FILE_NOT_A_REPORT, FILE_UNREADABLE } from './rules.ts';
 import type { FileResult, GridTable, OutFinding, Task } from './types.ts';
@@ -25,6 +25,7 @@ export function toOutFindings(findings: Finding[], index: LineIndex, withRelated
     written: f.written,
     computed: f.computed,
     fix: f.fix ? { title: f.fix.title, kind: f.fix.kind, edits: f.fix.edits.map((e) => ({ range: range(e), newText: e.newText })) } : null,
+    ...(f.location ? { location: f.location } : {}),
     ...(withRelated && f.related.length ? { related: f.related.map((r) => ({ cell: r.cell, range: range(r.range), value: r.value, label: r.label })) } : {}),
   }));
 }
@@ -65,7 +66,7 @@ function grid(report: Report): { T3: GridTable; T4: GridTable } {
 export function analyze(task: Task): FileResult {
   const base: FileResult = {
     path: task.path, encoding: null, ioError: false, unreadable: false,
-    agency: null, year: null, template: null, tables: { ...NO_TABLES }, findings: [],
+    agency: null, year: null, template: null, source: null, tables: { ...NO_TABLES }, findings: [],
   };
   let buf: Buffer;
   try {
@@ -78,28 +79,30 @@ export function analyze(task: Task): FileResult {
       fix: task.fix ? { applied: 0, written: false, skipped: 'unreadable' } : undefined,
     };
   }
-  const decoded = decode(buf);
-  if (!decoded.ok) {
+  // The engine reads the bytes: it sniffs the kind (a page, a Word document, a draft), decodes text.
+  const options = { fileName: task.path, lang: task.lang, config: task.config };
+  let result = check(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), options);
+  const source = result.parsed.source;
+  const kind = source.kind;
+  if (source.failure) {
     return {
-      ...base, unreadable: true,
-      findings: withLevel(fileFinding(FILE_UNREADABLE, task.lang, decoded.reason), FILE_UNREADABLE, task.config),
+      ...base, source: kind, unreadable: true, findings: toOutFindings(result.findings, result.positions, task.related),
       fix: task.fix ? { applied: 0, written: false, skipped: 'unreadable' } : undefined,
     };
   }
-  const { encoding } = decoded;
-  let text = decoded.text;
-  if (!text.trim()) return { ...base, encoding, findings: withLevel(fileFinding(FILE_EMPTY, task.lang), FILE_EMPTY, task.config) };
-
-  const options = { fileName: task.path, lang: task.lang, config: task.config };
-  let result = check(text, options);
+  const encoding = (source.encoding ?? null) as Encoding | null;
+  // The document's own text (a draft, a page's markup); a Word document has none.
+  let text = source.original?.text ?? source.text;
+  if (!source.text.trim()) return { ...base, source: kind, encoding, findings: withLevel(fileFinding(FILE_EMPTY, task.lang), FILE_EMPTY, task.config) };
   if (notAReport(result.report)) {
-    return { ...base, encoding, findings: withLevel(fileFinding(FILE_NOT_A_REPORT, task.lang), FILE_NOT_A_REPORT, task.config) };
+    return { ...base, source: kind, encoding, findings: withLevel(fileFinding(FILE_NOT_A_REPORT, task.lang), FILE_NOT_A_REPORT, task.config) };
   }
 
   let fix: FileResult['fix'];
   if (task.fix) {
     const hasSafe = result.findings.some((f) => f.fixes.some((x) => x.kind === 'safe'));
     if (!hasSafe) fix = { applied: 0, written: false };
+    else if (!encoding) fix = { applied: 0, written: false, skipped: 'unreadable' };
     else if (!fullyParsed(result.report)) fix = { applied: 0, written: false, skipped: 'unparsed-table' };
     else if (Buffer.compare(encode(text, encoding), buf) !== 0) fix = { applied: 0, written: false, skipped: 'encoding' };
     else {
@@ -127,11 +130,12 @@ export function analyze(task: Task): FileResult {
     agency: report.agency?.name ?? null,
     year: report.year ?? null,
     template: report.template,
+    source: kind,
     tables: { T2: report.tables.T2.status as TableStatus, T3: report.tables.T3.status, T4: report.tables.T4.status },
-    findings: toOutFindings(result.findings, parsed.index, task.related),
+    findings: toOutFindings(result.findings, result.positions, task.related),
     fix,
     // a report without agency or year can never be paired: no digest to carry around
-    digest: task.xyear && report.agency?.name && report.year !== undefined ? xyearDigest(text, parsed, task.sentences === true) : undefined,
+    digest: task.xyear && report.agency?.name && report.year !== undefined ? xyearDigest(parsed.source.text, parsed, task.sentences === true) : undefined,
     grid: task.grid ? grid(report) : undefined,
   };
 }
@@ -144,7 +148,7 @@ export function safeAnalyze(task: Task): FileResult {
     const reason = `internal error: ${(e as Error)?.message ?? String(e)}`;
     process.stderr.write(`govreport: ${task.path}: ${(e as Error)?.stack ?? e}\n`);
     return {
-      path: task.path, encoding: null, ioError: true, unreadable: true, agency: null, year: null, template: null,
+      path: task.path, encoding: null, ioError: true, unreadable: true, agency: null, year: null, template: null, source: null,
       tables: { ...NO_TABLES }, findings: [fileFinding(FILE_UNREADABLE, task.lang, 'default', { reason })],
     };
   }

@@ -3,6 +3,7 @@
 import type { CellRef, Lang, Severity } from '../engine/finding.ts';
 import type { TableStatus, TemplateVersion } from '../engine/model.ts';
 import type { Position } from '../engine/text.ts';
+import type { Location, SourceKind } from '../engine/source/index.ts';
 import type { XYearDigest } from '../engine/xyear.ts';
 import type { Encoding } from './files.ts';
 
@@ -32,6 +33,8 @@ export interface OutFinding {
   written: number | null;
   computed: number | null;
   fix: OutFix | null;
+  /** Where the finding is in a Word document or PDF (see engine/source/index.ts Location). */
+  location?: Location;
   related?: { cell: CellRef | null; range: Range; value: number | null; label: string }[];
 }
 
@@ -61,6 +64,8 @@ export interface FileResult {
   agency: string | null;
   year: number | null;
   template: TemplateVersion | null;
+  /** What the document was read as; null when it could not be read at all. */
+  source: SourceKind | null;
   tables: { T2: TableStatus; T3: TableStatus; T4: TableStatus };
   findings: OutFinding[];
   fix?: FixOutcome;

@@ -91,7 +91,7 @@ function part(table: Table, id: string, label: string): FormulaPart {
 
 function formula(kind: FormulaKind, lhs: string, parts: FormulaPart[], lang: Lang): Formula {
   const sum = sumOf(parts.map((p) => (p.state === 'missing' ? undefined : ({ state: p.state, value: p.value ?? undefined } as Cell))));
-  const complete = parts.every((p) => p.state !== 'missing' && p.state !== 'invalid');
+  const complete = parts.every((p) => p.state !== 'missing' && p.state !== 'invalid' && p.state !== 'covered');
   const total = complete ? sum.value : null;
   return { kind, lhs, parts, sum: total, substituted: complete ? sum.substituted : 0, text: formulaText(lhs, parts, total, lang) };
 }
@@ -103,6 +103,7 @@ function formulaText(lhs: string, parts: FormulaPart[], sum: number | null, lang
     if (p.state === 'missing') return `${p.label} ${zh ? '（缺失）' : '(missing)'}`;
     if (p.state === 'invalid') return `${p.label} ${zh ? '（无效）' : '(invalid)'}`;
     if (p.state === 'placeholder') return `${p.label} ${zh ? '（占位符，按 0 计）' : '(placeholder, counted as 0)'}`;
+    if (p.state === 'covered') return `${p.label} ${zh ? '（合并单元格，无值）' : '(merged cell, no value)'}`;
     return `${p.label} ${zh ? '（空白，按 0 计）' : '(blank, counted as 0)'}`;
   };
   // Long sums (the 20-odd results of （七）总计) only list what contributes or needs attention.

@@ -37,7 +37,11 @@ export interface Section {
   duplicates: Heading[];
 }
 
-export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid';
+/**
+ * `covered`: the slot lies under a merged cell that starts in another slot (an HTML or Word table):
+ * it holds no value of its own — never a blank, never 0.
+ */
+export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid' | 'covered';
 export type CellFlag = 'fullwidth' | 'thousands' | 'padding' | 'unit' | 'echo' | 'glued';
 
 export interface Cell extends Span {

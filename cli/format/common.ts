@@ -1,5 +1,6 @@
 // What every formatter receives, and small helpers they share.
 import type { Lang } from '../../engine/finding.ts';
+import type { Location } from '../../engine/source/index.ts';
 import type { Rule } from '../../engine/rules/api.ts';
 import type { FileResult } from '../types.ts';
 
@@ -55,3 +56,17 @@ export function summarize(results: FileResult[]): Summary {
 }
 
 export const tr = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+/** A place in a Word document or PDF as a reader names it ("表格 2 第 25 行第 3 格", "第 3 页"). */
+export function describeLocation(loc: Location, lang: Lang): string {
+  if (loc.kind === 'pdf') return tr(lang, `第 ${loc.page} 页`, `page ${loc.page}`);
+  if ('paragraph' in loc) return tr(lang, `第 ${loc.paragraph} 段`, `paragraph ${loc.paragraph}`);
+  return tr(lang, `表格 ${loc.table} 第 ${loc.row} 行第 ${loc.cell} 格`, `table ${loc.table}, row ${loc.row}, cell ${loc.cell}`);
+}
+
+/** The place as a path for tools (SARIF's logical location): "table[2]/row[25]/cell[3]", "paragraph[4]", "page[3]". */
+export function locationName(loc: Location): string {
+  if (loc.kind === 'pdf') return `page[${loc.page}]`;
+  if ('paragraph' in loc) return `paragraph[${loc.paragraph}]`;
+  return `table[${loc.table}]/row[${loc.row}]/cell[${loc.cell}]`;
+}

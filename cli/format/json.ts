@@ -14,6 +14,7 @@ export function jsonFinding(f: OutFinding): OutFinding {
     written: f.written,
     computed: f.computed,
     fix: f.fix,
+    ...(f.location ? { location: f.location } : {}),
     ...(f.related && f.related.length ? { related: f.related } : {}),
   };
 }
@@ -24,6 +25,7 @@ export function reportObject(r: FileResult) {
     agency: r.agency,
     year: r.year,
     template: r.template,
+    ...(r.source ? { source: r.source } : {}),
     tables: { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 },
     findings: r.findings.map(jsonFinding),
   };
@@ -40,7 +42,7 @@ function reportText(r: WithLines): string {
   const findings = lines.length ? `[\n${lines.map((l) => `${pad}  ${l}`).join(',\n')}\n${pad}]` : '[]';
   const tables = { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 };
   return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
-    `${pad}"template": ${JSON.stringify(r.template)},\n${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": ${findings}\n    }`;
+    `${pad}"template": ${JSON.stringify(r.template)},\n${r.source ? `${pad}"source": ${JSON.stringify(r.source)},\n` : ''}${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": ${findings}\n    }`;
 }
 
 export function* formatJson(input: FormatInput): Generator<string> {

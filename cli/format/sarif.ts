@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rulePagePath } from '../../engine/rule-pages.ts';
 import type { Rule } from '../../engine/rules/api.ts';
+import { locationName } from './common.ts';
 import type { OutFinding, Range } from '../types.ts';
 import type { FormatInput } from './common.ts';
 
@@ -111,7 +112,10 @@ function result(f: OutFinding, location: { uri: string; uriBaseId?: string }, ar
     ruleId: f.rule,
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { ...location, index: artifactIndex }, region: region(f.range) } }],
+    // A Word document or PDF has no text regions: the artifact and a logical location name the place.
+    locations: [f.location
+      ? { physicalLocation: { artifactLocation: { ...location, index: artifactIndex } }, logicalLocations: [{ fullyQualifiedName: locationName(f.location), kind: 'element' }], message: { text: f.location.text } }
+      : { physicalLocation: { artifactLocation: { ...location, index: artifactIndex }, region: region(f.range) } }],
   };
   const ri = index.get(f.rule);
   if (ri !== undefined) out.ruleIndex = ri;

@@ -1,6 +1,6 @@
 // Compiler-style text: `path:line:col: severity RULE message` (1-based), then a summary.
 import type { FormatInput } from './common.ts';
-import { tr } from './common.ts';
+import { describeLocation, tr } from './common.ts';
 
 export function* formatText(input: FormatInput): Generator<string> {
   const { results, summary, lang } = input;
@@ -11,7 +11,10 @@ export function* formatText(input: FormatInput): Generator<string> {
     for (const f of r.findings) {
       perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
       const msg = f.message.replace(/\r?\n/g, ' ');
-      lines += `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule} ${msg}\n`;
+      // A Word document or PDF has no lines of its own: the place is named after the message.
+      lines += f.location
+        ? `${r.path}: ${f.severity} ${f.rule} ${msg}${tr(lang, `（${describeLocation(f.location, lang)}）`, ` (${describeLocation(f.location, lang)})`)}\n`
+        : `${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule} ${msg}\n`;
     }
     if (r.findings.some((f) => f.severity === 'error')) withErrors++;
     if (lines) yield lines;

@@ -15,6 +15,9 @@ export function emptyTable(id: TableId, status: Table['status'] = 'missing'): Ta
 }
 
 export function makeCell(table: TableId, row: string, col: string, raw: RawCell, kind: ValueKind, rowNames: (w: string) => boolean): Cell {
+  if (raw.covered) {
+    return { id: `${table.toLowerCase()}.${row}.${col}`, table, row, col, raw: '', start: raw.start, end: raw.end, state: 'covered', flags: [] };
+  }
   const parsed = parseValue(raw.text, kind, (w) => rowNames(normLabel(w)));
   const cell: Cell = {
     id: `${table.toLowerCase()}.${row}.${col}`, table, row, col, raw: raw.text,
@@ -23,6 +26,23 @@ export function makeCell(table: TableId, row: string, col: string, raw: RawCell,
   };
   if (parsed.numberAt) cell.number = { start: raw.start + parsed.numberAt[0], end: raw.start + parsed.numberAt[1] };
   return cell;
+}
+
+/**
+ * The cell of a source-grid row that holds grid column `col`: the slot itself, or the merged cell
+ * it is part of when a cell to its left spans over it.
+ */
+export function cellAtSlot(cells: RawCell[], col: number): RawCell | undefined {
+  for (let i = Math.min(col, cells.length - 1); i >= 0; i--) if (cells[i].covered !== 'left') return cells[i];
+  return undefined;
+}
+
+/**
+ * `count` value cells of a source-grid row from grid column `from` on, one per cell: a cell merged
+ * over several columns is one value, and the slots it covers are no values of their own.
+ */
+export function valueSlots(cells: RawCell[], from: number, count: number): RawCell[] {
+  return cells.slice(from).filter((c) => c.covered !== 'left').slice(0, count);
 }
 
 /** A value glued to its label ("行政许可0"): the label part and the digits, when the label ends in digits. */

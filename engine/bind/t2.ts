@@ -6,7 +6,7 @@ import type { GridItem, RawCell } from '../grid/layout.ts';
 import { TEMPLATES } from '../template/index.ts';
 import type { T2BlockSpec, T2RowSpec } from '../template/types.ts';
 import { normLabel } from '../text.ts';
-import { cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks } from './common.ts';
+import { cellAtSlot, cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks } from './common.ts';
 import { assembleRows, labelText, spanOf, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
 const KEYWORDS = ['规章', '规范性文件', '行政许可', '对外管理服务', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
@@ -150,7 +150,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
     if (r.layout === 'L1' && r.hardCells && hdr && !glue) {
       const cols = hdr.cells.filter((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label)))).map((c) => c.col);
       const lastLabelCol = labelCells[labelCells.length - 1].col;
-      if (cols.length === k && Math.min(...cols) > lastLabelCol) values = cols.sort((a, b) => a - b).map((c) => r.hardCells![c]).filter(Boolean);
+      if (cols.length === k && Math.min(...cols) > lastLabelCol) values = cols.sort((a, b) => a - b).map((c) => cellAtSlot(r.hardCells!, c)).filter((c): c is RawCell => c !== undefined);
     }
     // Cells run together: TSV spans are tested as written (an edge blank and a glued pair look
     // the same there); GFM cells under the header's value columns are explicit.

@@ -6,7 +6,7 @@ import { T3_COLUMNS, T3_GROUPS, T3_HEADER_LABELS, T3_NOTE, T3_ORGS, TEMPLATES } 
 import type { T3RowSpec } from '../template/types.ts';
 import { detached, memoizedShort, normLabel } from '../text.ts';
 import {
-  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks,
+  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valueSlots, valuesRunTogether, withExplicitBlanks,
 } from './common.ts';
 import { assembleRows, isOrdinalFragment, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
@@ -237,7 +237,7 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     }
     // GFM: value cells are located by the header's column positions.
     if (r.layout === 'L1' && r.hardCells && headerValueCol > labels[labels.length - 1].col) {
-      values = r.hardCells.slice(headerValueCol, headerValueCol + expectedCount);
+      values = valueSlots(r.hardCells, headerValueCol, expectedCount);
     }
     // A digit run glued to the label, or fewer value tokens than columns with one token long
     // enough to hold the rest, cannot be split without guessing. In TSV a blank at the edge of the

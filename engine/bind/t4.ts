@@ -66,14 +66,17 @@ export function bindT4(items: GridItem[]): Table {
   let runEnd = runStart;
   while (runEnd + 1 < pieces.length && pieces[runEnd + 1].cls !== 'text') runEnd++;
   while (runEnd > runStart && pieces[runEnd].cls === 'empty') runEnd--;
-  // Loose cells give no positions, so only explicit blanks (TSV, GFM, L2) count as values.
-  let values = pieces.slice(runStart, runEnd + 1).filter((p) => p.cls === 'value' || p.cell.explicit).map((p) => p.cell);
+  // Loose cells give no positions, so only explicit blanks (TSV, GFM, L2) count as values; a slot
+  // under a cell merged from above is a place of the row, one merged from its left is not.
+  const position = (p: Piece) => p.cls === 'value' || p.cell.explicit || p.cell.covered === 'above';
+  let values = pieces.slice(runStart, runEnd + 1).filter(position).map((p) => p.cell);
   // A blank first or last value sits outside the run of values: when the physical row holding the
   // run (a TSV/GFM line, or an L2 run of lines up to a blank line) has exactly 15 cells, all of them
   // values or explicit blanks, those are the 15.
   if (values.length !== 15) {
     const row = pieces.filter((p, i) => i > startAt && p.row === pieces[runStart].row);
-    if (row.length === 15 && row.every((p) => p.cls === 'value' || (p.cls === 'empty' && p.cell.explicit))) values = row.map((p) => p.cell);
+    const places = row.filter((p) => p.cell.covered !== 'left');
+    if (places.length === 15 && places.every(position)) values = places.map((p) => p.cell);
   }
   table.range.end = values[values.length - 1].end;
   table.noise = table.noise.filter((n) => n.start >= table.range.start && n.end <= table.range.end);

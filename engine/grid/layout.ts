@@ -20,7 +20,7 @@ export interface RawCell {
   /** Set on a whole line read as one paragraph cell (L8), the only cells vertical text is made of. */
   paragraph?: boolean;
   /** A slot of a source grid covered by a merged cell (see GridCell): empty, and never a blank value. */
-  covered?: boolean;
+  covered?: 'left' | 'above';
 }
 
 export type GridItem =
@@ -97,7 +97,7 @@ function isPdfPageNumber(idx: LineIndex, l: number, fromLine: number, toLine: nu
 
 function gridCell(c: GridCell, line: number, col: number): RawCell {
   const cell: RawCell = { text: c.text, start: c.start, end: c.end, line, col, explicit: !c.covered && c.start === c.end };
-  if (c.covered) cell.covered = true;
+  if (c.covered) cell.covered = c.covered;
   return cell;
 }
 

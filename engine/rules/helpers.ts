@@ -56,7 +56,7 @@ export function sumOf(cells: (Cell | undefined)[]): Sum {
   let numbers = 0;
   const parts: Cell[] = [];
   for (const c of cells) {
-    if (!c || c.state === 'invalid') return { assessed: false, value: 0, parts, substituted };
+    if (!c || c.state === 'invalid' || c.state === 'covered') return { assessed: false, value: 0, parts, substituted };
     parts.push(c);
     if (c.state === 'number') {
       value += c.value!;

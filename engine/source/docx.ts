@@ -464,12 +464,13 @@ function tableBlocks(table: Table, n: number, blocks: Block[], locations: LineLo
       text += cell.text;
     };
     let col = 0;
-    for (let b = 0; b < row.before; b++, col++) put({ start: 0, end: 0, text: '', covered: true });
+    // Grid columns a row leaves out before its first cell (w:gridBefore) hold no cell at all.
+    for (let b = 0; b < row.before; b++, col++) put({ start: 0, end: 0, text: '', covered: 'left' });
     row.cells.forEach((c, ci) => {
       if (c.vMerge === 'continue') {
         const origin = openMerge.get(col);
         if (origin) origin.rowSpan = (origin.rowSpan ?? 1) + 1;
-        for (let s = 0; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: true });
+        for (let s = 0; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: 'above' });
       } else {
         const textOf = joinLines(c.paragraphs.flatMap((x) => x.split('\n')));
         const cell: GridCell = { start: 0, end: 0, text: textOf };
@@ -479,7 +480,7 @@ function tableBlocks(table: Table, n: number, blocks: Block[], locations: LineLo
         cells.push({ start: at, end: at + textOf.length, cell: ci + 1 });
         if (c.vMerge === 'restart') openMerge.set(col, cell);
         else openMerge.delete(col);
-        for (let s = 1; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: true });
+        for (let s = 1; s < c.span; s++) put({ start: 0, end: 0, text: '', covered: 'left' });
       }
       col += c.span;
     });

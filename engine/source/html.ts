@@ -398,7 +398,7 @@ class Renderer {
     if (!rows.length) return;
     const grid = this.grids++;
     // occupied[r][c]: a slot taken by a cell that started above or to the left.
-    const occupied: (true | undefined)[][] = rows.map(() => []);
+    const occupied: ('above' | undefined)[][] = rows.map(() => []);
     for (let r = 0; r < rows.length; r++) {
       const slots: { at: number; cell: GridCell }[] = [];
       let text = '';
@@ -413,22 +413,22 @@ class Renderer {
         text += t;
         pos.push(...p);
       };
-      const cover = () => put({ start: 0, end: 0, text: '', covered: true }, '', []);
+      const cover = (by: 'left' | 'above') => put({ start: 0, end: 0, text: '', covered: by }, '', []);
       for (const cell of rows[r]) {
         while (occupied[r][c]) {
-          cover();
+          cover('above');
           c++;
         }
         put({ start: 0, end: 0, text: cell.text, ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) }, cell.text, cell.pos);
         for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++) {
-          for (let dc = 0; dc < cell.colSpan; dc++) if (dr > 0 || dc > 0) occupied[r + dr][c + dc] = true;
+          for (let dc = 0; dc < cell.colSpan; dc++) if (dr > 0) occupied[r + dr][c + dc] = 'above';
         }
-        for (let dc = 1; dc < cell.colSpan; dc++) cover();
+        for (let dc = 1; dc < cell.colSpan; dc++) cover('left');
         c += cell.colSpan;
       }
       // Slots covered from above at the row's end.
       while (occupied[r][c]) {
-        cover();
+        cover('above');
         c++;
       }
       this.blocks.push({ kind: 'row', text, pos, slots, grid });

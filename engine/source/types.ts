@@ -25,10 +25,12 @@ export interface GridCell {
   colSpan?: number;
   rowSpan?: number;
   /**
-   * A slot covered by a merged cell that starts in an earlier column or row. It has no content of
-   * its own: the merged cell's value belongs to its first slot, and a covered slot is never a blank.
+   * A slot covered by a merged cell: one that starts to its left in the same row (a colspan, Word's
+   * gridSpan — the slot is part of that cell, not a cell of its own) or in a row above (a rowspan,
+   * Word's vMerge — a place of this row with no value of its own). A covered slot has no content:
+   * the merged cell's value belongs to its first slot, and a covered slot is never a blank.
    */
-  covered?: true;
+  covered?: 'left' | 'above';
 }
 
 /**

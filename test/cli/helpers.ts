@@ -1,4 +1,5 @@
 // Shared by the CLI tests: build the CLI once if needed, run it, make temporary fixture folders.
+import { Ajv } from 'ajv';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,4 +96,20 @@ export function copySeed(prefix: string, dir: string, name?: string): string {
 export function findingKeys(report: any): string[] {
   return report.findings.map((f: any) =>
     `${f.rule}|${f.severity}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.cell ? `${f.cell.table}.${f.cell.row}.${f.cell.col}` : '-'}|${f.message}`);
+}
+
+/** A validator of the vendored SARIF 2.1.0 schema (schemas/sarif-2.1.0-rtm.5.json): "" when valid, else the errors. */
+export function sarifValidator() {
+  // The schema is draft-04 ("id"); ajv 8 speaks draft-07, which reads it the same once "id" → "$id".
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+  delete schema.$schema;
+  schema.$id = schema.id;
+  delete schema.id;
+  // unicodeRegExp: false — one pattern of the schema (`language`) is not valid with the u flag.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
+  ajv.addFormat('uri-reference', /^[^\s]*$/);
+  ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+  const validate = ajv.compile(schema);
+  return (doc: unknown) => (validate(doc) ? '' : ajv.errorsText(validate.errors, { separator: '\n' }));
 }

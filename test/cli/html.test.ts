@@ -21,7 +21,8 @@ test('HTML report: highlighted cells are exactly the cells with findings', { ski
   writeFileSync(join(dir, '000.txt'), seedText('000'));
   writeFileSync(join(dir, '004.md'), seedText('004'));
   writeFileSync(join(dir, evil), seedText('001'));
-  const html = join(dir, 'report.html');
+  // Written beside the reports' folder: a directory walk checks .html pages, and this one is none.
+  const html = join(tempDir(t), 'report.html');
   const run = runCli(['check', '--format', 'html', '--output', html, '--no-progress', dir], { cwd: dir });
   assert.equal(run.code, 1, run.stderr);
   const source = readFileSync(html, 'utf8');

@@ -1,26 +1,8 @@
 // --format sarif: valid against the vendored SARIF 2.1.0 schema (schemas/sarif-2.1.0-rtm.5.json,
 // see schemas/README.md), with the rule table, levels and 1-based regions matching the JSON output.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { Ajv } from 'ajv';
-import { ROOT, runCli, runJson } from './helpers.ts';
-
-function sarifValidator() {
-  // The schema is draft-04 ("id"); ajv 8 speaks draft-07, which reads it the same once "id" → "$id".
-  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  // unicodeRegExp: false — one pattern of the schema (`language`) is not valid with the u flag.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
-  ajv.addFormat('uri-reference', /^[^\s]*$/);
-  ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
-  const validate = ajv.compile(schema);
-  return (doc: unknown) => (validate(doc) ? '' : ajv.errorsText(validate.errors, { separator: '\n' }));
-}
+import { runCli, runJson, sarifValidator } from './helpers.ts';
 
 test('SARIF output validates against the SARIF 2.1.0 schema and mirrors the JSON findings', () => {
   const validate = sarifValidator();
