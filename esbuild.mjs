@@ -1,7 +1,12 @@
 // One build for everything that ships: the VS Code client, the language server, the CLI and its
 // worker, and the in-editor test module. Entries that do not exist yet are skipped.
+// `--production` (the .vsix's vscode:prepublish): minified, no source maps.
+// Each output is written to a temporary file and renamed over the old one, so a process starting
+// out/cli.cjs while a build runs (tests run in parallel; packaging a .vsix rebuilds) reads an
+// old or a new bundle, never half of one.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const entries = [
   { in: 'client/extension.ts', out: 'client' },
@@ -12,7 +17,7 @@ const entries = [
 ];
 
 const production = process.argv.includes('--production');
-await Promise.all(
+const results = await Promise.all(
   entries.filter((e) => existsSync(e.in)).map((e) =>
     build({
       entryPoints: [e.in],
@@ -26,6 +31,15 @@ await Promise.all(
       minify: production,
       banner: e.banner ? { js: e.banner } : undefined,
       logLevel: 'warning',
+      write: false,
     }),
   ),
 );
+for (const r of results) {
+  for (const f of r.outputFiles) {
+    mkdirSync(dirname(f.path), { recursive: true });
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents, { mode: f.path.endsWith('cli.cjs') ? 0o755 : 0o644 });
+    renameSync(tmp, f.path);
+  }
+}

@@ -1,15 +1,19 @@
-// One file, start to end: read, decode, check (and --fix), and reduce the result to plain data
-// in the CLI JSON shape. Runs in a worker thread or, for small runs, in the main thread.
-import { readFileSync } from 'node:fs';
-import { check, LineIndex, type Finding } from '../engine/index.ts';
+// One input, start to end: read (bounded), check through the engine's byte entry (and --fix), and
+// reduce the result to plain data in the CLI JSON shape. Runs in a worker thread or, for small
+// runs, in the main thread.
+import { check, checkAsync, LineIndex, type Encoding, type Finding } from '../engine/index.ts';
+import { readConfig } from '../engine/config.ts';
 import type { Lang } from '../engine/finding.ts';
 import type { Report, TableStatus } from '../engine/model.ts';
-import { render, type Rule } from '../engine/rules/api.ts';
+import { FILE_EMPTY, FILE_FIX_SKIPPED, FILE_INTERNAL, FILE_NOT_A_REPORT, FILE_UNREADABLE, noticeMessage, type Notice } from '../engine/notices.ts';
+import type { Arg } from '../engine/rules/api.ts';
 import { xyearDigest } from '../engine/xyear.ts';
-import { encode, writeAtomic, type Encoding } from './files.ts';
+import { DEFAULT_MAX_BYTES, formatBytes, readBounded, type ReadStamp } from '../host/read.ts';
+import { fault } from './fault.ts';
+import { encode } from './files.ts';
 import { fixText, fullyParsed } from './fix.ts';
-import { FILE_EMPTY, FILE_NOT_A_REPORT, FILE_UNREADABLE } from './rules.ts';
-import type { FileResult, GridTable, OutFinding, Task } from './types.ts';
+import type { FileResult, FixOutcome, GridTable, OutFinding, Task } from './types.ts';
+import { sha256, writeFixed } from './write.ts';
 
 const NO_TABLES = { T2: 'missing', T3: 'missing', T4: 'missing' } as const;
 
@@ -30,23 +34,17 @@ export function toOutFindings(findings: Finding[], index: LineIndex, withRelated
   }));
 }
 
-function fileFinding(rule: Rule, lang: Lang, message = 'default', args?: Record<string, string>): OutFinding {
+function fileFinding(notice: Notice, lang: Lang, message = 'default', args?: Record<string, Arg>): OutFinding {
   const zero = { line: 0, character: 0 };
   return {
-    rule: rule.id, severity: rule.severity, message: render(rule.messages[message] ?? rule.messages.default, args, lang),
+    rule: notice.id, severity: notice.severity, message: noticeMessage(notice, lang, message, args),
     range: { start: zero, end: zero }, cell: null, written: null, computed: null, fix: null,
   };
 }
 
-/** Severity for a CLI-level rule under the user's configuration ('off' drops it). */
-function levelOf(rule: Rule, config: unknown): OutFinding['severity'] | 'off' {
-  const rules = config && typeof config === 'object' && !Array.isArray(config) ? (config as { rules?: unknown }).rules : undefined;
-  const v = rules && typeof rules === 'object' ? (rules as Record<string, unknown>)[rule.id] : undefined;
-  return v === 'off' || v === 'error' || v === 'warning' || v === 'info' ? v : rule.severity;
-}
-
-function withLevel(f: OutFinding, rule: Rule, config: unknown): OutFinding[] {
-  const level = levelOf(rule, config);
+/** A notice at the start of the file, at the level the user's configuration gives it ('off' drops it). */
+function withLevel(f: OutFinding, config: unknown): OutFinding[] {
+  const level = readConfig(config).config.rules[f.rule] ?? f.severity;
   return level === 'off' ? [] : [{ ...f, severity: level }];
 }
 
@@ -63,46 +61,69 @@ function grid(report: Report): { T3: GridTable; T4: GridTable } {
   return { T3: table('T3'), T4: table('T4') };
 }
 
-export function analyze(task: Task): FileResult {
-  const base: FileResult = {
-    path: task.path, encoding: null, ioError: false, unreadable: false,
-    agency: null, year: null, template: null, source: null, tables: { ...NO_TABLES }, findings: [],
+const SKIP_MESSAGE: Record<NonNullable<FixOutcome['skipped']>, string> = {
+  'unparsed-table': 'unparsedTable', unreadable: 'default', encoding: 'encoding', 'write-failed': 'writeFailed', readonly: 'readonly', changed: 'changed',
+};
+
+function emptyResult(task: Task): FileResult {
+  return {
+    path: task.path, url: task.url, encoding: null, ioError: false, unreadable: false,
+    agency: null, year: null, template: null, tables: { ...NO_TABLES }, findings: [],
   };
-  let buf: Buffer;
-  try {
-    buf = readFileSync(task.abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return {
-      ...base, ioError: true, unreadable: true,
-      findings: withLevel(fileFinding(FILE_UNREADABLE, task.lang, 'default', { reason: code }), FILE_UNREADABLE, task.config),
-      fix: task.fix ? { applied: 0, written: false, skipped: 'unreadable' } : undefined,
-    };
+}
+
+/** One input file, read (bounded) and checked. */
+export async function analyze(task: Task): Promise<FileResult> {
+  fault('analyze', task.path);
+  const base = emptyResult(task);
+  const unreadable = (message: string, args: Record<string, Arg> | undefined, ioError: boolean): FileResult => ({
+    ...base, ioError, unreadable: true,
+    findings: withLevel(fileFinding(FILE_UNREADABLE, task.lang, message, args), task.config),
+    fix: task.fix ? { applied: 0, written: false, skipped: 'unreadable' } : undefined,
+  });
+  if (task.bytes) return checkInput(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task, null);
+  const max = task.maxBytes ?? DEFAULT_MAX_BYTES;
+  const read = readBounded(task.abs, max);
+  if (!read.ok) {
+    if (read.reason === 'io') return unreadable('default', { reason: read.code }, true);
+    if (read.reason === 'special') return unreadable('special', { kind: read.kind }, true);
+    return unreadable('tooLarge', { size: formatBytes(read.size), limit: formatBytes(max) }, false);
   }
-  // The engine reads the bytes: it sniffs the kind (a page, a Word document, a draft), decodes text.
-  const options = { fileName: task.path, lang: task.lang, config: task.config };
-  let result = check(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), options);
+  return checkInput(read.bytes, task, read.stamp);
+}
+
+/**
+ * Every input — a file, standard input, a fetched page — goes through here: its bytes, name and
+ * media type into the engine's byte entry (which tells Markdown, text, HTML, Word and PDF apart and
+ * decodes them), and the result reduced to plain data. `stamp` is the file as it was read; without
+ * one (not a file) --fix writes nothing.
+ */
+export async function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | null): Promise<FileResult> {
+  const base = emptyResult(task);
+  const options = { fileName: task.url ? task.fileName : task.path, mediaType: task.mediaType, lang: task.lang, config: task.config };
+  let result = await checkAsync(buf, options);
   const source = result.parsed.source;
-  const kind = source.kind;
+  base.source = source.kind;
+  if (source.attachments?.length) base.attachments = source.attachments;
   if (source.failure) {
     return {
-      ...base, source: kind, unreadable: true, findings: toOutFindings(result.findings, result.positions, task.related),
+      ...base, unreadable: true, findings: toOutFindings(result.findings, result.positions, false),
       fix: task.fix ? { applied: 0, written: false, skipped: 'unreadable' } : undefined,
     };
   }
   const encoding = (source.encoding ?? null) as Encoding | null;
-  // The document's own text (a draft, a page's markup); a Word document has none.
-  let text = source.original?.text ?? source.text;
-  if (!source.text.trim()) return { ...base, source: kind, encoding, findings: withLevel(fileFinding(FILE_EMPTY, task.lang), FILE_EMPTY, task.config) };
+  let text = source.text;
+  if (!text.trim()) return { ...base, encoding, findings: withLevel(fileFinding(FILE_EMPTY, task.lang), task.config) };
   if (notAReport(result.report)) {
-    return { ...base, source: kind, encoding, findings: withLevel(fileFinding(FILE_NOT_A_REPORT, task.lang), FILE_NOT_A_REPORT, task.config) };
+    return { ...base, encoding, findings: withLevel(fileFinding(FILE_NOT_A_REPORT, task.lang), task.config) };
   }
 
   let fix: FileResult['fix'];
-  if (task.fix) {
+  // Only a document that is its own text can be fixed in place (not a page, not a Word file).
+  const fixable = (source.kind === 'markdown' || source.kind === 'text') && encoding !== null;
+  if (task.fix && stamp && fixable) {
     const hasSafe = result.findings.some((f) => f.fixes.some((x) => x.kind === 'safe'));
     if (!hasSafe) fix = { applied: 0, written: false };
-    else if (!encoding) fix = { applied: 0, written: false, skipped: 'unreadable' };
     else if (!fullyParsed(result.report)) fix = { applied: 0, written: false, skipped: 'unparsed-table' };
     else if (Buffer.compare(encode(text, encoding), buf) !== 0) fix = { applied: 0, written: false, skipped: 'encoding' };
     else {
@@ -112,44 +133,53 @@ export function analyze(task: Task): FileResult {
       else if (!fullyParsed(after.report)) fix = { applied: 0, written: false, skipped: 'unparsed-table' };
       else {
         try {
-          writeAtomic(task.abs, encode(fixed.text, encoding));
-          fix = { applied: fixed.applied, written: true };
-          text = fixed.text;
-          result = after;
+          const outcome = writeFixed(task.abs, encode(fixed.text, encoding), stamp, sha256(buf));
+          if (outcome.written) {
+            fix = { applied: fixed.applied, written: true };
+            text = fixed.text;
+            result = after;
+          } else fix = { applied: 0, written: false, skipped: outcome.reason };
         } catch (e) {
-          fix = { applied: 0, written: false, skipped: 'write-failed', error: (e as Error).message };
+          fix = { applied: 0, written: false, skipped: 'write-failed', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
         }
       }
     }
-  }
+  } else if (task.fix && stamp) fix = { applied: 0, written: false };
 
   const { report, parsed } = { report: result.report, parsed: result.parsed };
+  const findings = toOutFindings(result.findings, result.positions, task.related);
+  if (fix?.skipped) findings.unshift(...withLevel(fileFinding(FILE_FIX_SKIPPED, task.lang, SKIP_MESSAGE[fix.skipped], { reason: fix.error ?? '' }), task.config));
   return {
     ...base,
     encoding,
     agency: report.agency?.name ?? null,
     year: report.year ?? null,
     template: report.template,
-    source: kind,
     tables: { T2: report.tables.T2.status as TableStatus, T3: report.tables.T3.status, T4: report.tables.T4.status },
-    findings: toOutFindings(result.findings, result.positions, task.related),
+    findings,
     fix,
     // a report without agency or year can never be paired: no digest to carry around
-    digest: task.xyear && report.agency?.name && report.year !== undefined ? xyearDigest(parsed.source.text, parsed, task.sentences === true) : undefined,
+    digest: task.xyear && report.agency?.name && report.year !== undefined ? xyearDigest(text, parsed, task.sentences === true) : undefined,
     grid: task.grid ? grid(report) : undefined,
   };
 }
 
-/** analyze() that never throws: an engine crash becomes an I/O-class failure of that one file. */
-export function safeAnalyze(task: Task): FileResult {
+/** A result for a file whose check failed inside the program: FILE-INTERNAL, and exit code 2. */
+export function internalFailure(task: Task, e: unknown): FileResult {
+  const reason = `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}`;
+  return {
+    ...emptyResult(task), ioError: true, unreadable: true,
+    findings: [fileFinding(FILE_INTERNAL, task.lang, 'default', { reason })],
+  };
+}
+
+/** analyze() that never throws: an engine crash becomes FILE-INTERNAL for that one file. */
+export async function safeAnalyze(task: Task): Promise<FileResult> {
   try {
-    return analyze(task);
+    return await analyze(task);
   } catch (e) {
-    const reason = `internal error: ${(e as Error)?.message ?? String(e)}`;
-    process.stderr.write(`govreport: ${task.path}: ${(e as Error)?.stack ?? e}\n`);
-    return {
-      path: task.path, encoding: null, ioError: true, unreadable: true, agency: null, year: null, template: null, source: null,
-      tables: { ...NO_TABLES }, findings: [fileFinding(FILE_UNREADABLE, task.lang, 'default', { reason })],
-    };
+    const detail = process.env.GOVREPORT_DEBUG ? (e as Error)?.stack : (e as Error)?.message;
+    process.stderr.write(`govreport: ${task.path}: internal error: ${detail ?? e}\n`);
+    return internalFailure(task, e);
   }
 }

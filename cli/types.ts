@@ -3,9 +3,8 @@
 import type { CellRef, Lang, Severity } from '../engine/finding.ts';
 import type { TableStatus, TemplateVersion } from '../engine/model.ts';
 import type { Position } from '../engine/text.ts';
-import type { Location, SourceKind } from '../engine/source/index.ts';
 import type { XYearDigest } from '../engine/xyear.ts';
-import type { Encoding } from './files.ts';
+import type { Encoding, Location, SourceKind } from '../engine/index.ts';
 
 export interface Range {
   start: Position;
@@ -33,9 +32,9 @@ export interface OutFinding {
   written: number | null;
   computed: number | null;
   fix: OutFix | null;
-  /** Where the finding is in a Word document or PDF (see engine/source/index.ts Location). */
-  location?: Location;
   related?: { cell: CellRef | null; range: Range; value: number | null; label: string }[];
+  /** Where the finding is in a Word document or PDF (additive to the contract). */
+  location?: Location;
 }
 
 /** T3/T4 cells for the HTML grid: id → raw cell text (and parsed value when a number). */
@@ -50,22 +49,28 @@ export interface FixOutcome {
   applied: number;
   written: boolean;
   /** Why the file was left untouched although it had safe fixes. */
-  skipped?: 'unparsed-table' | 'unreadable' | 'encoding' | 'write-failed';
+  skipped?: 'unparsed-table' | 'unreadable' | 'encoding' | 'write-failed' | 'readonly' | 'changed';
   error?: string;
 }
 
 export interface FileResult {
   path: string;
+  /** The address a fetched report came from (after redirects). */
+  url?: string;
+  /** The kind of document it was read as. */
+  source?: SourceKind;
+  /** Links to report documents in the body of an HTML page (a report published as an attachment). */
+  attachments?: string[];
   encoding: Encoding | null;
   /** The file could not be read at all (I/O error): exit code 2. */
   ioError: boolean;
   /** Counted in summary.unreadable. */
   unreadable: boolean;
+  /** A URL that could not be fetched (FILE-FETCH): counted in summary.fetchFailed. */
+  fetchFailed?: boolean;
   agency: string | null;
   year: number | null;
   template: TemplateVersion | null;
-  /** What the document was read as; null when it could not be read at all. */
-  source: SourceKind | null;
   tables: { T2: TableStatus; T3: TableStatus; T4: TableStatus };
   findings: OutFinding[];
   fix?: FixOutcome;
@@ -88,4 +93,14 @@ export interface Task {
   related: boolean;
   /** Hash the prose into the digest too (only for a report that has a pair; see main.ts crossYear). */
   sentences?: boolean;
+  /** Size limit of the input in bytes (default host/read.ts DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
+  /** The input's bytes when it is no file to read (standard input, a fetched URL): --fix never writes these. */
+  bytes?: Uint8Array;
+  /** Where a fetched input came from. */
+  url?: string;
+  /** The name the engine reads the kind from, when `path` is none (a URL). */
+  fileName?: string;
+  /** The media type a fetched input was served as (the engine's byte entry will read it). */
+  mediaType?: string;
 }

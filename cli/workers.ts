@@ -11,7 +11,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { safeAnalyze } from './analyze.ts';
+import { internalFailure, safeAnalyze } from './analyze.ts';
+import { fault } from './fault.ts';
 import { packResult, stored, type PackedResult, type Stored } from './store.ts';
 import type { Task } from './types.ts';
 
@@ -30,16 +31,31 @@ export function workerScript(): string | null {
   return candidate && existsSync(candidate) ? candidate : null;
 }
 
+/**
+ * One task in this thread, whatever happens: a failure anywhere (the check, packing a huge result,
+ * storing it) becomes FILE-INTERNAL for that file, and every other file's result stays.
+ */
+export async function settle(t: Task): Promise<Stored> {
+  try {
+    const result = await safeAnalyze(t);
+    fault('pack', t.path);
+    return stored(packResult(result));
+  } catch (e) {
+    process.stderr.write(`govreport: ${t.path}: internal error: ${(e as Error)?.message ?? e}\n`);
+    return stored(packResult(internalFailure(t, e)));
+  }
+}
+
 export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) => void): Promise<Stored[]> {
   const results: Stored[] = new Array(tasks.length);
   const script = workerScript();
   const threads = Math.min(jobs, Math.ceil(tasks.length / BATCH));
-  const inMain = (batch: Task[]) => {
-    for (const t of batch) results[t.index] = stored(packResult(safeAnalyze(t)));
+  const inMain = async (batch: Task[]) => {
+    for (const t of batch) results[t.index] = await settle(t);
     onDone(batch.length);
   };
   if (threads <= 1 || !script) {
-    for (const t of tasks) inMain([t]);
+    for (const t of tasks) await inMain([t]);
     return results;
   }
   let next = 0;
@@ -57,11 +73,11 @@ export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) 
     const worker = new Worker(script, { resourceLimits: LIMITS });
     const inFlight: Task[][] = [];
     let finished = false;
-    const finish = (replace: boolean) => {
+    const finish = async (replace: boolean) => {
       if (finished) return;
       finished = true;
       // Whatever the dead worker still held is done here, then a new worker carries on.
-      for (const batch of inFlight.splice(0)) inMain(batch);
+      for (const batch of inFlight.splice(0)) await inMain(batch);
       if (replace && next < tasks.length) lane().then(resolveLane);
       else resolveLane();
     };
@@ -85,8 +101,8 @@ export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) 
       onDone(batch.length);
       feed();
     });
-    worker.on('error', () => finish(true));
-    worker.on('exit', () => finish(true));
+    worker.on('error', () => void finish(true));
+    worker.on('exit', () => void finish(true));
     feed();
   });
 

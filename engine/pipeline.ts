@@ -6,7 +6,7 @@
 //   bind       grids bound to the template's keys (bind/)
 //   rules      every applicable rule, under the user's configuration and inline directives
 import { bindTables } from './bind/index.ts';
-import { CONFIG_INVALID, readConfig, type Config } from './config.ts';
+import { readConfig, type Config } from './config.ts';
 import { directives, suppressed } from './directives.ts';
 import type { Edit, Finding, Fix, Lang, Severity } from './finding.ts';
 import { cellRefOf } from './finding.ts';
@@ -16,7 +16,8 @@ import { render, type Emission, type Rule } from './rules/api.ts';
 import { RULES } from './rules/index.ts';
 import { readBytes, readText, sniff, type SourceDoc, type SourceOptions } from './source/index.ts';
 import { readPdf } from './source/pdf.ts';
-import { FILE_UNREADABLE } from './notices.ts';
+import { CAPPED_MESSAGE, CONFIG_INVALID, FILE_UNREADABLE, noticeFinding } from './notices.ts';
+import { effectiveComments } from './source/inline.ts';
 import type { DocStructure } from './source/types.ts';
 import { readStructure } from './structure/index.ts';
 import { expectedVersion } from './template/index.ts';
@@ -49,7 +50,11 @@ async function readInputAsync(input: Input, opts: ParseOptions): Promise<SourceD
 
 /** Every stage after the source: structure, grid, bind. */
 function model(source: SourceDoc): Parsed {
-  const { index, structure } = source;
+  const { index } = source;
+  // Only comments Markdown makes comments (not in code) silence rules or hide text.
+  const structure = source.structure.comments.length
+    ? { ...source.structure, comments: effectiveComments(index, source.structure, source.kind === 'markdown') }
+    : source.structure;
   const front = readStructure(index, structure);
   const expected = expectedVersion(front.year);
   const tables = bindTables(readTableGrids(index, structure, front.sections), front.sections, expected);
@@ -75,7 +80,15 @@ export interface CheckOptions extends ParseOptions {
   lang?: Lang;
   /** User configuration (.govreportrc.json contents, already JSON-parsed; validated here). */
   config?: unknown;
+  /**
+   * Findings listed per rule and document (default 100); past it one finding of that rule says how
+   * many more there are. A text of 100,000 stray brackets would otherwise carry 100,000 findings
+   * through every host (memory, output, an editor's diagnostics) for no reader's benefit.
+   */
+  maxFindingsPerRule?: number;
 }
+
+export const MAX_FINDINGS_PER_RULE = 100;
 
 export interface CheckResult {
   report: Report;
@@ -109,7 +122,8 @@ function checkParsed(parsed: Parsed, options: CheckOptions): CheckResult {
   const lang: Lang = options.lang ?? 'zh';
   const { report, index, structure, source } = parsed;
   const text = source.text;
-  const { config, error } = readConfig(options.config);
+  const { config, error, unknown } = readConfig(options.config);
+  const limit = Math.max(1, options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE);
   const ds = directives(structure, index);
   const findings: Finding[] = [];
   const severityOf = (rule: Rule): Severity | 'off' => config.rules[rule.id] ?? rule.severity;
@@ -134,20 +148,37 @@ function checkParsed(parsed: Parsed, options: CheckOptions): CheckResult {
   };
 
   if (source.failure) {
-    const severity = severityOf(FILE_UNREADABLE);
-    if (severity !== 'off') findings.push(toFinding(FILE_UNREADABLE, { range: { start: 0, end: 0 }, message: source.failure }, severity));
+    const severity = config.rules[FILE_UNREADABLE.id] ?? FILE_UNREADABLE.severity;
+    if (severity !== 'off') findings.push(noticeFinding(FILE_UNREADABLE, { start: 0, end: 0 }, lang, { message: source.failure, severity }));
   }
   for (const rule of source.failure ? [] : RULES) {
     const severity = severityOf(rule);
     if (severity === 'off' || !applies(rule, report)) continue;
+    let listed = 0;
+    let more = 0;
+    let firstMore: Span | undefined;
     rule.check({
       text, report, index, structure,
       emit: (e) => {
-        if (!suppressed(ds, rule.id, index.lineAt(e.range.start))) findings.push(toFinding(rule, e, severity));
+        if (suppressed(ds, rule.id, index.lineAt(e.range.start))) return;
+        if (listed < limit) {
+          listed++;
+          findings.push(toFinding(rule, e, severity));
+        } else if (more++ === 0) firstMore = e.range;
       },
     });
+    if (more) {
+      findings.push({
+        rule: rule.id, severity, message: render(CAPPED_MESSAGE, { n: more, limit }, lang), range: firstMore!,
+        cell: null, written: null, computed: null, related: [], fix: null, fixes: [],
+      });
+    }
   }
-  if (error) findings.push(toFinding(CONFIG_INVALID, { range: { start: 0, end: 0 }, args: { reason: error } }, 'warning'));
+  const start = { start: 0, end: 0 };
+  if (error) findings.push(noticeFinding(CONFIG_INVALID, start, lang, { args: { reason: error } }));
+  for (const u of unknown) {
+    findings.push(noticeFinding(CONFIG_INVALID, start, lang, u.closest ? { message: 'unknownRule', args: { id: u.id, closest: u.closest } } : { message: 'unknownRuleNoGuess', args: { id: u.id } }));
+  }
   findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
   return { report, findings: findings.map((f) => placed(f, source)), parsed, positions: source.original ? new LineIndex(source.original.text) : index };
 }

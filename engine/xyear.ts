@@ -6,7 +6,8 @@
 // a finding can point at (`digest.positions`), so a host never needs that text again.
 import type { Finding, Lang, Severity } from './finding.ts';
 import type { Report, Span, TableId } from './model.ts';
-import { defineRule, render, type Arg, type Rule } from './rules/api.ts';
+import { render, type Arg } from './rules/api.ts';
+import { XYEAR_CARRY, XYEAR_DUPLICATE_TABLES, XYEAR_DUPLICATE_TEXT, XYEAR_VALID_CHAIN, type Notice } from './notices.ts';
 import { T3_COLUMNS } from './template/shared.ts';
 import type { LineIndex, Position } from './text.ts';
 
@@ -17,57 +18,7 @@ const T2_ROW_DISPLAY: Record<string, { zh: string; en: string }> = {
   norm: { zh: '行政规范性文件', en: 'Normative documents' },
 };
 
-export const XYEAR_CARRY = defineRule({
-  id: 'XYEAR-CARRY',
-  severity: 'warning',
-  versions: ['any'],
-  summary: { zh: '上年结转应等于上一年度报告的结转下年度', en: 'Carried over equals last year’s carried forward' },
-  messages: {
-    default: {
-      zh: '上年结转·{col} 为 {a}，但上一年度报告结转下年度·{col} 为 {b}',
-      en: 'Carried over · {col} is {a}, but last year’s report carried {b} forward',
-    },
-  },
-  check() {},
-});
-
-export const XYEAR_VALID_CHAIN = defineRule({
-  id: 'XYEAR-VALID-CHAIN',
-  severity: 'info',
-  versions: ['2021'],
-  summary: { zh: '现行有效件数应与上年衔接', en: 'Documents in force chain from last year' },
-  messages: {
-    default: {
-      zh: '{row}现行有效 {v} 与上年 {pv} + 本年制发 {m} − 本年废止 {r} = {e} 不符',
-      en: '{row}: {v} in force ≠ {pv} + {m} − {r} = {e}',
-    },
-  },
-  check() {},
-});
-
-export const XYEAR_DUPLICATE_TEXT = defineRule({
-  id: 'XYEAR-DUPLICATE-TEXT',
-  severity: 'warning',
-  versions: ['any'],
-  summary: { zh: '正文不应大段照搬上一年度报告', en: 'Text should not copy last year’s report' },
-  messages: {
-    default: { zh: '正文与上一年度报告重复率 {pct}%，超过 50%', en: '{pct}% of the text repeats last year’s report (over 50%)' },
-  },
-  check() {},
-});
-
-export const XYEAR_DUPLICATE_TABLES = defineRule({
-  id: 'XYEAR-DUPLICATE-TABLES',
-  severity: 'warning',
-  versions: ['any'],
-  summary: { zh: '表格数字不应与上一年度完全相同', en: 'Tables should not be identical to last year’s' },
-  messages: {
-    default: { zh: '表二至表四的数字与上一年度报告完全相同', en: 'Tables 2–4 are identical to last year’s' },
-  },
-  check() {},
-});
-
-export const XYEAR_RULES: Rule[] = [XYEAR_CARRY, XYEAR_VALID_CHAIN, XYEAR_DUPLICATE_TEXT, XYEAR_DUPLICATE_TABLES];
+export { XYEAR_NOTICES } from './notices.ts';
 
 /** A number-or-not value with the place it was read. */
 export interface DigestCell {
@@ -310,7 +261,7 @@ export interface CompareOptions {
 export function compareYears(prev: XYearDigest, cur: XYearDigest, options: CompareOptions = {}): Finding[] {
   const lang = options.lang ?? 'zh';
   const findings: Finding[] = [];
-  const emit = (rule: Rule, range: Span, args: Record<string, Arg>, extra: Partial<Finding> = {}) => {
+  const emit = (rule: Notice, range: Span, args: Record<string, Arg>, extra: Partial<Finding> = {}) => {
     const severity = options.levels?.[rule.id] ?? rule.severity;
     if (severity === 'off') return;
     findings.push({

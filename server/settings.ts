@@ -1,9 +1,6 @@
 // Settings (`govreport.*` from the editor) and `.govreportrc.json` files, turned into what check()
 // takes: a language and a configuration object. Re-read whenever the editor says they changed;
-// rc files are looked up on every check, with a stat-keyed cache so an edited file is seen at once
-// even by clients that send no file-watch events.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// rc files are looked up on every check (host/config.ts).
 import { unparsableConfig, type Lang } from '../engine/index.ts';
 
 export type Validate = 'auto' | 'always' | 'never';
@@ -41,60 +38,10 @@ export function resolveLang(settings: Settings, locale: string | undefined): Lan
   return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
 }
 
-export const RC_NAME = '.govreportrc.json';
-
-export type RcFile =
-  | { path: string; ok: true; value: unknown }
-  | { path: string; ok: false; error: string };
-
-interface CacheEntry {
-  mtimeMs: number;
-  size: number;
-  file: RcFile;
-}
-
-/** Finds the nearest .govreportrc.json above a file and parses it (cached by mtime and size). */
-export class RcFiles {
-  private cache = new Map<string, CacheEntry>();
-
-  find(filePath: string): RcFile | null {
-    let dir = dirname(filePath);
-    for (;;) {
-      const file = this.read(join(dir, RC_NAME));
-      if (file) return file;
-      const up = dirname(dir);
-      if (up === dir) return null;
-      dir = up;
-    }
-  }
-
-  private read(path: string): RcFile | null {
-    let st;
-    try {
-      st = statSync(path, { throwIfNoEntry: false });
-    } catch {
-      return null;
-    }
-    if (!st || !st.isFile()) {
-      this.cache.delete(path);
-      return null;
-    }
-    const hit = this.cache.get(path);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.file;
-    let file: RcFile;
-    try {
-      file = { path, ok: true, value: JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, '')) };
-    } catch (e) {
-      file = { path, ok: false, error: e instanceof SyntaxError ? e.message : String(e) };
-    }
-    this.cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, file });
-    return file;
-  }
-
-  clear(): void {
-    this.cache.clear();
-  }
-}
+// Discovery of .govreportrc.json is shared with the CLI (host/config.ts): nearest file wins, the
+// search stops at a repository root, and each file is re-read when its size or mtime changes.
+export { CONFIG_NAME as RC_NAME, ConfigFiles as RcFiles, type RcFile } from '../host/config.ts';
+import type { RcFile } from '../host/config.ts';
 
 /**
  * The `config` passed to check(): the rc file's rules over the editor's (the project file is the

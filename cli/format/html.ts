@@ -1,6 +1,10 @@
 // One self-contained HTML page: a sortable summary of all reports, then per report its findings
 // beside tables 三 and 四 drawn as grids (template labels), the cells with findings highlighted
-// (class "hl", data-cell="t3.r7.np") with the computed value shown ("8 → 4"). All text escaped.
+// (class "hl", data-cell="t3.r7.np") with the computed value shown ("8 → 4"). All text escaped,
+// and a strict Content-Security-Policy: nothing loads from anywhere, and the one inline script and
+// the one inline style run only because their hashes are named (a script smuggled into the page
+// through a report's text would not run even if escaping failed).
+import { createHash } from 'node:crypto';
 import type { Lang } from '../../engine/finding.ts';
 import { T3_COLUMNS, T4_COLUMNS, T4_GROUPS, TABLE_NAMES, TEMPLATES } from '../../engine/template/index.ts';
 import type { FileResult, GridTable, OutFinding } from '../types.ts';
@@ -32,6 +36,9 @@ var t=th.closest('table'),b=t.tBodies[0],i=th.cellIndex,d=th.dataset.dir==='desc
 var rows=Array.prototype.slice.call(b.rows);rows.sort(function(x,y){var a=x.cells[i].dataset.v,c=y.cells[i].dataset.v;
 var r=isNaN(a)||isNaN(c)?String(a).localeCompare(String(c)):a-c;return d==='desc'?-r:r;});rows.forEach(function(r){b.appendChild(r);});});});
 `;
+
+const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+export const CSP = `default-src 'none'; script-src ${hash(SORT_JS)}; style-src ${hash(CSS)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
 function cellKey(f: OutFinding): string | null {
   return f.cell ? `${f.cell.table.toLowerCase()}.${f.cell.row}.${f.cell.col}` : null;
@@ -93,7 +100,10 @@ function reportSection(r: FileResult, i: number, lang: Lang): string {
     if (k && (k.startsWith('t3.') || k.startsWith('t4.'))) byCell.set(k, [...(byCell.get(k) ?? []), f]);
   }
   const meta = [r.agency ?? tr(lang, '（未识别机关）', '(agency unknown)'), r.year ?? '—', r.template ? tr(lang, `${r.template}年版模板`, `${r.template} template`) : '—'];
-  let s = `<section class="report" id="r${i}" data-path="${esc(r.path)}"><h2>${esc(r.path)}</h2><p class="meta">${meta.map(esc).join(' · ')}</p><div class="cols">`;
+  // A fetched report links to where it was published (an http(s) address only: nothing else is a link).
+  const source = r.url && /^https?:\/\//i.test(r.url)
+    ? ` · <a class="source" href="${esc(r.url)}" rel="noopener noreferrer">${esc(tr(lang, '原文', 'source'))}</a>` : '';
+  let s = `<section class="report" id="r${i}" data-path="${esc(r.path)}"${r.url ? ` data-url="${esc(r.url)}"` : ''}><h2>${esc(r.path)}</h2><p class="meta">${meta.map(esc).join(' · ')}${source}</p><div class="cols">`;
   s += '<div><h3>' + esc(tr(lang, `问题（${r.findings.length}）`, `Findings (${r.findings.length})`)) + '</h3>';
   if (r.findings.length) {
     s += '<ul class="findings">';
@@ -113,6 +123,7 @@ export function* formatHtml(input: FormatInput): Generator<string> {
   const { results, summary, lang } = input;
   const title = tr(lang, '政府信息公开工作年度报告检查结果', 'Annual disclosure report check results');
   yield `<!DOCTYPE html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<meta http-equiv="Content-Security-Policy" content="${esc(CSP)}">` +
     `<title>${esc(title)}</title><style>${CSS}</style></head><body>\n<h1>${esc(title)}</h1>\n` +
     `<p class="meta">govreport ${esc(input.version)} · ${esc(tr(lang,
       `文件 ${summary.files} 个；错误 ${summary.errors}，警告 ${summary.warnings}，提示 ${summary.infos}；无法读取 ${summary.unreadable}`,

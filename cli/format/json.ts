@@ -22,10 +22,11 @@ export function jsonFinding(f: OutFinding): OutFinding {
 export function reportObject(r: FileResult) {
   return {
     path: r.path,
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.source ? { source: r.source } : {}),
     agency: r.agency,
     year: r.year,
     template: r.template,
-    ...(r.source ? { source: r.source } : {}),
     tables: { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 },
     findings: r.findings.map(jsonFinding),
   };
@@ -41,8 +42,9 @@ function reportText(r: WithLines): string {
   const lines = r.findingLines ? r.findingLines() : r.findings.map((f) => JSON.stringify(jsonFinding(f)));
   const findings = lines.length ? `[\n${lines.map((l) => `${pad}  ${l}`).join(',\n')}\n${pad}]` : '[]';
   const tables = { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 };
-  return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
-    `${pad}"template": ${JSON.stringify(r.template)},\n${r.source ? `${pad}"source": ${JSON.stringify(r.source)},\n` : ''}${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": ${findings}\n    }`;
+  const extra = `${r.url ? `${pad}"url": ${JSON.stringify(r.url)},\n` : ''}${r.source ? `${pad}"source": ${JSON.stringify(r.source)},\n` : ''}`;
+  return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${extra}${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
+    `${pad}"template": ${JSON.stringify(r.template)},\n${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": ${findings}\n    }`;
 }
 
 export function* formatJson(input: FormatInput): Generator<string> {

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Notice } from '../../engine/notices.ts';
 import { rulePagePath } from '../../engine/rule-pages.ts';
-import type { Rule } from '../../engine/rules/api.ts';
 import { locationName } from './common.ts';
 import type { OutFinding, Range } from '../types.ts';
 import type { FormatInput } from './common.ts';
@@ -41,7 +41,7 @@ export function helpUri(id: string, lang: 'zh' | 'en' = 'zh'): string {
   return pathToFileURL(join(docsDir(), rulePagePath(id, lang))).href;
 }
 
-function ruleDescriptor(rule: Rule, lang: 'zh' | 'en') {
+function ruleDescriptor(rule: Notice, lang: 'zh' | 'en') {
   const page = join(docsDir(), rulePagePath(rule.id, lang));
   let markdown: string | undefined;
   try {

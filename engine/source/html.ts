@@ -302,7 +302,12 @@ class Renderer {
         continue;
       }
       if (el.tagName === 'a') this.noteLink(el);
-      if (el !== root && skipChrome && (BLOCK.has(el.tagName) || el.tagName === 'table') && isChrome(el)) continue;
+      if (el !== root && skipChrome && (BLOCK.has(el.tagName) || el.tagName === 'table') && isChrome(el)) {
+        // Chrome is not rendered, but a link to the report's document in it (an attachment line
+        // is mostly a link) is still the page's attachment.
+        this.noteLinksIn(el);
+        continue;
+      }
       if (el.tagName === 'table' && !hasNestedTable(el)) {
         this.flush();
         this.table(el);
@@ -318,6 +323,16 @@ class Renderer {
       for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push({ node: el.childNodes[i] });
     }
     this.flush();
+  }
+
+  private noteLinksIn(el: Element): void {
+    const stack: Node[] = [el];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (!isElement(n)) continue;
+      if (n.tagName === 'a') this.noteLink(n);
+      for (const c of n.childNodes) stack.push(c);
+    }
   }
 
   /** Counters of the ordered lists met so far. */

@@ -39,11 +39,15 @@ function versionText(v: TemplateVersion, lang: Lang): string {
 const NOTICE_SCOPE: Record<Lang, Record<NoticeScope, string>> = {
   zh: {
     file: '命令行检查的每个文件',
+    url: '命令行按网址检查的每份报告（`govreport check https://…` 或 `--urls 网址列表`）',
+    fix: '`govreport check --fix` 要修复的每个文件',
     config: '每次检查所用的配置（`.govreportrc.json`）',
     xyear: '命令行一次检查同一机关相邻两个年度的报告时，比较这两份报告',
   },
   en: {
     file: 'every file the command line checks',
+    url: 'every report the command line checks by its address (`govreport check https://…` or `--urls LIST`)',
+    fix: 'every file `govreport check --fix` is to fix',
     config: 'the configuration of every check (`.govreportrc.json`)',
     xyear: 'two reports of one agency on consecutive years, when the command line checks them together',
   },
@@ -51,7 +55,7 @@ const NOTICE_SCOPE: Record<Lang, Record<NoticeScope, string>> = {
 
 function appliesTo(d: Documented, lang: Lang): string {
   const zh = lang === 'zh';
-  if (d.notice) return NOTICE_SCOPE[lang][d.notice];
+  if (d.notice) return NOTICE_SCOPE[lang][d.notice.scope];
   const { versions, always } = d.rule;
   const formats = versions.filter((v): v is TemplateVersion => v !== 'any');
   let text: string;
@@ -97,10 +101,16 @@ function configSection(d: Documented, lang: Lang): string[] {
   const zh = lang === 'zh';
   const id = d.rule.id;
   const out = [zh ? '## 关闭或调整' : '## Turning it off or changing its level', ''];
-  if (d.notice === 'config') {
+  if (d.notice?.scope === 'config') {
     out.push(zh
       ? '本条报告配置本身的问题，不能关闭；改正配置后即不再出现。'
       : 'This notice is about the configuration itself and cannot be turned off; it goes away once the configuration is corrected.', '');
+    return out;
+  }
+  if (d.notice && !d.notice.configurable) {
+    out.push(zh
+      ? '本条不能关闭，也不能调整级别：它说明这份报告没有得到完整的检查，关闭后结果会显得没有问题。按消息处理后即不再出现。'
+      : 'This notice cannot be turned off and its level cannot be changed: it says the report was not fully checked, and without it the result would look clean. It goes away once the cause in the message is dealt with.', '');
     return out;
   }
   out.push(
@@ -171,12 +181,27 @@ function intro(ex: Example, lang: Lang): string {
       ? `；同一机关上一年度（${ex.year - 1} 年度）报告的${list}，其余部分同样符合格式要求`
       : `; ${list} of the same agency’s report on ${ex.year - 1}, whose rest follows the format too`;
   }
-  if (config) text += zh ? '；报告所在文件夹中的配置文件 `.govreportrc.json`' : '; the configuration file `.govreportrc.json` in the report’s folder';
+  const { run } = ex;
+  const name = `${ex.year}.${reportLayout(ex) === 'md' ? 'md' : 'txt'}`;
+  if (run.url && run.url.status !== 200) {
+    text = zh
+      ? `网址 \`https://…/${name}\`，服务器对它回答 HTTP ${run.url.status}，内容如下`
+      : `The address \`https://…/${name}\`, which the server answers with HTTP ${run.url.status} and this body`;
+  } else if (run.url) text += zh ? `；报告发布在网上，按网址检查：\`govreport check https://…/${name}\`` : `; the report is published on the web and checked by its address: \`govreport check https://…/${name}\``;
+  if (run.readonly) text += zh ? '；文件为只读' : '; the file is read-only';
+  if (run.fix) text += zh ? '；用 `govreport check --fix` 检查并修复' : '; checked and fixed with `govreport check --fix`';
+  if (run.fault) text += zh ? '；检查这个文件时程序内部出错（此处为模拟的错误）' : '; the checker fails while checking it (a simulated failure)';
+  if (config && run.configAbove) {
+    text += zh
+      ? `；报告保存为 \`/data/reports/${name}\`，配置文件 \`.govreportrc.json\` 在上一级文件夹 \`/data\` 中；在 \`/data/reports\` 中运行 \`govreport check ${name}\``
+      : `; the report is saved as \`/data/reports/${name}\` and the configuration file \`.govreportrc.json\` is in the folder above, \`/data\`; \`govreport check ${name}\` is run in \`/data/reports\``;
+  } else if (config) text += zh ? '；报告所在文件夹中的配置文件 `.govreportrc.json`' : '; the configuration file `.govreportrc.json` in the report’s folder';
   return `*${text}${zh ? '：' : ':'}*`;
 }
 
-function blockLabel(b: ExampleBlock, lang: Lang): string {
+function blockLabel(ex: Example, b: ExampleBlock, lang: Lang): string {
   const zh = lang === 'zh';
+  if (b.part === 'config' && ex.run.configAbove) return zh ? '上一级文件夹中的 `.govreportrc.json`：' : '`.govreportrc.json` in the folder above:';
   if (b.part === 'config') return '`.govreportrc.json`' + (zh ? '：' : ':');
   const name = b.part === 'report' ? (zh ? '报告' : 'the report') : partName(b.part, lang);
   if (b.prev) return zh ? `上一年度报告的${name}：` : `Last year’s report, ${name}:`;
@@ -189,7 +214,7 @@ function exampleLines(ex: Example, severity: string, lang: Lang): string[] {
   if (ex.caption) out.push(ex.caption[lang], '');
   out.push(intro(ex, lang), '');
   for (const b of ex.blocks) {
-    if (ex.blocks.length > 1) out.push(blockLabel(b, lang), '');
+    if (ex.blocks.length > 1) out.push(blockLabel(ex, b, lang), '');
     const info = b.layout === 'md' ? 'markdown' : b.layout === 'json' ? 'json' : 'text';
     out.push(...fenced(b.body, info), '');
   }

@@ -36,10 +36,33 @@ export interface ExampleBlock {
   line: number;
 }
 
+/**
+ * How the command line is run on a host notice's example (docs/rules/src/README.md, "Command-line
+ * settings"): the circumstances a notice is about, which no report text can carry.
+ */
+export interface RunSettings {
+  /** Checked with `govreport check --fix`. */
+  fix: boolean;
+  /** The report file is read-only. */
+  readonly: boolean;
+  /**
+   * The report is published at a web address and checked by it; the server answers `status`
+   * (200 with the report, or another status with the block as its body).
+   */
+  url?: { status: number };
+  /** The checker fails inside while checking the file (a simulated failure). */
+  fault: boolean;
+  /** The configuration lies in the folder above the report's, outside the folder checked. */
+  configAbove: boolean;
+}
+
+export const NO_RUN_SETTINGS: RunSettings = { fix: false, readonly: false, fault: false, configAbove: false };
+
 export interface Example {
   /** The report year of the skeleton the blocks are embedded in. */
   year: number;
   blocks: ExampleBlock[];
+  run: RunSettings;
   caption?: L10n;
   /** What the rule reports on a failing example, in order, per language (empty for a passing one). */
   messages: Record<Lang, string[]>;
@@ -173,12 +196,26 @@ function readExamples(lines: string[], from: number, to: number, failing: boolea
       let year = 2021;
       let prev = false;
       let hex = false;
+      const run: Partial<RunSettings> = {};
+      let status: number | undefined;
+      const ownReport = part !== 'config' && !attrs.includes('prev');
       for (const a of attrs) {
         const y = /^year=(\d{4})$/.exec(a);
+        const st = /^status=([1-5]\d\d)$/.exec(a);
         if (y && Number(y[1]) >= FIRST_YEAR && Number(y[1]) <= LAST_YEAR) year = Number(y[1]);
         else if (a === 'prev') prev = true;
         else if (a === 'hex' && part === 'report') hex = true;
-        else fail(l + 1, `unknown attribute "${a}" (known: year=${FIRST_YEAR}…${LAST_YEAR}, prev, and hex on a whole report)`);
+        else if ((a === 'fix' || a === 'readonly' || a === 'fault') && ownReport) run[a] = true;
+        else if (a === 'url' && ownReport) run.url = { status: 200 };
+        else if (st && ownReport) status = Number(st[1]);
+        else if (a === 'above' && part === 'config') run.configAbove = true;
+        else {
+          fail(l + 1, `unknown attribute "${a}" (known: year=${FIRST_YEAR}…${LAST_YEAR}, prev, hex on a whole report; fix, readonly, url, status=NNN, fault on this year's report; above on config)`);
+        }
+      }
+      if (status !== undefined) {
+        if (!run.url) fail(l + 1, 'status=NNN goes with url');
+        run.url = { status };
       }
       const next = fenceAware(lines, l);
       if (next > to) fail(l + 1, 'the block is not closed');
@@ -187,7 +224,7 @@ function readExamples(lines: string[], from: number, to: number, failing: boolea
       if (!current) {
         const c = caption.zh || caption.en ? caption : undefined;
         if (c && !(c.zh && c.en)) fail(l + 1, 'a caption needs both "zh:" and "en:"');
-        current = { year, blocks: [], caption: c as L10n | undefined, messages: { zh: [], en: [] } };
+        current = { year, blocks: [], run: { ...NO_RUN_SETTINGS }, caption: c as L10n | undefined, messages: { zh: [], en: [] } };
         caption = {};
       } else if (current.year !== year) fail(l + 1, 'every block of one example has the same year (last year’s blocks are marked prev)');
       const same = current.blocks.filter((b) => b.prev === block.prev && b.part !== 'config');
@@ -196,6 +233,7 @@ function readExamples(lines: string[], from: number, to: number, failing: boolea
       const layoutOf = current.blocks.find((b) => b.layout !== 'json')?.layout;
       if (block.layout !== 'json' && layoutOf && layoutOf !== block.layout) fail(l + 1, 'every report block of one example has the same layout');
       current.blocks.push(block);
+      Object.assign(current.run, run);
       l = next;
       continue;
     }

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import iconv from 'iconv-lite';
-import { decode, encode } from '../../cli/files.ts';
+import { decode } from '../../engine/index.ts';
+import { encode } from '../../cli/files.ts';
 import { findingKeys, runJson, seedText, tempDir } from './helpers.ts';
 
 const ENCODINGS: [string, (s: string) => Buffer][] = [

@@ -21,7 +21,7 @@ test('HTML report: highlighted cells are exactly the cells with findings', { ski
   writeFileSync(join(dir, '000.txt'), seedText('000'));
   writeFileSync(join(dir, '004.md'), seedText('004'));
   writeFileSync(join(dir, evil), seedText('001'));
-  // Written beside the reports' folder: a directory walk checks .html pages, and this one is none.
+  // outside the folder checked: a directory walk takes .html pages as reports
   const html = join(tempDir(t), 'report.html');
   const run = runCli(['check', '--format', 'html', '--output', html, '--no-progress', dir], { cwd: dir });
   assert.equal(run.code, 1, run.stderr);

@@ -92,7 +92,7 @@ test('exit codes: 0 clean, 1 errors, 2 missing path or bad option', (t) => {
   assert.equal(runCli([]).code, 2);
   const help = runCli(['--help']);
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /govreport check/);
+  assert.match(help.stdout, /govreport \[check\]/);
   assert.match(runCli(['--help', '--lang', 'en']).stdout, /Exit codes/);
   const version = runCli(['--version']);
   assert.equal(version.code, 0);

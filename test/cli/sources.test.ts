@@ -18,7 +18,7 @@ test('a directory walk checks web pages and Word documents; the JSON names each 
   writeFileSync(join(dir, 'notes.pdfx'), 'not a report');
   const { code, json } = runJson([dir]);
   assert.equal(code, 1);
-  assert.ok(validate(json), JSON.stringify(validate.errors));
+  assert.equal(validate(json), true, JSON.stringify(validate.errors));
   assert.deepEqual(json.reports.map((r: any) => [r.path.replace(/.*\//, ''), r.source]), [['001.docx', 'docx'], ['002.docx', 'docx'], ['002.html', 'html'], ['page.shtml', 'html']]);
   const docx = json.reports.find((r: any) => r.path.endsWith('002.docx'));
   const total = docx.findings.find((f: any) => f.rule === 'T3-RESULT-TOTAL' && f.cell.col === 'np');

@@ -1,22 +1,20 @@
-// Every rule any host can report (the engine's registry, the CLI's file rules, the cross-year
-// rules, CONFIG-INVALID): a unique id, a severity, both languages for every message. Every group's
-// rules are in the registry. A rule lacking any of these fails here; its pages and their examples
-// are held by test/docs.
+// Every rule and notice any host can report (the engine's registry, and the host notices of
+// engine/notices.ts: files, configuration, cross-year): a unique id, a severity, both languages
+// for every message. Every group's rules are in the registry. A rule lacking any of these fails
+// here; its pages and their examples are held by test/docs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RULES } from '../../engine/index.ts';
-import { CONFIG_INVALID } from '../../engine/config.ts';
+import { NOTICES } from '../../engine/notices.ts';
 import { CELL_RULES } from '../../engine/rules/cell/index.ts';
 import { STRUCT_RULES } from '../../engine/rules/struct/index.ts';
 import { T2_RULES } from '../../engine/rules/t2/index.ts';
 import { TABLE_RULES } from '../../engine/rules/table/index.ts';
 import { TEXT_RULES } from '../../engine/rules/text/index.ts';
 import { TPL_RULES } from '../../engine/rules/tpl/index.ts';
-import { XYEAR_RULES } from '../../engine/xyear.ts';
-import { FILE_RULES } from '../../cli/rules.ts';
 
 const GROUPS = { 'CELL-': CELL_RULES, 'STRUCT-': STRUCT_RULES, 'T2-': T2_RULES, 'T3-|T4-': TABLE_RULES, 'TEXT-': TEXT_RULES, 'TPL-': TPL_RULES };
-const ALL = [...RULES, CONFIG_INVALID, ...FILE_RULES, ...XYEAR_RULES];
+const ALL = [...RULES, ...NOTICES];
 
 test('rule ids are unique and well formed', () => {
   const ids = ALL.map((r) => r.id);
