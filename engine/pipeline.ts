@@ -134,7 +134,8 @@ function checkParsed(parsed: Parsed, options: CheckOptions): CheckResult {
     if (e.suffix) message += render(rule.messages[e.suffix.message], e.suffix.args, lang);
     const fixes: Fix[] = (e.fixes ?? []).map((f) => ({
       title: render(rule.messages[f.title] ?? { zh: f.title, en: f.title }, f.args, lang),
-      kind: f.kind,
+      // An undeclared title cannot be vouched safe: it is offered, never applied unasked.
+      kind: rule.fixes?.[f.title] ?? 'unsafe',
       edits: f.edits,
     }));
     return {

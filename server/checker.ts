@@ -190,7 +190,7 @@ export class Checker {
       const cpu0 = process.cpuUsage();
       const result = check(text, options);
       const index = result.parsed.index;
-      const diagnostics = result.findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase));
+      const diagnostics = result.findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase, lang));
       const broken = rc && !rc.ok ? diagnostics[result.findings.findIndex((f) => f.rule === 'CONFIG-INVALID')] : undefined;
       if (broken && rc && !rc.ok) {
         // Point at the broken file itself, so the editor can open it from the diagnostic.

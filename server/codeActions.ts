@@ -54,7 +54,7 @@ export function codeActions(params: CodeActionParams, r: DocResult, target: Edit
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const f of r.findings) {
       if (!f.fixes.length || !intersects(index, f, params.range)) continue;
-      const diagnostic = toDiagnostic(f, index, r.uri, docsBase);
+      const diagnostic = toDiagnostic(f, index, r.uri, docsBase, r.lang);
       f.fixes.forEach((fix: Fix) => {
         out.push({
           title: fix.title,

@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { Finding, LineIndex, Severity, Span } from '../engine/index.ts';
+import { rulePagePath, type Finding, type Lang, type LineIndex, type Severity, type Span } from '../engine/index.ts';
 import { SOURCE } from './protocol.ts';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -25,12 +25,13 @@ export function defaultDocsBase(): string {
   return pathToFileURL(resolve(dirname(script), '..', 'docs', 'rules')).href + '/';
 }
 
-export function toDiagnostic(f: Finding, index: LineIndex, uri: string, docsBase: string): Diagnostic {
+/** `lang` picks the rule page in the language of the message (docs/rules/<ID>.md or en/<ID>.md). */
+export function toDiagnostic(f: Finding, index: LineIndex, uri: string, docsBase: string, lang: Lang = 'zh'): Diagnostic {
   const d: Diagnostic = {
     range: toRange(index, f.range),
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: `${docsBase}${f.rule}.md` },
+    codeDescription: { href: `${docsBase}${rulePagePath(f.rule, lang)}` },
     source: SOURCE,
     message: f.message,
   };

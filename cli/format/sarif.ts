@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Notice } from '../../engine/notices.ts';
+import { rulePagePath } from '../../engine/rule-pages.ts';
 import { locationName } from './common.ts';
 import type { OutFinding, Range } from '../types.ts';
 import type { FormatInput } from './common.ts';
@@ -33,14 +34,15 @@ function homepage(): string | null {
   return null;
 }
 
-export function helpUri(id: string): string {
+/** The rule's page in the output's language (docs/rules/<ID>.md, or en/<ID>.md). */
+export function helpUri(id: string, lang: 'zh' | 'en' = 'zh'): string {
   const home = homepage();
-  if (home) return `${home}/blob/main/docs/rules/${id}.md`;
-  return pathToFileURL(join(docsDir(), `${id}.md`)).href;
+  if (home) return `${home}/blob/main/docs/rules/${rulePagePath(id, lang)}`;
+  return pathToFileURL(join(docsDir(), rulePagePath(id, lang))).href;
 }
 
 function ruleDescriptor(rule: Notice, lang: 'zh' | 'en') {
-  const page = join(docsDir(), `${rule.id}.md`);
+  const page = join(docsDir(), rulePagePath(rule.id, lang));
   let markdown: string | undefined;
   try {
     if (existsSync(page)) markdown = readFileSync(page, 'utf8');
@@ -51,7 +53,7 @@ function ruleDescriptor(rule: Notice, lang: 'zh' | 'en') {
   return {
     id: rule.id,
     shortDescription: { text: rule.summary[lang] },
-    helpUri: helpUri(rule.id),
+    helpUri: helpUri(rule.id, lang),
     help: markdown ? { text, markdown } : { text },
     defaultConfiguration: { level: LEVEL[rule.severity] },
   };

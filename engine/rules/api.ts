@@ -11,11 +11,17 @@ export type MessageTemplate = { zh: string; en: string };
 
 export type Arg = string | number | Display | (string | Display)[];
 
+/**
+ * `safe`: cannot change any value or meaning (digit width, separators, padding, heading marks,
+ * ordinals) — applied by `--fix` and fix-on-save. `unsafe`: changes a value or the content —
+ * offered as a quick fix, applied only on request.
+ */
+export type FixKind = 'safe' | 'unsafe';
+
 export interface FixSpec {
-  /** Key into the rule's messages for the fix title. */
+  /** Key into the rule's messages for the fix title; its kind is the rule's `fixes[title]`. */
   title: string;
   args?: Record<string, Arg>;
-  kind: 'safe' | 'unsafe';
   edits: Edit[];
 }
 
@@ -48,6 +54,11 @@ export interface Rule {
   versions: (TemplateVersion | 'any')[];
   summary: MessageTemplate;
   messages: Record<string, MessageTemplate>;
+  /**
+   * Every fix the rule can offer, by its title (a key of `messages`), with its kind. Declared here
+   * rather than at each emission so the documentation and the hosts read one list.
+   */
+  fixes?: Record<string, FixKind>;
   /** Rules that still run on reports older than the 2019 format. */
   always?: boolean;
   check(ctx: RuleContext): void;
@@ -55,6 +66,9 @@ export interface Rule {
 
 export function defineRule(rule: Rule): Rule {
   if (!rule.messages.default) throw new Error(`${rule.id}: no default message`);
+  for (const title of Object.keys(rule.fixes ?? {})) {
+    if (!rule.messages[title]) throw new Error(`${rule.id}: fix ${title} has no title message`);
+  }
   return rule;
 }
 

@@ -107,7 +107,7 @@ export function replaceNumber(cell: Cell, value: number): Edit {
 /** An unsafe "set to the sum" fix, offered only when every part is a number. */
 export function recomputeFix(cell: Cell, sum: Sum, title: string, args: Record<string, Arg>): FixSpec[] {
   if (!sum.assessed || sum.substituted > 0 || !sum.parts.every((p) => p.state === 'number')) return [];
-  return [{ title, args, kind: 'unsafe', edits: [replaceNumber(cell, sum.value)] }];
+  return [{ title, args, edits: [replaceNumber(cell, sum.value)] }];
 }
 
 /** Related-information entries for the non-zero parts of a sum. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ensureBuilt, ROOT, runJson, seedPath, tempDir } from './helpers.ts';
 
-const ALLOWED = [/^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^LICENSE$/, /^out\/(cli|worker|server|client)\.cjs$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+$/, /^docs\/rules\/[A-Z0-9-]+\.md$/, /^schemas\/govreport-report\.schema\.json$/, /^schemas\/README\.md$/];
+const ALLOWED = [/^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^LICENSE$/, /^out\/(cli|worker|server|client)\.cjs$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+$/, /^docs\/rules\/(en\/)?[A-Z0-9-]+\.md$/, /^schemas\/govreport-report\.schema\.json$/, /^schemas\/README\.md$/];
 
 test('npm pack → npx ./govreport-*.tgz check …, offline', { timeout: 180_000 }, (t) => {
   ensureBuilt();
@@ -20,6 +20,8 @@ test('npm pack → npx ./govreport-*.tgz check …, offline', { timeout: 180_000
   const files: string[] = info.files.map((f: { path: string }) => f.path);
   for (const f of files) assert.ok(ALLOWED.some((re) => re.test(f)), `unexpected file in the package: ${f}`);
   for (const need of ['out/cli.cjs', 'out/worker.cjs', 'package.json', 'README.md']) assert.ok(files.includes(need), `${need} packed`);
+  // The rule pages the hosts link to, in both languages; their sources stay in the repository.
+  for (const need of ['docs/rules/T3-BALANCE.md', 'docs/rules/en/T3-BALANCE.md']) assert.ok(files.includes(need), `${need} packed`);
   assert.ok(info.size < 5 * 2 ** 20, `packed size ${info.size} bytes`);
   t.diagnostic(`npm pack: ${files.length} files, ${(info.size / 2 ** 20).toFixed(2)} MiB packed, ${(info.unpackedSize / 2 ** 20).toFixed(2)} MiB unpacked`);
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

@@ -351,7 +351,8 @@ describe('language server in English', () => {
     assert.deepEqual(p.diagnostics.map(msg), expected);
     const total = byRule(p.diagnostics, 'T3-RESULT-TOTAL').find((d) => d.range.start.line === lineOf('r7', 'np'))!;
     assert.match(msg(total), /^\(7\) Total · Natural persons is 8, but its items sum to 4/);
-    assert.equal(total.codeDescription!.href, 'https://example.org/rules/T3-RESULT-TOTAL.md');
+    // The rule page in the language of the message: English pages live under en/.
+    assert.equal(total.codeDescription!.href, 'https://example.org/rules/en/T3-RESULT-TOTAL.md');
 
     const hover = (await en.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lineOf('r7', 'np'), character: 1 } })) as Hover;
     assert.match((hover.contents as MarkupContent).value, /\(7\) Total = \(1\) Disclosed 4 = 4/);
@@ -360,6 +361,7 @@ describe('language server in English', () => {
     await en.conn.sendNotification('workspace/didChangeConfiguration', { settings: { govreport: { language: 'zh' } } });
     const zh = await en.waitForDiagnostics(uri, (x) => x.diagnostics.some((d) => /^（七）总计/.test(msg(d))));
     assert.ok(zh.diagnostics.length === p.diagnostics.length);
+    assert.equal(byRule(zh.diagnostics, 'T3-RESULT-TOTAL')[0].codeDescription!.href, 'https://example.org/rules/T3-RESULT-TOTAL.md');
     await en.close(uri);
   });
 

@@ -21,11 +21,12 @@ export default defineRule({
     fillRow: { zh: '将{row}各单元格填为 0', en: 'Enter 0 in every cell of {row}' },
     fillTable: { zh: '将本表所有空白单元格填为 0', en: 'Fill every blank cell of this table with 0' },
   },
+  fixes: { fill: 'unsafe', fillRow: 'unsafe', fillTable: 'unsafe' },
   check({ report, emit }) {
     for (const table of valueTables(report)) {
       const blanks = [...table.cells.values()].filter((c) => c.state === 'blank').sort((a, b) => a.start - b.start);
       if (!blanks.length) continue;
-      const fillTable: FixSpec = { title: 'fillTable', kind: 'unsafe', edits: blanks.map(fill) };
+      const fillTable: FixSpec = { title: 'fillTable', edits: blanks.map(fill) };
       const wholeRows = new Set<string>();
       for (const [key, binding] of table.rows) {
         const cells = cellsOfRow(table, key);
@@ -35,14 +36,14 @@ export default defineRule({
         const row = rowDisplay(table, key);
         emit({
           range: { start: binding.label.start, end: binding.label.end }, message: 'row', args: { row },
-          fixes: [{ title: 'fillRow', args: { row }, kind: 'unsafe', edits: cells.map(fill) }, fillTable],
+          fixes: [{ title: 'fillRow', args: { row }, edits: cells.map(fill) }, fillTable],
         });
       }
       for (const c of blanks) {
         if (wholeRows.has(c.row)) continue;
         emit({
           range: { start: c.start, end: c.end }, cell: c, args: { cell: cellDisplay(table, c) },
-          fixes: [{ title: 'fill', kind: 'unsafe', edits: [fill(c)] }, fillTable],
+          fixes: [{ title: 'fill', edits: [fill(c)] }, fillTable],
         });
       }
     }

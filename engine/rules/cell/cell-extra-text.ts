@@ -46,6 +46,7 @@ export default defineRule({
     default: { zh: '{cell} 除数字 {value} 外还含有“{residue}”', en: '{cell} contains “{residue}” besides the number {value}' },
     fix: { zh: '只保留数字 {value}', en: 'Keep only the number {value}' },
   },
+  fixes: { fix: 'safe' },
   check({ text, report, emit }) {
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'number' || !cell.number) continue;
@@ -71,7 +72,7 @@ export default defineRule({
       const parts = (lang: 'zh' | 'en') => [pad?.[lang], echo, dropUnit ? unitText : ''].filter(Boolean).join(lang === 'zh' ? '、' : ', ');
       // Keep the number as written (its width is CELL-FULLWIDTH-DIGIT's business) and a needed unit.
       const kept = text.slice(cell.number.start, cell.number.end) + (dropUnit ? '' : suffix.replace(/[\u3000\u00a0\u2000-\u200b\ufeff]/g, ''));
-      const fix: FixSpec = { title: 'fix', args, kind: 'safe', edits: [{ start: cell.start, end: cell.end, newText: kept }] };
+      const fix: FixSpec = { title: 'fix', args, edits: [{ start: cell.start, end: cell.end, newText: kept }] };
       emit({ range: { start: cell.start, end: cell.end }, cell, args: { ...args, residue: { zh: parts('zh'), en: parts('en') } }, fixes: [fix] });
     }
   },

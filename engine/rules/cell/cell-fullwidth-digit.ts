@@ -14,13 +14,14 @@ export default defineRule({
     default: { zh: '{cell} 使用了全角数字“{text}”', en: '{cell} uses full-width digits “{text}”' },
     fix: { zh: '改为半角数字', en: 'Use ASCII digits' },
   },
+  fixes: { fix: 'safe' },
   check({ text, report, emit }) {
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'number' || !cell.flags.includes('fullwidth') || !cell.number) continue;
       const written = text.slice(cell.number.start, cell.number.end);
       emit({
         range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell) },
-        fixes: [{ title: 'fix', kind: 'safe', edits: [{ start: cell.number.start, end: cell.number.end, newText: toHalfWidth(written) }] }],
+        fixes: [{ title: 'fix', edits: [{ start: cell.number.start, end: cell.number.end, newText: toHalfWidth(written) }] }],
       });
     }
   },

@@ -13,12 +13,13 @@ export default defineRule({
     default: { zh: '表格中无法识别的内容“{text}”，已忽略', en: 'Unrecognised text “{text}” in the table was ignored' },
     fix: { zh: '删除“{text}”', en: 'Delete “{text}”' },
   },
+  fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     for (const table of valueTables(report)) {
       for (const n of [...table.noise].sort((a, b) => a.start - b.start)) {
         if (!n.text.trim()) continue;
         const args = { text: n.text };
-        emit({ range: { start: n.start, end: n.end }, args, fixes: [{ title: 'fix', args, kind: 'unsafe', edits: [{ start: n.start, end: n.end, newText: '' }] }] });
+        emit({ range: { start: n.start, end: n.end }, args, fixes: [{ title: 'fix', args, edits: [{ start: n.start, end: n.end, newText: '' }] }] });
       }
     }
   },

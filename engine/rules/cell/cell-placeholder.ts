@@ -13,13 +13,14 @@ export default defineRule({
     default: { zh: '{cell} 填写的“{text}”不是数字；未发生的应填 0', en: '{cell} contains “{text}”, not a number; enter 0 if there were none' },
     fix: { zh: '改为 0', en: 'Replace with 0' },
   },
+  fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'placeholder') continue;
       emit({
         range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell) },
         // The whole cell text goes: padding around a placeholder is no part of the value.
-        fixes: [{ title: 'fix', kind: 'unsafe', edits: [{ start: cell.start, end: cell.end, newText: '0' }] }],
+        fixes: [{ title: 'fix', edits: [{ start: cell.start, end: cell.end, newText: '0' }] }],
       });
     }
   },

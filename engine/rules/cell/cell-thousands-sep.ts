@@ -13,13 +13,14 @@ export default defineRule({
     default: { zh: '{cell} 含千位分隔符“{text}”，按 {value} 读取', en: '{cell} has a thousands separator “{text}”; read as {value}' },
     fix: { zh: '删除千位分隔符', en: 'Delete the thousands separators' },
   },
+  fixes: { fix: 'safe' },
   check({ text, report, emit }) {
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'number' || !cell.flags.includes('thousands') || !cell.number) continue;
       const written = text.slice(cell.number.start, cell.number.end);
       emit({
         range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell), value: cell.value! },
-        fixes: [{ title: 'fix', kind: 'safe', edits: [{ start: cell.number.start, end: cell.number.end, newText: written.replace(/,/g, '') }] }],
+        fixes: [{ title: 'fix', edits: [{ start: cell.number.start, end: cell.number.end, newText: written.replace(/,/g, '') }] }],
       });
     }
   },

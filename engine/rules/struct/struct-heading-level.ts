@@ -17,6 +17,7 @@ export default defineRule({
     plain: { zh: '第{ordinal}部分标题为 普通文本行，六个部分应统一为 {target} 级', en: 'Section {n} heading is a plain line; all six sections should be level {target}' },
     fix: { zh: '改为 {target} 级标题', en: 'Make it a level-{target} heading' },
   },
+  fixes: { fix: 'safe' },
   check({ report, index, structure, emit }) {
     const sections = report.sections;
     if (!sections.some((s) => s.heading.kind === 'atx')) return;
@@ -50,7 +51,7 @@ export default defineRule({
         edits = [{ start: line.start, end: contentStart, newText: `${hashes} ` }];
       }
       const args = { ...sectionArgs(s.key), level: level === 'plain' ? '' : level, target };
-      emit({ range, message: level === 'plain' ? 'plain' : 'default', args, fixes: edits.length ? [{ title: 'fix', args, kind: 'safe', edits }] : [] });
+      emit({ range, message: level === 'plain' ? 'plain' : 'default', args, fixes: edits.length ? [{ title: 'fix', args, edits }] : [] });
     }
   },
 });

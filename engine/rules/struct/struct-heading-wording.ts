@@ -24,6 +24,7 @@ export default defineRule({
     default: { zh: '标题“{written}”与模板“{template}”不一致', en: 'Heading “{written}” differs from the template “{template}”' },
     fix: { zh: '改为模板标题“{template}”', en: 'Use the template heading “{template}”' },
   },
+  fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const version = report.template ?? '2021';
     for (const s of report.sections) {
@@ -32,7 +33,7 @@ export default defineRule({
       const t = s.heading.title;
       if (accepted.includes(norm(t.text))) continue;
       const args = { written: t.text, template: spec.title };
-      emit({ range: { start: t.start, end: t.end }, args, fixes: [{ title: 'fix', args, kind: 'unsafe', edits: [{ start: t.start, end: t.end, newText: spec.title }] }] });
+      emit({ range: { start: t.start, end: t.end }, args, fixes: [{ title: 'fix', args, edits: [{ start: t.start, end: t.end, newText: spec.title }] }] });
     }
   },
 });

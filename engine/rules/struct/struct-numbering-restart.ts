@@ -12,6 +12,7 @@ export default defineRule({
     default: { zh: '第{ordinal}部分内又使用一级序号“{first}”，与部分标题同级；应改用“（一）”“（二）”…', en: 'Section {n} restarts top-level numbering at “{first}”; use （一）（二）… inside a section' },
     fix: { zh: '改用“（一）”“（二）”…', en: 'Renumber as （一）（二）…' },
   },
+  fixes: { fix: 'unsafe' },
   check(ctx) {
     for (const s of ctx.report.sections) {
       // Runs: a level-1 ordinal 一 starts one, the next numeral continues it.
@@ -31,7 +32,7 @@ export default defineRule({
         ctx.emit({
           range: { start: first.span.start, end: first.span.end }, args,
           related: r.slice(1).map((p) => ({ range: { start: p.span.start, end: p.span.end }, label: { zh: p.span.text, en: p.span.text } })),
-          fixes: [{ title: 'fix', args, kind: 'unsafe', edits }],
+          fixes: [{ title: 'fix', args, edits }],
         });
       }
     }

@@ -15,6 +15,7 @@ export default defineRule({
     fix: { zh: '将序号改为“{expected}”', en: 'Change the number to “{expected}”' },
     fixInsert: { zh: '补上序号“{expected}、”', en: 'Insert the number “{expected}、”' },
   },
+  fixes: { fix: 'safe', fixInsert: 'safe' },
   check({ text, report, emit }) {
     for (const s of report.sections) {
       const expected = specOf(s.key).ordinal;
@@ -23,7 +24,7 @@ export default defineRule({
         const at = h.title.start;
         emit({
           range: { start: at, end: at }, message: 'missing', args: { expected, title: h.title.text },
-          fixes: [{ title: 'fixInsert', args: { expected }, kind: 'safe', edits: [{ start: at, end: at, newText: `${expected}、` }] }],
+          fixes: [{ title: 'fixInsert', args: { expected }, edits: [{ start: at, end: at, newText: `${expected}、` }] }],
         });
         continue;
       }
@@ -33,7 +34,7 @@ export default defineRule({
       const numeral = { start: h.ordinal.start, end: h.ordinal.start + h.ordinal.text.length };
       emit({
         range: { start: h.ordinal.start, end: h.ordinal.end }, args: { written, expected },
-        fixes: [{ title: 'fix', args: { expected }, kind: 'safe', edits: [{ ...numeral, newText: expected }] }],
+        fixes: [{ title: 'fix', args: { expected }, edits: [{ ...numeral, newText: expected }] }],
       });
     }
   },

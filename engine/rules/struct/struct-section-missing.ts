@@ -14,6 +14,7 @@ export default defineRule({
     fix: { zh: '插入第{ordinal}部分标题“{ordinal}、{heading}”', en: 'Insert the heading of section {n}' },
     fixTable: { zh: '插入第{ordinal}部分标题“{ordinal}、{heading}”和空白表格', en: 'Insert the heading of section {n} and an empty table' },
   },
+  fixes: { fix: 'unsafe', fixTable: 'unsafe' },
   check({ text, report, emit }) {
     const present = new Set(report.sections.map((s) => s.key));
     const eol = eolOf(text);
@@ -31,7 +32,7 @@ export default defineRule({
       if (at === text.length && text.length && !/[\r\n]$/.test(text)) insert = eol + insert.replace(/(\r?\n)+$/, '');
       emit({
         range: { start: at, end: at }, args,
-        fixes: [{ title: withTable ? 'fixTable' : 'fix', args, kind: 'unsafe', edits: [{ start: at, end: at, newText: insert }] }],
+        fixes: [{ title: withTable ? 'fixTable' : 'fix', args, edits: [{ start: at, end: at, newText: insert }] }],
       });
     }
   },

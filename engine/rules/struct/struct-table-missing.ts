@@ -15,6 +15,7 @@ export default defineRule({
     default: { zh: '第{ordinal}部分缺少{table}', en: 'Section {n} has no {table}' },
     fix: { zh: '插入空白{table}', en: 'Insert an empty table' },
   },
+  fixes: { fix: 'unsafe' },
   check(ctx) {
     const { text, report, index, emit } = ctx;
     const eol = eolOf(text);
@@ -36,7 +37,7 @@ export default defineRule({
         const body = emptyTableText(id, version, eol);
         emit({
           range: { start: section.heading.start, end: section.heading.end }, args,
-          fixes: [{ title: 'fix', args, kind: 'unsafe', edits: [{ start: after, end: after, newText: eol + eol + body.replace(/(\r?\n)+$/, '') + eol }] }],
+          fixes: [{ title: 'fix', args, edits: [{ start: after, end: after, newText: eol + eol + body.replace(/(\r?\n)+$/, '') + eol }] }],
         });
         continue;
       }

@@ -1,4 +1,6 @@
-// What the T2-* rules share: the table when its cells can be read, and its cells by id.
+// What the T2-* rules share: the table when its cells can be read, and its cells by id. Each rule
+// checks the version of table 2 itself, so a 2021 report that pasted a 2019 table is still checked
+// as 2019 (and TPL-VERSION says so).
 import type { Cell, Report, Table } from '../../model.ts';
 
 /** T2 when bound or partial (an unparseable table gets only STRUCT-TABLE-UNPARSEABLE). */

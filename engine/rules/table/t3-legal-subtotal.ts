@@ -13,6 +13,7 @@ export default defineRule({
     substituted: SUBSTITUTION_SUFFIX,
     fix: { zh: '将{row}·法人或其他组织小计改为 {S}', en: 'Set {row} · Organisations subtotal to {S}' },
   },
+  fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t3 = report.tables.T3;
     if (!t3.hasSubtotal || (t3.status !== 'bound' && t3.status !== 'partial')) return;

@@ -20,6 +20,7 @@ export default defineRule({
     balanceOver: { zh: '；按勾稽关系（一+二−四）应为 {B}，各项多计 {d} 件', en: '; the balance (I + II − IV) requires {B}, so the items over-count by {d}' },
     fix: { zh: '将（七）总计·{col}改为 {S}', en: 'Set (7) Total · {col} to {S}' },
   },
+  fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t3 = report.tables.T3;
     if ((t3.status !== 'bound' && t3.status !== 'partial') || !t3.version) return;

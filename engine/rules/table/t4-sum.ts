@@ -13,6 +13,7 @@ export default defineRule({
     substituted: SUBSTITUTION_SUFFIX,
     fix: { zh: '将{group}·总计改为 {S}', en: 'Set {group} · total to {S}' },
   },
+  fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t4 = report.tables.T4;
     if (t4.status !== 'bound') return;

@@ -1,5 +1,6 @@
 // TEXT-EXPORT-ARTIFACT: leftovers of a Word/HTML export in the prose — bookmarks, formatting
-// tags, conditional comments. Deleting them changes no value, so the fix is safe. Runs on every
+// tags, conditional comments. Deleting them changes no value, so the fix is safe unless the deletion
+// would change how Markdown reads the text around it (then it is offered as unsafe). Runs on every
 // report (always), and on all prose outside tables and code: an artefact in s5 or a heading is
 // as much a leftover as one in s1 (inside a table such text is CELL-OCR-NOISE's business).
 // What Markdown shows as written is no leftover and is never edited: inline code, link
@@ -19,6 +20,7 @@ const INLINE_BEFORE = /[`*_~[\]!<&\\]/;
 const INLINE_AFTER = /[`*_~[\]>(:;#]/;
 /** What may stand before a block's first character: indentation, list and quote markers. */
 const CONTAINER_PREFIX = /^[ \t]{0,3}(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?)*$/;
+const DELETE = { zh: '删除“{text}”', en: 'Delete “{text}”' };
 
 export default defineRule({
   id: 'TEXT-EXPORT-ARTIFACT',
@@ -28,8 +30,12 @@ export default defineRule({
   summary: { zh: '文中残留文档导出标记', en: 'Leftover export artefacts in the text' },
   messages: {
     default: { zh: '文中残留文档导出标记“{text}”', en: 'Leftover export artefact “{text}”' },
-    fix: { zh: '删除“{text}”', en: 'Delete “{text}”' },
+    fix: DELETE,
+    fixRereads: DELETE,
   },
+  // One deletion, two kinds: `fixRereads` is the same deletion where it would change how Markdown
+  // reads the text around it (see below), so it is offered, never applied unasked.
+  fixes: { fix: 'safe', fixRereads: 'unsafe' },
   check(ctx) {
     const blocked = blockedLines(ctx);
     const hits: { line: number; start: number; end: number }[] = [];
@@ -63,8 +69,8 @@ export default defineRule({
       // And a deletion that brings two Markdown punctuation characters together (`` `a`<b>`b` ``
       // joins two code spans, `[x]<b>(y)` makes a link) changes how the line reads inline.
       const joins = markdown && (INLINE_BEFORE.test(ctx.text[range.start - 1] ?? '') || INLINE_AFTER.test(ctx.text[range.end] ?? ''));
-      const kind = rest.trim() && !reread && !joins ? 'safe' : 'unsafe';
-      ctx.emit({ range, args, fixes: [{ title: 'fix', args, kind, edits: [{ ...range, newText: '' }] }] });
+      const title = rest.trim() && !reread && !joins ? 'fix' : 'fixRereads';
+      ctx.emit({ range, args, fixes: [{ title, args, edits: [{ ...range, newText: '' }] }] });
     };
     for (const h of hits) {
       const range = { start: h.start, end: h.end };

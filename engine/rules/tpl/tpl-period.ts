@@ -13,6 +13,7 @@ export default defineRule({
     insert: { zh: '在标题后插入统计期限说明', en: 'Insert the statistics-period statement after the title' },
     insertTop: { zh: '在文首插入统计期限说明', en: 'Insert the statistics-period statement at the top' },
   },
+  fixes: { insert: 'unsafe', insertTop: 'unsafe' },
   check({ text, report, index, emit }) {
     // Without a year TPL-YEAR-UNKNOWN speaks, and the statement could not be written.
     if (report.period || report.year === undefined) return;
@@ -25,12 +26,12 @@ export default defineRule({
       // A new paragraph after the title line, separated as the title is from what follows.
       const end = index.lines[title.line].end;
       const gap = blankLine(index, title.line + 1) ? eol : '';
-      fixes.push({ title: 'insert', kind: 'unsafe', edits: [{ start: end, end, newText: `${eol}${gap}${statement}` }] });
+      fixes.push({ title: 'insert', edits: [{ start: end, end, newText: `${eol}${gap}${statement}` }] });
     } else {
       const first = index.lines.findIndex((l) => l.text.trim() !== '');
       const gap = first >= 0 && blankLine(index, first + 1) ? eol : '';
       const at = first >= 0 ? index.lines[first].start : 0;
-      fixes.push({ title: 'insertTop', kind: 'unsafe', edits: [{ start: at, end: at, newText: `${statement}${eol}${gap}` }] });
+      fixes.push({ title: 'insertTop', edits: [{ start: at, end: at, newText: `${statement}${eol}${gap}` }] });
     }
     const range = title ? { start: title.start, end: title.end } : line1(index);
     emit({ range, args: { year }, fixes });

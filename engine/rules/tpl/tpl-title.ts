@@ -15,6 +15,7 @@ export default defineRule({
     insert: { zh: '插入标题“{title}”', en: 'Insert the title “{title}”' },
     addYear: { zh: '在标题中补入“{year}年”', en: 'Add “{year}年” to the title' },
   },
+  fixes: { insert: 'unsafe', addYear: 'unsafe' },
   check({ text, report, index, emit }) {
     const title = report.title;
     if (!title) {
@@ -29,7 +30,7 @@ export default defineRule({
         const eol = eolOf(text);
         const first = index.lines.findIndex((l) => l.text.trim() !== '');
         const gap = first >= 0 && blankLine(index, first + 1) ? eol : '';
-        fixes.push({ title: 'insert', args: { title: t }, kind: 'unsafe', edits: [{ start: 0, end: 0, newText: `${hashes}${t}${eol}${gap}` }] });
+        fixes.push({ title: 'insert', args: { title: t }, edits: [{ start: 0, end: 0, newText: `${hashes}${t}${eol}${gap}` }] });
       }
       emit({ range: { start: 0, end: 0 }, fixes });
       return;
@@ -38,7 +39,7 @@ export default defineRule({
     const fixes: FixSpec[] = [];
     const at = title.text.search(/(政府)?(信息|政务)公开/);
     if (report.year !== undefined && at > 0) {
-      fixes.push({ title: 'addYear', args: { year: report.year }, kind: 'unsafe', edits: [{ start: title.start + at, end: title.start + at, newText: `${report.year}年` }] });
+      fixes.push({ title: 'addYear', args: { year: report.year }, edits: [{ start: title.start + at, end: title.start + at, newText: `${report.year}年` }] });
     }
     emit({ range: { start: title.start, end: title.end }, message: 'noYear', fixes });
   },

@@ -25,7 +25,7 @@ export function t2Findings(text: string, id: string, opts: CheckOptions = {}): F
     .map((e): Finding => {
       let message = render(rule.messages[e.message ?? 'default'], e.args, lang);
       if (e.suffix) message += render(rule.messages[e.suffix.message], e.suffix.args, lang);
-      const fixes: Fix[] = (e.fixes ?? []).map((f) => ({ title: render(rule.messages[f.title], f.args, lang), kind: f.kind, edits: f.edits }));
+      const fixes: Fix[] = (e.fixes ?? []).map((f) => ({ title: render(rule.messages[f.title], f.args, lang), kind: rule.fixes?.[f.title] ?? 'unsafe', edits: f.edits }));
       return {
         rule: rule.id, severity: rule.severity, message, range: e.range, cell: e.cell ? cellRefOf(e.cell.id) : null,
         written: e.written ?? null, computed: e.computed ?? null,

@@ -35,6 +35,16 @@ describe('TEXT-EXPORT-ARTIFACT', () => {
     assertFixResolves(text, fs[0]);
   });
 
+  it('a deletion that would change how Markdown reads the line is the same deletion, offered as unsafe', () => {
+    const text = '# 某局2021年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度工作平稳。\n\n<b>\n\n二是规范办理。\n\n本年度<b>工作</b>平稳。\n';
+    const fs = findings(text, RULE, { fileName: 'r.md' });
+    const alone = fs.find((f) => text.slice(f.range.start, f.range.end) === '<b>' && text[f.range.end] === '\n' && text[f.range.start - 1] === '\n')!;
+    assert.equal(alone.fix?.kind, 'unsafe', 'alone on its line: deleting it leaves a blank line');
+    assert.equal(alone.fix?.title, '删除“<b>”');
+    const inline = fs.filter((f) => f !== alone);
+    assert.ok(inline.length >= 2 && inline.every((f) => f.fix?.kind === 'safe'), 'inside a sentence: safe');
+  });
+
   it('words that only look like tags are not artefacts', () => {
     assert.deepEqual(findings(replaceLine(SEED[3], 9, '数量<bookmark>与 a<b 及 <p2> 不是标记。'), RULE), []);
   });
