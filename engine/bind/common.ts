@@ -3,6 +3,7 @@
 import type { Cell, Table, TableId, TemplateVersion } from '../model.ts';
 import { parseValue } from '../grid/number.ts';
 import type { RawCell } from '../grid/layout.ts';
+import { GENERIC_HEADER_WORDS } from '../template/index.ts';
 import type { ValueKind } from '../template/types.ts';
 import { normLabel, stripPunct } from '../text.ts';
 import type { LogicalRow } from '../grid/rows.ts';
@@ -74,6 +75,7 @@ export function valuesRunTogether(values: RawCell[], expected: number): boolean 
 export function isHeaderText(text: string, labels: string[]): boolean {
   const t = stripPunct(text);
   if (!t) return false;
+  if (GENERIC_HEADER_WORDS.includes(t)) return true; // a converter's "| 项目 | 数量 |", said exactly
   if (/^(单位|表[一二三四五六七八九十\d])/.test(t)) return true;
   if (/^[(（].*[)）]$/.test(text.trim().normalize('NFKC'))) return true; // a bracketed note
   return labels.some((l) => {

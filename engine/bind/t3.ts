@@ -182,6 +182,9 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     if (!r.labels.length) {
       if (r.values.length && !r.others.length) orphans.push({ index: order.length, row: r });
       else if (r.others.length && r.values.length) table.unknownRows.push({ ...spanOf(r.others), text: r.others.map((c) => c.text).join(''), values: r.values.map((v) => v.text), after: prev });
+      // A header row again among the data (a converter's small tables each carry one, generic or
+      // naming columns): no data, no noise, and no say in the column order the table's own header set.
+      else if (r.others.length && r.others.every((c) => isHeaderText(c.text, HEADER_LABELS))) continue;
       else if (r.others.length) for (const c of r.others) if (c.text.length <= 20) table.noise.push({ start: c.start, end: c.end, text: c.text });
       continue;
     }
@@ -211,6 +214,11 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
       if (mn && !mn.row && !mn.group && !mn.ambiguous) {
         r = { labels: [...r.labels, ...next.labels], others: [...r.others, ...next.others], values: next.values, hardCells: next.hardCells, layout: next.layout, line: r.line };
         labels = r.labels;
+        i++;
+      } else if (!next.labels.length && !next.others.length && next.values.length) {
+        // A converter split the label from its values: the label on a row of its own, its values on
+        // the next row, which has no label. By their order the values are this row's.
+        r = { ...r, values: next.values, hardCells: next.hardCells, layout: next.layout };
         i++;
       }
     }

@@ -88,6 +88,22 @@ export function bindT4(items: GridItem[]): Table {
     const places = row.filter((p) => p.cell.covered !== 'left');
     if (places.length === 15 && places.every(position)) values = places.map((p) => p.cell);
   }
+  // 表四 as three small tables, one per group under its label ("### 行政复议" …): each group's five
+  // values under its own header.
+  const split = values.length !== 15 ? groupSegments(pieces, startAt, position) : undefined;
+  if (split) {
+    table.range.end = split[2].values[4].end;
+    table.noise = table.noise.filter((n) => n.start >= table.range.start && n.end <= table.range.end);
+    table.status = 'bound';
+    T4_GROUPS.forEach((g, gi) => {
+      table.rows.set(g.key, { key: g.key, state: 'bound' });
+      split[gi].order.forEach((col, ci) => {
+        const cell = makeCell('T4', g.key, col, split[gi].values[ci], 'count', () => false);
+        table.cells.set(cell.id, cell);
+      });
+    });
+    return table;
+  }
   table.range.end = values[values.length - 1].end;
   table.noise = table.noise.filter((n) => n.start >= table.range.start && n.end <= table.range.end);
   for (const g of T4_GROUPS) table.rows.set(g.key, { key: g.key, state: 'bound' });
@@ -107,6 +123,36 @@ export function bindT4(items: GridItem[]): Table {
     });
   });
   return table;
+}
+
+/**
+ * The table as one small table per group: each group's label (a caption or heading naming it alone),
+ * then five values after the last text before the next group — in the order of that table's own
+ * five column labels when it names each once, else the template's. Undefined unless all three are.
+ */
+function groupSegments(pieces: Piece[], from: number, position: (p: Piece) => boolean): { values: RawCell[]; order: string[] }[] | undefined {
+  const starts = T4_GROUPS.map((g) => pieces.findIndex((p, i) => i >= from && p.cls === 'text' && normLabel(p.cell.text) === normLabel(g.label)));
+  if (starts.some((s) => s < 0) || !starts.every((s, i) => i === 0 || s > starts[i - 1])) return undefined;
+  const labels = T4_COLUMNS.map((c) => c.label);
+  const out: { values: RawCell[]; order: string[] }[] = [];
+  for (let gi = 0; gi < 3; gi++) {
+    const segment = pieces.slice(starts[gi] + 1, gi < 2 ? starts[gi + 1] : undefined);
+    let lastText = -1;
+    segment.forEach((p, i) => {
+      if (p.cls === 'text') lastText = i;
+    });
+    // The run of values right after the segment's header, ending at the first text after it.
+    const run: RawCell[] = [];
+    for (const p of segment.slice(lastText + 1)) {
+      if (position(p)) run.push(p.cell);
+    }
+    const header = segment.slice(0, lastText + 1).filter((p) => p.cls === 'text').map((p) => p.cell);
+    const seq = labelSequence(header, labels).seq;
+    if (run.length !== 5 || (seq.length !== 5 && seq.length !== 0)) return undefined;
+    const order = seq.length === 5 && new Set(seq).size === 5 ? seq.map((i) => T4_COLUMNS[i].key) : T4_COLUMNS.map((c) => c.key);
+    out.push({ values: run, order });
+  }
+  return out;
 }
 
 /** Grid columns of the header's cells that name one of the five column labels (结果维持 … 总计). */

@@ -169,6 +169,15 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
       lastL2 = null;
       continue;
     }
+    // A heading inside a table's region (a converter's `### 行政复议` over a small table): its words,
+    // one paragraph cell, without the Markdown marks.
+    const heading = s.headings.get(l);
+    if (heading && heading.kind === 'atx' && !s.gridLines.has(l)) {
+      const t = idx.text.slice(heading.contentStart, heading.contentEnd);
+      if (t.trim()) items.push({ kind: 'cell', layout: 'L8', cell: { text: t, start: heading.contentStart, end: heading.contentEnd, line: l, col: -1, explicit: false, paragraph: true } });
+      lastL2 = null;
+      continue;
+    }
     const grid = s.gridLines.get(l);
     if (grid) {
       lastL2 = null;

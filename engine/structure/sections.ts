@@ -1,6 +1,6 @@
 // Sections, title, report year, agency and statistics period (docs/spec/format.md §2.2–§2.4).
 import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span, Title } from '../model.ts';
-import { SECTIONS } from '../template/index.ts';
+import { SECTIONS, TABLE_CAPTION_LABELS } from '../template/index.ts';
 import { chineseToNumber, normTitle, ordinalValue, unwrapped, withoutInlineMarkup, type LineIndex } from '../text.ts';
 import type { DocStructure } from '../source/types.ts';
 
@@ -9,6 +9,7 @@ export const TOP_ORDINAL = /^([一二三四五六七八九十]{1,3})(?:[、.．�
 /** Second to fourth level: （一） (一) 1. 1、 1． （1） (1) */
 export const SUB_ORDINAL = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])/;
 const T3_KEYWORDS = ['本年新收', '上年结转', '本年度办理结果', '结转下年度'];
+const CAPTIONS = new Set(TABLE_CAPTION_LABELS.map((l) => normTitle(l)));
 const NUMERIC_TOKEN = /^[+-]?[\d０-９][\d０-９,.．]*$/;
 
 interface Candidate {
@@ -89,6 +90,8 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   if (!mark && !ord && !(TEMPLATE_TITLES.has(normTitle(content)))) return undefined;
   if (!norm || [...norm].length > 40) return undefined;
   if (T3_KEYWORDS.some((k) => norm.includes(k))) return undefined;
+  // A sub-heading naming one of a table's groups ("### 行政复议" over a small table) is a caption.
+  if (CAPTIONS.has(norm)) return undefined;
   const heading: Heading = {
     start: line.start, end: line.end, line: l, ordinal,
     title: { start: titleStart, end: titleStart + titleText.length, text: titleText },

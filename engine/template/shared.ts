@@ -110,6 +110,15 @@ export const T4_HEADER_LABELS: [string, number][] = [
   ['结果维持', 3], ['结果纠正', 3], ['其他结果', 3], ['尚未审结', 3], ['总计', 3],
 ];
 
+/**
+ * Words converters and web editors put in a table's header where the template has none or a merged
+ * one ("| 项目 | 数量 |"): header text of any table, naming no column.
+ */
+export const GENERIC_HEADER_WORDS = ['项目', '数量', '内容', '类别', '名称', '指标', '序号', '件数', '类型', '事项'];
+
+/** Labels of the tables' groups and super-headers: a heading that says only one of them is a caption, never a section. */
+export const TABLE_CAPTION_LABELS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '申请人情况', '法人或其他组织'];
+
 export const TABLE_NAMES: Record<'T2' | 'T3' | 'T4', Display> = {
   T2: { zh: '主动公开政府信息情况表', en: 'the proactive-disclosure table' },
   T3: { zh: '政府信息公开申请情况表', en: 'the applications table' },
