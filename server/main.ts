@@ -132,7 +132,7 @@ connection.onExecuteCommand((params) => executeCommand(params, connection, docum
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const m = doc && (await checker.model(doc));
-  return m ? hoverAt(m.result, params.position, m.r.lang) : null;
+  return m ? hoverAt(m.result, m.r.findings, params.position, m.r.lang) : null;
 });
 
 connection.onDocumentSymbol(async (params) => {
