@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, LineIndex, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
+import { check, LineIndex, type CheckOptions, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
 import { looksLikeReport } from './detect.ts';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
 import { SOURCE } from './protocol.ts';
@@ -31,7 +31,7 @@ export interface DocResult {
   /** The full check result; kept only for documents small enough that it costs little. */
   result: CheckResult | null;
   /** Options check() ran with, for commands that check again (recomputeTotals). */
-  options: Parameters<typeof check>[1];
+  options: CheckOptions;
 }
 
 /** Above this size the report model is not cached (hover and symbols re-check on demand). */
