@@ -9,6 +9,8 @@ import { formatNumber } from '../engine/rules/api.ts';
 import { toRange } from './diagnostics.ts';
 
 export function hoverAt(result: CheckResult, findings: readonly Finding[], position: Position, lang: Lang): Hover | null {
+  // The model's offsets are those of the text the report was read from: for an HTML page, its rendering.
+  if (result.parsed.source.original) return null;
   const index = result.parsed.index;
   const offset = index.offsetAt(position);
   const e = explainCell(result.report, offset, lang);

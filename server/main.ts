@@ -26,6 +26,7 @@ import { IdleGc } from './memory.ts';
 import { COMMANDS, FIX_ALL_KIND, FORMAT_TABLE_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
 import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
 
 /** Over stdio, our own reader and writer (transport.ts); other transports as vscode-languageserver makes them. */
@@ -57,6 +58,7 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   executeCommandProvider: { commands: [COMMANDS.recomputeTotals, COMMANDS.fixAll, COMMANDS.formatTable] },
   hoverProvider: true,
   documentSymbolProvider: { label: 'GovReport' },
+  ...EDITOR_CAPABILITIES,
 };
 
 connection.onInitialize((params): InitializeResult => {
@@ -138,7 +140,7 @@ connection.onHover(async (params) => {
 connection.onDocumentSymbol(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const m = doc && (await checker.model(doc));
-  return m ? documentSymbols(m.result, m.r.lang) : [];
+  return m ? documentSymbols(m.result, m.r.lang, doc.languageId === 'markdown') : [];
 });
 
 connection.onRequest(STATS_REQUEST, (): ServerStats => {
@@ -156,6 +158,8 @@ connection.onRequest(STATS_REQUEST, (): ServerStats => {
     lastIdleGc: idleGc.last,
   };
 });
+
+registerEditorFeatures({ connection, documents, checker });
 
 documents.listen(connection);
 connection.listen();

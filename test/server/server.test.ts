@@ -56,6 +56,9 @@ describe('language server over stdio', () => {
         executeCommandProvider: { commands: ['govreport.recomputeTotals', 'govreport.fixAll', 'govreport.formatTable'] },
         hoverProvider: true,
         documentSymbolProvider: { label: 'GovReport' },
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['表', '二', '三', '四'] },
       },
       serverInfo: { name: 'govreport', version: '0.1.0' },
     });
