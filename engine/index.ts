@@ -13,4 +13,5 @@ export { applyEdits, recomputeTotals } from './fix.ts';
 export { filledShape, flatten, officialShape, type Shape, type ShapeCell } from './render/shape.ts';
 export { displayWidth, toGfm, toTabRows } from './render/text-table.ts';
 export { tableAsGfm, toMarkdownDraft } from './render/draft.ts';
+export { tabRowsOf } from './render/tab-rows.ts';
 export { rulePagePath } from './rule-pages.ts';

@@ -27,6 +27,11 @@ import { COMMANDS, FIX_ALL_KIND, STATS_REQUEST, type InitializationOptions, type
 import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
+import type { RequestContext } from './requests/context.ts';
+import { registerDetect } from './requests/detect.ts';
+import { registerImportDraft } from './requests/draft.ts';
+import { registerPasteTable } from './requests/paste.ts';
+import { registerTables } from './requests/tables.ts';
 
 /** Over stdio, our own reader and writer (transport.ts); other transports as vscode-languageserver makes them. */
 const stdio = process.argv.includes('--stdio');
@@ -156,6 +161,13 @@ connection.onRequest(STATS_REQUEST, (): ServerStats => {
     lastIdleGc: idleGc.last,
   };
 });
+
+// Requests of the VS Code client beyond LSP (server/requests/protocol.ts).
+const requests: RequestContext = { connection, documents, checker, env };
+registerTables(requests);
+registerImportDraft(requests);
+registerPasteTable(requests);
+registerDetect(requests);
 
 documents.listen(connection);
 connection.listen();
