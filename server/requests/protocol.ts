@@ -96,3 +96,21 @@ export const DETECT_REQUEST = 'govreport/detect';
 export interface DetectParams {
   uri: string;
 }
+
+/**
+ * `govreport/checkFiles` {uris} → CheckFilesResult: checks these files (open or not) and publishes
+ * their diagnostics, so the Problems panel lists every report of the workspace. The client sends
+ * the workspace's files in batches and shows the progress between them.
+ */
+export const CHECK_FILES_REQUEST = 'govreport/checkFiles';
+
+export interface CheckFilesParams {
+  uris: string[];
+}
+
+export interface CheckFilesResult {
+  /** Files looked at, reports among them, diagnostics published. */
+  files: number;
+  reports: number;
+  problems: number;
+}
