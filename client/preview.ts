@@ -237,13 +237,15 @@ td.active { outline: 2px solid var(--vscode-focusBorder, #07f); }
     const td = document.querySelector('td[data-cell="' + CSS.escape(state.active) + '"]');
     if (td) { td.classList.add('active'); td.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
   }
+  let lastSummary = [];
   function report(tables) {
+    lastSummary = tables;
     vscode.postMessage({ type: 'rendered', rendered: { uri: state.data ? state.data.uri : '', version: state.data ? state.data.version : -1, tables, active: state.active || null } });
   }
   window.addEventListener('message', (e) => {
     const m = e.data;
     if (m.type === 'tables') { state = m; draw(); }
-    if (m.type === 'active' && state) { state.active = m.cell; markActive(); }
+    if (m.type === 'active' && state) { state.active = m.cell; markActive(); report(lastSummary); }
   });
   vscode.postMessage({ type: 'ready' });
 })();
