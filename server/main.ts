@@ -29,6 +29,7 @@ import { documentSymbols } from './symbols.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
 import type { RequestContext } from './requests/context.ts';
 import { registerDetect } from './requests/detect.ts';
+import { registerCheckFiles } from './requests/workspace.ts';
 import { registerImportDraft } from './requests/draft.ts';
 import { registerPasteTable } from './requests/paste.ts';
 import { registerTables } from './requests/tables.ts';
@@ -168,6 +169,7 @@ registerTables(requests);
 registerImportDraft(requests);
 registerPasteTable(requests);
 registerDetect(requests);
+registerCheckFiles(requests);
 
 documents.listen(connection);
 connection.listen();

@@ -2,12 +2,14 @@
 // in the document's layout, report detection — as functions and through the built server.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { check, parseReport } from '../../engine/index.ts';
 import { importDraft } from '../../server/requests/draft.ts';
 import { pasteTable } from '../../server/requests/paste.ts';
-import { DETECT_REQUEST, IMPORT_DRAFT_REQUEST, PASTE_TABLE_REQUEST, TABLES_REQUEST, type ImportDraftResult, type TablesResult } from '../../server/requests/protocol.ts';
+import { CHECK_FILES_REQUEST, DETECT_REQUEST, IMPORT_DRAFT_REQUEST, PASTE_TABLE_REQUEST, TABLES_REQUEST, type CheckFilesResult, type ImportDraftResult, type TablesResult } from '../../server/requests/protocol.ts';
 import { tablesOf } from '../../server/requests/tables.ts';
 import { ROOT, clientPool, ensureBuilt } from './lsp.ts';
 
@@ -149,5 +151,28 @@ describe('through the built server', () => {
     assert.equal(pasted.table, 'T4');
     const draft = (await client.conn.sendRequest(IMPORT_DRAFT_REQUEST, { data: Buffer.from(HTML).toString('base64'), fileName: '002.html' })) as ImportDraftResult;
     assert.ok(draft.ok && draft.markdown.startsWith('# '));
+  });
+
+  it('govreport/checkFiles checks files from disk and publishes their diagnostics; a note that is no report gets none', async () => {
+    const client = await start();
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-checkfiles-'));
+    try {
+      const files = { txt: join(dir, 'a.txt'), docx: join(dir, 'b.docx'), note: join(dir, 'note.md') };
+      copyFileSync(SEED, files.txt);
+      copyFileSync(join(ROOT, 'test/fixtures/forms/002.docx'), files.docx);
+      writeFileSync(files.note, '# 会议纪要\n\n下周安排。\n');
+      const uris = Object.values(files).map((f) => pathToFileURL(f).href);
+      const published = uris.map((u) => client.waitForDiagnostics(u));
+      const r = (await client.conn.sendRequest(CHECK_FILES_REQUEST, { uris })) as CheckFilesResult;
+      assert.equal(r.files, 3);
+      assert.equal(r.reports, 2);
+      const [txt, docx, note] = await Promise.all(published);
+      assert.ok(txt.diagnostics.some((d) => d.code === 'T3-RESULT-TOTAL'), 'the .txt report');
+      assert.ok(docx.diagnostics.some((d) => d.code === 'T3-RESULT-TOTAL'), 'the Word report');
+      assert.deepEqual(note.diagnostics, []);
+      assert.equal(r.problems, txt.diagnostics.length + docx.diagnostics.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -263,6 +263,31 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
       },
     },
     {
+      name: 'GovReport: 检查工作区全部报告 fills the Problems panel with the reports of files never opened',
+      fn: async () => {
+        const dir = path.join(ctx.workspace, 'reviewed');
+        fs.mkdirSync(dir, { recursive: true });
+        const copies = [
+          ctx.copy('test/fixtures/seeds/002_c7925c89c326f8ac.txt', 'reviewed/county-2020.txt'),
+          ctx.copy('test/fixtures/forms/001.html', 'reviewed/bureau-page.html'),
+          ctx.copy('test/fixtures/forms/003.docx', 'reviewed/office.docx'),
+        ];
+        fs.writeFileSync(path.join(dir, 'readme.md'), '# 说明\n\n本文件夹存放待审核的报告。\n');
+        const uris = copies.map((f) => vscode.Uri.file(f));
+        for (const u of uris) assert.equal(ours(u).length, 0, `${u.fsPath} has diagnostics before the check`);
+        const r = await vscode.commands.executeCommand<{ files: number; reports: number; problems: number } | undefined>('govreport.checkWorkspace');
+        assert.ok(r, 'the command returned nothing');
+        assert.ok(r.reports >= 3, JSON.stringify(r));
+        for (const u of uris) await waitFor(`diagnostics of ${path.basename(u.fsPath)}`, () => ours(u).length > 0, 20_000);
+        assert.equal(ours(vscode.Uri.file(path.join(dir, 'readme.md'))).length, 0, 'the readme is no report');
+        assert.ok(ours(uris[0]).some((d) => codeOf(d) === 'T3-RESULT-TOTAL'));
+        await sleep(1200);
+        const png = await screenshot('check-workspace');
+        if (png) console.log(`[e2e] screenshot: ${png}`);
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+      },
+    },
+    {
       name: 'latency: a keystroke in a table cell → the updated squiggle (20 samples)',
       fn: async () => {
         const editor = await ctx.open(ctx.copy('test/fixtures/seeds/002_c7925c89c326f8ac.txt', 'latency.txt'));
