@@ -1,6 +1,12 @@
 // The custom requests of server/requests/, as the VS Code client (client/) sends them. No imports,
 // so the client bundle takes these names and shapes without the engine.
 
+/**
+ * The pause (ms) the VS Code client asks the server to wait after a change before checking
+ * (initializationOptions.debounceMs; the server's own default is 150 for other clients).
+ */
+export const VSCODE_DEBOUNCE_MS = 50;
+
 /** A position in a document as LSP counts it (0-based line, UTF-16 character). */
 export interface Pos {
   line: number;

@@ -163,6 +163,7 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
         const ed = await vscode.window.showTextDocument(editor.document, { viewColumn: vscode.ViewColumn.One });
         const at = new vscode.Position(NP_LINE, ed.document.lineAt(NP_LINE).text.length);
         ed.selection = new vscode.Selection(at, at);
+        ed.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
         await waitFor('the grid to mark the cell under the cursor', () => preview.rendered?.active === 't3.r7.np', 10_000)
           .catch((e: Error) => { throw new Error(`${e.message}; active: ${preview.rendered?.active}`); });
         await sleep(600);
