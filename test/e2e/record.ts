@@ -11,6 +11,7 @@ export interface Measured {
   freshOpen?: Record<string, number>;
   keystroke?: number[];
   keystrokeSteps?: { total: number; check: number }[];
+  loadAverage?: number[];
 }
 
 const pct = (xs: number[], p: number) => {
@@ -27,7 +28,8 @@ export function latencySection(m: Measured): string {
     '## Real editor latency (test/e2e, code-server)',
     '',
     `Measured by the in-editor suite (test/e2e/suite/client.ts) in code-server (VS Code ${m.vscode}) with headless Chromium on`,
-    'this machine (2 cores, shared with other work while it ran); rewritten by `GOVREPORT_E2E_RECORD=1 node scripts/run-tests.mjs test/e2e`.',
+    `this machine (2 cores, shared with other work: 1-minute load average ${m.loadAverage?.join(' → ') ?? '?'} during the keystroke samples);`,
+    'rewritten by `node scripts/e2e/record.mjs`. The development build (not minified) is what runs here.',
     '',
     '| what | ms | target |',
     '|---|---:|---:|',
