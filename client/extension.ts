@@ -66,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     outputChannel: output,
     // A shorter pause after a keystroke than the server's default: VS Code sends changes as they are
     // typed and a check of a report takes milliseconds (bench/RESULTS.md, real editor latency).
-    initializationOptions: { debounceMs: VSCODE_DEBOUNCE_MS },
+    // The settings go along, so the very first check already uses them.
+    initializationOptions: () => ({ debounceMs: VSCODE_DEBOUNCE_MS, settings: vscode.workspace.getConfiguration('govreport') }),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json') },
     errorHandler: {
       error: (error, message, count) => {

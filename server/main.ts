@@ -81,8 +81,17 @@ connection.onInitialize((params): InitializeResult => {
   return { capabilities: CAPABILITIES, serverInfo: { name: 'govreport', version: '0.1.0' } };
 });
 
+/** The settings being read from the client, if a read is under way (an opened document waits for it). */
+let pulling: Promise<unknown> = Promise.resolve();
+
 /** Reads the settings with workspace/configuration; 'failed' when the client cannot answer. */
-async function pullSettings(): Promise<'changed' | 'same' | 'failed'> {
+function pullSettings(): Promise<'changed' | 'same' | 'failed'> {
+  const p = readSettings();
+  pulling = p;
+  return p;
+}
+
+async function readSettings(): Promise<'changed' | 'same' | 'failed'> {
   if (!canPullConfiguration) return 'failed';
   try {
     const raw: unknown = await connection.workspace.getConfiguration('govreport');
@@ -124,7 +133,14 @@ connection.onDidChangeWatchedFiles(() => {
 
 // An opened document is checked at once: there is no burst of keystrokes to wait out, and the first
 // diagnostics of a report are what a user waits for when opening it (bench/RESULTS.md, real editor).
-documents.onDidOpen((e) => checker.ensure(e.document));
+// (Once settings being read have arrived: the first diagnostics are in the user's language and levels.)
+documents.onDidOpen((e) => {
+  const uri = e.document.uri;
+  void pulling.then(() => {
+    const doc = documents.get(uri);
+    if (doc) checker.ensure(doc);
+  });
+});
 documents.onDidChangeContent((e) => checker.schedule(e.document));
 documents.onDidClose((e) => checker.close(e.document.uri));
 
