@@ -1,7 +1,7 @@
 // Table 2 (proactive disclosure): blocks by their captions, rows by the head of their labels
 // (the text before the first bracket, so a long note naming 行政处罚 binds nothing), columns by
 // each block's header when it states all labels in another order, else the template order.
-import type { Table, TemplateVersion } from '../model.ts';
+import type { T2Row, TableOf, TemplateVersion } from '../model.ts';
 import type { GridItem, RawCell } from '../grid/layout.ts';
 import { TEMPLATES } from '../template/index.ts';
 import type { T2BlockSpec, T2RowSpec } from '../template/types.ts';
@@ -47,7 +47,7 @@ interface BlockHeader {
   valueCol: number;
 }
 
-export function bindT2(items: GridItem[], expected: TemplateVersion | null): Table {
+export function bindT2(items: GridItem[], expected: TemplateVersion | null): TableOf<'T2'> {
   const table = emptyTable('T2');
   const rows = assembleRows(items, T2_VOCAB);
   const isData = (r: LogicalRow) => r.labels.length > 0 && matchRows(labelText(r)).length > 0;
@@ -114,7 +114,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
   table.missingHeaderLabels = missingLabels(header, [...wanted.entries()]);
 
   // Pass 2: bind the data rows of this version.
-  const bindings = new RowBindings<BoundRow & { block: T2BlockSpec; glue?: RawCell }>(table);
+  const bindings = new RowBindings<BoundRow & { row: T2Row; block: T2BlockSpec; glue?: RawCell }>(table);
   let lastKey: string | undefined; // the template row bound last, for placing unknown rows
   for (const { row: r, block: seenBlock } of data) {
     const text = labelText(r);
@@ -146,7 +146,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
       values = located.values;
       if (located.runTogether) bindings.glued = true;
     }
-    bindings.bind(match.row.key, label, values, k, { block: blockSpec, glue });
+    bindings.bind(match.row.key, label, values, k, { row: match.row.key, block: blockSpec, glue });
   }
   const allRows = spec.blocks.flatMap((b) => b.rows.map((r) => r.key));
 
@@ -154,11 +154,11 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
   const lastRow = rows[lastData];
   table.range = { start, end: Math.max(start, lastRow.values.at(-1)?.end ?? lastRow.labels.at(-1)?.end ?? start) };
   if (!bindings.settle(allRows)) return table;
-  for (const { binding, values, block: b, glue } of bindings.readableRows()) {
+  for (const { binding, row, values, block: b, glue } of bindings.readableRows()) {
     const hdr = blockHeaders.get(b.key);
     const columns = columnsOf(b, hdr);
     columns.forEach((col, i) => {
-      const cell = makeCell('T2', binding.key, col.key, values[i], col.kind, (w) => matchRows(w).some((m) => m.row.key === binding.key));
+      const cell = makeCell('T2', row, col.key, values[i], col.kind, (w) => matchRows(w).some((m) => m.row.key === row));
       if (values[i] === glue) {
         cell.flags.push('glued');
         cell.residue = binding.label!.text.slice(0, -glue!.text.length);

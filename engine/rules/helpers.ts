@@ -1,6 +1,6 @@
 // Shared pieces of the rules: display names of cells, sums under the substitution rule
 // (docs/spec/rules.md §0), and edits that replace a number while keeping the cell's own layout.
-import { readable, type Cell, type Report, type Table } from '../model.ts';
+import { readable, type Cell, type CellId, type Report, type Table } from '../model.ts';
 import type { Edit } from '../finding.ts';
 import { instancesOf, T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, TEMPLATES, type SumDecl, type SumInstance } from '../template/index.ts';
 import type { Display } from '../template/types.ts';
@@ -113,7 +113,7 @@ export const round = (n: number) => Math.round(n * 1e6) / 1e6;
 export const isNum = (c: Cell | undefined): c is Cell & { value: number } => c?.state === 'number';
 
 /** The table's cell, or undefined when the table is not bound/partial. */
-export function cellOf(report: Report, id: string): Cell | undefined {
+export function cellOf(report: Report, id: CellId | string): Cell | undefined {
   const table = report.tables[id.slice(0, 2).toUpperCase() as 'T2' | 'T3' | 'T4'];
   if (!readable(table)) return undefined;
   return table.cells.get(id);

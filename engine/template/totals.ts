@@ -3,7 +3,7 @@
 // hover explains them (engine/explain.ts), "recompute totals" rewrites them in the order below
 // (engine/fix.ts), and the prose rules read a row's parts from them — none of them spells a sum
 // of its own.
-import { cellId, type TableId, type TemplateVersion } from '../model.ts';
+import type { CellId, ColKey, RowKey, T3Col, T3Row, TableId, TemplateVersion } from '../model.ts';
 import { T3_COLUMNS, T3_ORGS, T4_COLUMNS, T4_GROUPS } from './shared.ts';
 import { TEMPLATES } from './registry.ts';
 
@@ -14,31 +14,27 @@ export type SumKind = 'row-total' | 'subtotal' | 'result-total' | 'review-total'
  * `total` is the sum of the cells in columns `parts`; `along: 'column'`: in each column, the cell
  * in row `total` is the sum of the cells in rows `parts`.
  */
-export interface SumDecl {
-  kind: SumKind;
-  /** The rule that checks it. */
-  rule: string;
-  table: Extract<TableId, 'T3' | 'T4'>;
-  along: 'row' | 'column';
-  total: string;
-  /** The parts; null where they depend on a version the table was not read as. */
-  parts(version: TemplateVersion | null): readonly string[] | null;
-}
+export type SumDecl = { kind: SumKind; /** The rule that checks it. */ rule: string } & (SumAxis<'T3'> | SumAxis<'T4'>);
+
+/** The parts are null where they depend on a version the table was not read as. */
+type SumAxis<Id extends 'T3' | 'T4'> =
+  | { table: Id; along: 'row'; total: ColKey<Id>; parts(version: TemplateVersion | null): readonly ColKey<Id>[] | null }
+  | { table: Id; along: 'column'; total: RowKey<Id>; parts(version: TemplateVersion | null): readonly RowKey<Id>[] | null };
 
 /** 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度, in every column (the T3 header note). */
 export interface BalanceDecl {
   rule: string;
   table: 'T3';
   along: 'column';
-  left: readonly string[];
-  right: readonly string[];
+  left: readonly T3Row[];
+  right: readonly T3Row[];
 }
 
 /** Table 3's row of （七）总计 and its column of 总计. */
-const RESULT_ROW = 'r7';
-const TOTAL_COLUMN = 'tot';
+const RESULT_ROW: T3Row = 'r7';
+const TOTAL_COLUMN: T3Col = 'tot';
 /** The six applicant columns: 自然人 and the five kinds of organisation. */
-const T3_APPLICANTS = ['np', ...T3_ORGS];
+const T3_APPLICANTS: T3Col[] = ['np', ...T3_ORGS];
 const T4_OUTCOMES = ['keep', 'fix', 'other', 'pend'] as const;
 
 export const SUMS: readonly SumDecl[] = [
@@ -57,8 +53,8 @@ export interface SumInstance {
   decl: SumDecl;
   /** The row (along 'row') or column (along 'column') the instance lies on. */
   line: string;
-  target: string;
-  parts: string[];
+  target: CellId;
+  parts: CellId[];
 }
 
 /**
@@ -75,7 +71,8 @@ function linesOf(decl: SumDecl, version: TemplateVersion | null): string[] {
 export function instanceOn(decl: SumDecl, version: TemplateVersion | null, line: string): SumInstance | null {
   const parts = decl.parts(version);
   if (!parts) return null;
-  const at = (other: string) => (decl.along === 'row' ? cellId(decl.table, line, other) : cellId(decl.table, other, line));
+  // `line` is a key of the other axis, from the template's own rows and columns (linesOf).
+  const at = (other: string) => (decl.along === 'row' ? `${decl.table.toLowerCase()}.${line}.${other}` : `${decl.table.toLowerCase()}.${other}.${line}`) as CellId;
   return { decl, line, target: at(decl.total), parts: parts.map(at) };
 }
 

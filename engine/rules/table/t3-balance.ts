@@ -1,6 +1,6 @@
 // T3-BALANCE (勾稽关系, the header note): 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度
 // (BALANCE of engine/template/totals.ts).
-import { cellIn, readable } from '../../model.ts';
+import { cellIn, readable, type T3Row } from '../../model.ts';
 import { BALANCE, T3_COLUMNS } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
 import { cellDisplay, colDisplay, isNum, round } from '../helpers.ts';
@@ -27,7 +27,7 @@ export default defineRule({
       const others = [...BALANCE.left, ...restRows].map((r) => cellIn(t3, r, col));
       if (!isNum(anchor) || !others.every((x) => x && x.state !== 'invalid' && x.state !== 'covered')) continue;
       if (!others.some(isNum)) continue;
-      const value = (row: string) => { const x = cellIn(t3, row, col); return isNum(x) ? x.value : 0; };
+      const value = (row: T3Row) => { const x = cellIn(t3, row, col); return isNum(x) ? x.value : 0; };
       const L = round(BALANCE.left.reduce((a, r) => a + value(r), 0));
       const R = round(BALANCE.right.reduce((a, r) => a + value(r), 0));
       if (L === R) continue;

@@ -2,7 +2,7 @@
 // total is offered only when the result also restores 一+二 = 三+四 (policy T3-FIX-AMBIGUOUS):
 // otherwise the parts may be what is wrong, and the message says what the balance implies.
 // The sum is the 'result-total' of engine/template/totals.ts; the balance its BALANCE.
-import { cellIn, type Cell } from '../../model.ts';
+import { cellIn, type Cell, type T3Col } from '../../model.ts';
 import { BALANCE, sumDecl } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
 import { brokenSums, cellDisplay, colDisplay, isNum, recomputeFix, relatedOf, SUBSTITUTION_SUFFIX, round } from '../helpers.ts';
@@ -27,7 +27,7 @@ export default defineRule({
   check({ report, emit }) {
     const t3 = report.tables.T3;
     for (const { instance, target, sum } of brokenSums(t3, RESULT_TOTAL)) {
-      const col = instance.line;
+      const col = instance.line as T3Col; // a sum along columns lies on a column
       const W = target.value;
       const S = sum.value;
       // What the balance (left = （七）总计 + the rest of the right side) says the total must be.

@@ -1,7 +1,7 @@
 // Shared prose machinery of the TEXT-* rules (docs/spec/rules.md §7): which lines are prose, sentences and
 // clauses with offsets, the number token N, the s3/s4-or-公开 gate, "most specific pattern wins",
 // and the set of values a table supports for a quantity (the agreement rule).
-import type { Cell, Report, SectionKey, Span, Table } from '../../model.ts';
+import type { Cell, CellId, Report, SectionKey, Span, Table } from '../../model.ts';
 import { chineseToNumber } from '../../text.ts';
 import { sumsAt } from '../../template/index.ts';
 import type { RuleContext } from '../api.ts';
@@ -262,7 +262,7 @@ export interface Quantity {
  * One term: a total cell and, when all its parts are numbers, the sum of its row's own columns
  * (the declared sums along a row: a T3 row's 总计, a T4 group's 总计). Undefined = not assessed.
  */
-function term(report: Report, totalId: string): { total: Cell & { value: number }; options: number[] } | undefined {
+function term(report: Report, totalId: CellId): { total: Cell & { value: number }; options: number[] } | undefined {
   const total = cellOf(report, totalId);
   if (!isNum(total)) return undefined;
   const options = [total.value];
@@ -282,7 +282,7 @@ function term(report: Report, totalId: string): { total: Cell & { value: number 
  * written sum or any sum with some totals replaced by the sum of their parts (a table error is
  * then reported once, by the table rule). Undefined when any total is not a number.
  */
-export function quantity(report: Report, totalIds: string[]): Quantity | undefined {
+export function quantity(report: Report, totalIds: CellId[]): Quantity | undefined {
   const terms = totalIds.map((id) => term(report, id));
   if (!terms.length || terms.some((t) => !t)) return undefined;
   let sums = [0];
