@@ -136,10 +136,11 @@ connection.onDidChangeWatchedFiles(() => {
 // (Once settings being read have arrived: the first diagnostics are in the user's language and levels.)
 documents.onDidOpen((e) => {
   const uri = e.document.uri;
-  void pulling.then(() => {
+  // In a task of its own (not inside the notification's handling), as a debounced check would run.
+  void pulling.then(() => setImmediate(() => {
     const doc = documents.get(uri);
     if (doc) checker.ensure(doc);
-  });
+  }));
 });
 documents.onDidChangeContent((e) => checker.schedule(e.document));
 documents.onDidClose((e) => checker.close(e.document.uri));

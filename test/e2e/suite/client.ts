@@ -100,6 +100,8 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
         const uri = editor.document.uri;
         await waitFor('Chinese diagnostics', () => ours(uri).some((d) => codeOf(d) === 'T3-RESULT-TOTAL' && /总计/.test(d.message)), 30_000);
         const config = vscode.workspace.getConfiguration('govreport');
+        // Chinese unless the user chooses otherwise, whatever the display language (here: ${vscode.env.language}).
+        assert.equal(config.inspect('language')?.defaultValue, 'zh');
         await config.update('language', 'en', vscode.ConfigurationTarget.Global);
         try {
           await waitFor('English diagnostics', () => ours(uri).some((d) => codeOf(d) === 'T3-RESULT-TOTAL' && !/[\u4e00-\u9fff]{4}/.test(d.message.replace(/（[^）]*）|[\u4e00-\u9fff]+·[\u4e00-\u9fff]+/g, ''))), 30_000)
