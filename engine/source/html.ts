@@ -53,7 +53,6 @@ const METADATA = /索引号|发布机构|发文机关|公开日期|成文日期|
 const DOCUMENT_LINK = /\.(?:pdf|docx?|wps|ofd)(?:[?#].*)?$/i;
 
 const CJK_OR_FULL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-const ASCII_SPACE = /[ \t\n\r\f]/;
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const isElement = (n: Node): n is Element => 'tagName' in n;
@@ -77,6 +76,10 @@ function skipped(el: Element): boolean {
  */
 function align(raw: string, decoded: string, base: number): Int32Array {
   const out = new Int32Array(decoded.length);
+  if (raw === decoded) {
+    for (let i = 0; i < out.length; i++) out[i] = base + i;
+    return out;
+  }
   let p = 0;
   for (let i = 0; i < decoded.length; i++) {
     while (p < raw.length && raw[p] === '\r' && decoded[i] !== '\r') p++;
@@ -97,24 +100,37 @@ function align(raw: string, decoded: string, base: number): Int32Array {
   return out;
 }
 
+/** TAB, LF, FF, CR, space: the whitespace HTML collapses. */
+const isAsciiSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+
 /** A run of text with the page offset of each unit. */
 class Run {
-  chars: string[] = [];
+  /** The text, in pieces (slices of text nodes); one page offset per UTF-16 unit in `pos`. */
+  private parts: string[] = [];
   pos: number[] = [];
+  private lastChar: string | undefined;
   /** A break inside a cell (`<br>`, a paragraph): joins like whitespace, see `soft`. */
   softBreak = false;
 
   get length(): number {
-    return this.chars.length;
+    return this.pos.length;
   }
 
   last(): string | undefined {
-    return this.chars[this.chars.length - 1];
+    return this.lastChar;
   }
 
+  /** Appends one character (one UTF-16 unit, or a character given whole with `at` for each unit). */
   push(ch: string, at: number): void {
-    this.chars.push(ch);
-    this.pos.push(at);
+    this.parts.push(ch);
+    for (let k = 0; k < ch.length; k++) this.pos.push(at);
+    this.lastChar = ch[ch.length - 1];
+  }
+
+  private pushSlice(text: string, offsets: Int32Array, from: number, to: number): void {
+    this.parts.push(from === 0 && to === text.length ? text : text.slice(from, to));
+    for (let k = from; k < to; k++) this.pos.push(offsets[k]);
+    this.lastChar = text[to - 1];
   }
 
   /**
@@ -123,16 +139,19 @@ class Run {
    * falls between two CJK characters (CSS Text: such a segment break is removed).
    */
   appendText(text: string, offsets: Int32Array): void {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (!ASCII_SPACE.test(ch)) {
-        if (this.softBreak) this.soft(ch, offsets[i]);
-        this.push(ch, offsets[i]);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let j = i;
+      while (j < n && !isAsciiSpace(text.charCodeAt(j))) j++;
+      if (j > i) {
+        if (this.softBreak) this.soft(text[i], offsets[i]);
+        this.pushSlice(text, offsets, i, j);
+        i = j;
         continue;
       }
-      let j = i;
       let newline = false;
-      while (j < text.length && ASCII_SPACE.test(text[j])) {
+      while (j < n && isAsciiSpace(text.charCodeAt(j))) {
         if (text[j] === '\n' || text[j] === '\r') newline = true;
         j++;
       }
@@ -140,7 +159,7 @@ class Run {
       const next = text[j];
       const cjkBreak = newline && prev !== undefined && next !== undefined && CJK_OR_FULL.test(prev) && CJK_OR_FULL.test(next);
       if (prev !== undefined && prev !== ' ' && !cjkBreak && !this.softBreak) this.push(' ', offsets[i]);
-      i = j - 1;
+      i = j;
     }
   }
 
@@ -154,11 +173,12 @@ class Run {
 
   /** The run without spaces at its ends (ASCII ones: NBSP and U+3000 are the author's). */
   trimmed(): { text: string; pos: number[] } {
+    const text = this.parts.join('');
     let a = 0;
-    let b = this.chars.length;
-    while (a < b && this.chars[a] === ' ') a++;
-    while (b > a && this.chars[b - 1] === ' ') b--;
-    return { text: this.chars.slice(a, b).join(''), pos: this.pos.slice(a, b) };
+    let b = text.length;
+    while (a < b && text.charCodeAt(a) === 32) a++;
+    while (b > a && text.charCodeAt(b - 1) === 32) b--;
+    return a === 0 && b === text.length ? { text, pos: this.pos } : { text: text.slice(a, b), pos: this.pos.slice(a, b) };
   }
 }
 
@@ -200,35 +220,47 @@ class PageText {
 
   constructor(body: Element) {
     const parts: string[] = [];
-    type Entry = { node: Node; rendered: boolean; inLink: boolean; exit?: Element; parent?: Element };
-    const stack: Entry[] = [{ node: body, rendered: true, inLink: false }];
+    // An explicit stack (no recursion: a page may nest thousands of levels): each entry a node and
+    // its flags; EXIT entries close an element's span once its subtree is done.
+    const RENDERED = 1;
+    const IN_LINK = 2;
+    const EXIT = 4;
+    const nodes: Node[] = [body];
+    const flags: number[] = [RENDERED];
     let k = 0;
-    while (stack.length) {
-      const e = stack.pop()!;
-      if (e.exit) {
-        const span = this.spans.get(e.exit);
+    while (nodes.length) {
+      const n = nodes.pop()!;
+      const f = flags.pop()!;
+      if (f & EXIT) {
+        const el = n as Element;
+        const span = this.spans.get(el);
         if (span) span[1] = k;
-        if (e.parent && (e.exit.tagName === 'table' || this.tableAbove.has(e.exit))) this.tableAbove.add(e.parent);
+        const parent = el.parentNode as Element | null;
+        if (el !== body && parent && (el.tagName === 'table' || this.tableAbove.has(el))) this.tableAbove.add(parent);
         continue;
       }
-      const n = e.node;
       if (isText(n)) {
-        if (!e.rendered) continue;
+        if (!(f & RENDERED)) continue;
         const t = squash(n.value);
         parts.push(t);
         this.raw.push(this.raw[k] + n.value.length);
         this.sq.push(this.sq[k] + t.length);
-        this.link.push(this.link[k] + (e.inLink ? t.length : 0));
+        this.link.push(this.link[k] + (f & IN_LINK ? t.length : 0));
         k++;
         continue;
       }
       if (!isElement(n)) continue;
-      const rendered = e.rendered && (n === body || !skipped(n));
+      const rendered = f & RENDERED && (n === body || !skipped(n)) ? RENDERED : 0;
       if (rendered) this.spans.set(n, [k, k]);
-      if (e.inLink) this.underLink.add(n);
-      const inLink = e.inLink || n.tagName === 'a';
-      stack.push({ node: n, rendered, inLink, exit: n, parent: e.parent });
-      for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push({ node: n.childNodes[i], rendered, inLink, parent: n });
+      if (f & IN_LINK) this.underLink.add(n);
+      const inLink = f & IN_LINK || n.tagName === 'a' ? IN_LINK : 0;
+      nodes.push(n);
+      flags.push(EXIT);
+      const kids = n.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        nodes.push(kids[i]);
+        flags.push(rendered | inLink);
+      }
     }
     this.squashed = parts.join('');
   }
@@ -520,7 +552,7 @@ class Renderer {
         }
         slots.push({ at: text.length, cell });
         text += t;
-        pos.push(...p);
+        for (const x of p) pos.push(x);
       };
       const cover = (by: 'left' | 'above') => put({ start: 0, end: 0, text: '', covered: by }, '', []);
       for (const cell of rows[r]) {
