@@ -157,6 +157,10 @@ export function readBytes(bytes: Uint8Array, opts: SourceOptions = {}): SourceDo
   if (kind === 'ole' || kind === 'rtf') return empty('docx', 'legacy-office');
   if (kind === 'zip') return readDocxBytes(bytes);
   const markup = HTML_NAME.test(opts.fileName ?? '') || /html/i.test(opts.mediaType ?? '') || HTML_START.test(String.fromCharCode(...bytes.subarray(0, 512)));
+  // Every encoding read here takes at most 4 bytes per UTF-16 unit: a page past 4 × HTML_LIMIT bytes
+  // is past the limit whatever it decodes to, and is refused before decoding (a 100 MB page would
+  // otherwise cost its text, 200 MB, first).
+  if (markup && bytes.length > 4 * HTML_LIMIT) return empty('html', 'html-too-large');
   const decoded = decode(bytes, mediaCharset(opts.mediaType) ?? (markup ? declaredCharset(bytes) : undefined));
   if (!decoded.ok) return empty(markup ? 'html' : 'text', decoded.reason);
   const doc = readText(decoded.text, opts);
