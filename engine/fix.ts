@@ -3,6 +3,7 @@
 // in the coordinates of the original text so a host can send them as one edit.
 import { check, type CheckOptions } from './pipeline.ts';
 import type { Edit, Finding } from './finding.ts';
+import { RECOMPUTE_ORDER, SUMS, sumDecl } from './template/index.ts';
 
 /** Applies non-overlapping edits (given in the coordinates of `text`). Overlapping ones are skipped. */
 export function applyEdits(text: string, edits: Edit[]): string {
@@ -42,15 +43,14 @@ class EditLog {
   }
 }
 
-type Step = { rule: string; cols?: (col: string) => boolean };
-const STEPS: Step[] = [
-  { rule: 'T3-LEGAL-SUBTOTAL' },
-  { rule: 'T3-RESULT-TOTAL', cols: (c) => c !== 'tot' },
-  { rule: 'T3-ROW-TOTAL' },
-  { rule: 'T3-RESULT-TOTAL', cols: (c) => c === 'tot' },
-  { rule: 'T4-SUM' },
-];
-const TOTAL_RULES = new Set(STEPS.map((s) => s.rule));
+// The steps are the declared sums in the template's recompute order; a sum's line is a column for
+// sums along columns and a row for sums along rows.
+const STEPS = RECOMPUTE_ORDER.map(({ kind, lines }) => {
+  const decl = sumDecl(kind);
+  const onLine = (f: Finding) => !lines || (f.cell !== null && lines(decl.along === 'column' ? f.cell.col : f.cell.row));
+  return { rule: decl.rule, applies: (f: Finding) => f.rule === decl.rule && onLine(f) };
+});
+const TOTAL_RULES = new Set(SUMS.map((d) => d.rule));
 
 export interface RecomputeResult {
   text: string;
@@ -67,7 +67,7 @@ export function recomputeTotals(text: string, options: CheckOptions = {}): Recom
     // Each finding's fix is applied on its own and re-checked: one change can settle the next.
     for (let guard = 0; guard < 64; guard++) {
       const { findings } = check(current, options);
-      const next = findings.find((f) => f.rule === step.rule && f.fix && (!step.cols || (f.cell && step.cols(f.cell.col))));
+      const next = findings.find((f) => f.fix && step.applies(f));
       if (!next) break;
       for (const e of [...next.fix!.edits].sort((a, b) => b.start - a.start)) log.add(e);
       current = applyEdits(current, next.fix!.edits);

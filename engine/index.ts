@@ -7,8 +7,10 @@ export { LineIndex, type Position } from './text.ts';
 export { RULES, ruleById } from './rules/index.ts';
 export { readConfig, unparsableConfig } from './config.ts';
 export type * from './model.ts';
+export { cellId, cellIn, readable } from './model.ts';
 export type * from './finding.ts';
 export { applyEdits, recomputeTotals } from './fix.ts';
+export { explainCell, type Explanation, type Formula } from './explain.ts';
 // Writers: the official grid of a table, canonical GFM / TAB-row tables, a report as a Markdown draft.
 export { filledShape, flatten, officialShape, type Shape, type ShapeCell } from './render/shape.ts';
 export { displayWidth, toGfm, toTabRows } from './render/text-table.ts';

@@ -164,3 +164,12 @@ export interface Report {
   /** What the document was: Markdown, plain text, an HTML page, a Word document, a PDF. */
   source: 'markdown' | 'text' | 'html' | 'docx' | 'pdf';
 }
+
+/** `t3.r7.np`: the id of the cell in `row` and `col` of a table (the key of `Table.cells`). */
+export const cellId = (table: TableId, row: string, col: string): string => `${table.toLowerCase()}.${row}.${col}`;
+
+/** The cell in `row` and `col` of `table`, when it was found. */
+export const cellIn = (table: Table, row: string, col: string): Cell | undefined => table.cells.get(cellId(table.id, row, col));
+
+/** Whether the table's cells can be read: bound whole, or partly (some rows or values missing). */
+export const readable = (table: Table): boolean => table.status === 'bound' || table.status === 'partial';

@@ -46,7 +46,7 @@ export const T3_COLUMNS: ColumnSpec[] = [
   { key: 'sub', label: '小计', kind: 'count', display: { zh: '法人或其他组织小计', en: 'Organisations subtotal' } },
   { key: 'tot', label: '总计', kind: 'count', display: { zh: '总计', en: 'Total' } },
 ];
-export const T3_PARTS = ['np', 'biz', 'sci', 'ngo', 'law', 'oth'];
+/** The five kinds of organisation, in the template's column order. */
 export const T3_ORGS = ['biz', 'sci', 'ngo', 'law', 'oth'];
 /** Header labels STRUCT-TABLE-HEADER looks for in T3. */
 export const T3_HEADER_LABELS = ['自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];

@@ -3,7 +3,7 @@
 // and the set of values a table supports for a quantity (the agreement rule).
 import type { Cell, Report, SectionKey, Span, Table } from '../../model.ts';
 import { chineseToNumber } from '../../text.ts';
-import { T3_PARTS } from '../../template/shared.ts';
+import { sumsAt } from '../../template/index.ts';
 import type { RuleContext } from '../api.ts';
 import { cellOf, isNum, oncePerReport, round } from '../helpers.ts';
 
@@ -258,20 +258,20 @@ export interface Quantity {
   cells: (Cell & { value: number })[];
 }
 
-const T4_PARTS = ['keep', 'fix', 'other', 'pend'];
-
-/** One term: a total cell and its parts (when all parts are numbers). Undefined = not assessed. */
+/**
+ * One term: a total cell and, when all its parts are numbers, the sum of its row's own columns
+ * (the declared sums along a row: a T3 row's 总计, a T4 group's 总计). Undefined = not assessed.
+ */
 function term(report: Report, totalId: string): { total: Cell & { value: number }; options: number[] } | undefined {
   const total = cellOf(report, totalId);
   if (!isNum(total)) return undefined;
-  const [t, row] = totalId.split('.');
-  const partIds = t === 't3' ? T3_PARTS.map((c) => `t3.${row}.${c}`) : t === 't4' ? T4_PARTS.map((c) => `t4.${row}.${c}`) : [];
   const options = [total.value];
-  if (partIds.length) {
-    const parts = partIds.map((id) => cellOf(report, id));
+  const version = report.tables[total.table].version;
+  for (const sum of sumsAt(total.table, version, total.row, total.col).filter((s) => s.decl.along === 'row')) {
+    const parts = sum.parts.map((id) => cellOf(report, id));
     if (parts.every(isNum)) {
-      const sum = round(parts.reduce((a, p) => a + (p as Cell & { value: number }).value, 0));
-      if (sum !== total.value) options.push(sum);
+      const value = round(parts.reduce((a, p) => a + (p as Cell & { value: number }).value, 0));
+      if (value !== total.value) options.push(value);
     }
   }
   return { total, options };
