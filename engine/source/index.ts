@@ -125,15 +125,17 @@ function fencedLines(index: LineIndex): Set<number> {
 }
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+const PDF = [...'%PDF-'].map((c) => c.charCodeAt(0));
+const RTF = [...'{\\rtf'].map((c) => c.charCodeAt(0));
 
 /** What the bytes are, by their magic numbers: a container format, or text. */
 export function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'rtf' | 'text' {
   // "%PDF-" may follow a little junk (the standard allows 1,024 bytes before it).
-  const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
+  const head = bytes.subarray(0, 1024);
+  for (let at = head.indexOf(0x25); at >= 0 && at + PDF.length <= head.length; at = head.indexOf(0x25, at + 1)) if (startsWith(head, PDF, at)) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
-  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (startsWith(bytes, RTF)) return 'rtf';
   return 'text';
 }
 
