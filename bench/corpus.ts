@@ -166,10 +166,15 @@ function values(base: Base, rand: () => number, inject: boolean, dense = false):
 
 function render(base: Base, v: Map<string, number>): string {
   const edits = [...base.spans.entries()].filter(([id]) => v.has(id)).map(([id, s]) => ({ ...s, text: String(v.get(id)) }));
-  edits.sort((a, b) => b.start - a.start);
-  let text = base.text;
-  for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return text;
+  edits.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    pieces.push(base.text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(base.text.slice(at));
+  return pieces.join('');
 }
 
 export interface CorpusOptions {
