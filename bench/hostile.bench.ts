@@ -31,6 +31,8 @@ const rows: string[] = [];
 const load = loadavg()[0].toFixed(2);
 interface Run {
   ms: number;
+  /** User + system CPU seconds of the process (GNU time), or null. */
+  cpu: number | null;
   rssMb: number | null;
   findings: string;
   rules: string;
@@ -43,6 +45,9 @@ function run(file: string, extra: string[] = []): Run {
   const r = timeBin ? spawnSync(timeBin, ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t0;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1];
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '')?.[1];
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '')?.[1];
+  const cpu = user && sys ? Number(user) + Number(sys) : null;
   let findings = '?';
   let rules = '';
   try {
@@ -53,7 +58,7 @@ function run(file: string, extra: string[] = []): Run {
   } catch {
     findings = `exit ${r.status}`;
   }
-  return { ms, rssMb: rss ? Math.round(Number(rss) / 1024) : null, findings, rules };
+  return { ms, cpu, rssMb: rss ? Math.round(Number(rss) / 1024) : null, findings, rules };
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -123,7 +128,7 @@ try {
       const file = join(dir, `case.${c.ext}`);
       writeFileSync(file, c.unit.repeat(n));
       const r = run(file);
-      cells.push(`${(r.ms / 1000).toFixed(2)} s, ${r.rssMb ?? '—'} MB, ${r.findings} findings`);
+      cells.push(`${(r.ms / 1000).toFixed(2)} s (CPU ${r.cpu?.toFixed(2) ?? '—'} s), ${r.rssMb ?? '—'} MB, ${r.findings} findings`);
       process.stderr.write(`${c.name} ${mb} MB: ${cells[cells.length - 1]}\n`);
     }
     rows.push(`| ${c.name} | ${cells.join(' | ')} |`);
@@ -138,7 +143,7 @@ const mb = (n: number) => (n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MB` : `${
 writeSection('hostile', `## Hostile inputs (bench/hostile.bench.ts)
 
 One file per run through the built CLI (\`check --format json --jobs 1\`): wall time of the whole
-process, its peak RSS, and the findings written (each rule lists at most 100 per document, then
+process (and its user + system CPU time), its peak RSS, and the findings written (each rule lists at most 100 per document, then
 one saying how many more). ${machine()}; ${new Date().toISOString().slice(0, 16)}Z, load average at the start ${load}
 and ${load1} at the end (other sessions were running on the same two cores).
 
@@ -149,7 +154,7 @@ ${rows.join('\n')}
 Other bad input, each one file through the same command (the file's size on disk; the result is the
 first FILE- finding, else the rules reported):
 
-| input | file | wall s | peak RSS MB | findings | result |
-| --- | ---: | ---: | ---: | ---: | --- |
-${others.map((o) => `| ${o.name} | ${mb(o.bytes)} | ${(o.run.ms / 1000).toFixed(2)} | ${o.run.rssMb ?? '—'} | ${o.run.findings} | ${o.run.rules.replace(/\|/g, '\\|')} |`).join('\n')}
+| input | file | wall s | CPU s | peak RSS MB | findings | result |
+| --- | ---: | ---: | ---: | ---: | ---: | --- |
+${others.map((o) => `| ${o.name} | ${mb(o.bytes)} | ${(o.run.ms / 1000).toFixed(2)} | ${o.run.cpu?.toFixed(2) ?? '—'} | ${o.run.rssMb ?? '—'} | ${o.run.findings} | ${o.run.rules.replace(/\|/g, '\\|')} |`).join('\n')}
 `);
