@@ -42,17 +42,24 @@ export default defineRule({
     const markdown = ctx.report.language === 'markdown';
     // One paragraph at a time, as its lines come: only its lines holding a bracket are kept, and
     // the stacks are reused, so a document of a million one-character lines allocates next to nothing.
-    const stacks = KINDS.map(() => [] as { offset: number; char: string }[]);
-    const stray: { offset: number; char: string }[] = [];
+    // Offsets only (small integers, no object per bracket): the character is the text's at that offset.
+    const stacks = KINDS.map(() => [] as number[]);
+    const stray: number[] = [];
     let open = false;
     const flush = () => {
       if (!open) return;
       open = false;
       if (!stray.length && stacks.every((st) => !st.length)) return;
-      const unmatched = [...stacks.flat(), ...stray].sort((a, b) => a.offset - b.offset);
-      for (const st of stacks) st.length = 0;
-      stray.length = 0;
-      for (const u of unmatched) ctx.emit({ range: { start: u.offset, end: u.offset + 1 }, args: { char: u.char } });
+      let n = stray.length;
+      for (const st of stacks) n += st.length;
+      const unmatched = new Float64Array(n);
+      let k = 0;
+      for (const st of [...stacks, stray]) {
+        for (const o of st) unmatched[k++] = o;
+        st.length = 0;
+      }
+      unmatched.sort();
+      for (const o of unmatched) ctx.emit({ range: { start: o, end: o + 1 }, args: { char: ctx.text[o] } });
     };
     const scan = (start: number, text: string) => {
       // Leading ordinals are checked at every line start: "1）…" lines often follow each other
@@ -66,8 +73,8 @@ export default defineRule({
         if (i === skip) continue;
         const ch = m[0];
         const [k, opens] = BRACKETS.get(ch)!;
-        if (opens) stacks[k].push({ offset: start + i, char: ch });
-        else if (!stacks[k].pop()) stray.push({ offset: start + i, char: ch });
+        if (opens) stacks[k].push(start + i);
+        else if (stacks[k].pop() === undefined) stray.push(start + i);
       }
     };
     for (const line of ctx.index.lines) {
