@@ -21,8 +21,12 @@ import { TablePreview } from './preview.ts';
 import { SOURCE, Status } from './status.ts';
 
 const SERVER_COMMANDS = new Set(['govreport.recomputeTotals', 'govreport.fixAll']);
-const LANGUAGES = ['markdown', 'plaintext', 'govreport'];
-const SELECTOR = LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]);
+// HTML pages are checked in place when they read as reports (the server decides after reading them).
+const LANGUAGES = ['markdown', 'plaintext', 'govreport', 'html'];
+const selectorOf = (languages: string[]) => languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]);
+const SELECTOR = selectorOf(LANGUAGES);
+/** Where a table can be pasted as text: not into an HTML page's markup. */
+const PASTE_SELECTOR = selectorOf(['markdown', 'plaintext', 'govreport']);
 
 let client: LanguageClient | undefined;
 /** When this bundle started running (its top level), for the start-up timings. */
@@ -176,7 +180,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     }),
     vscode.commands.registerCommand('govreport.showRuleDoc', (id?: unknown) => showRuleDoc(context.extensionUri, ruleIds, id)),
     vscode.commands.registerCommand('govreport.showOutput', () => output.show(true)),
-    vscode.languages.registerDocumentPasteEditProvider(SELECTOR, new TablePasteProvider(() => client), {
+    vscode.languages.registerDocumentPasteEditProvider(PASTE_SELECTOR, new TablePasteProvider(() => client), {
       providedPasteEditKinds: [PASTE_KIND],
       pasteMimeTypes: ['text/html', 'text/plain'],
     }),

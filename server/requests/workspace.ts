@@ -5,16 +5,13 @@
 // get none, as under govreport.validate=auto in the editor.
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import { checkAsync, type Report } from '../../engine/index.ts';
+import { checkAsync } from '../../engine/index.ts';
 import { DEFAULT_MAX_BYTES, readBounded } from '../../host/read.ts';
-import { looksLikeReport } from '../detect.ts';
+import { looksLikeReport, readsAsReport } from '../detect.ts';
 import { toDiagnostic } from '../diagnostics.ts';
 import { configFor, resolveLang } from '../settings.ts';
 import type { RequestContext } from './context.ts';
 import { CHECK_FILES_REQUEST, type CheckFilesParams, type CheckFilesResult } from './protocol.ts';
-
-/** The CLI's test (FILE-NOT-A-REPORT): no section, no title, no table. */
-const noReport = (r: Report) => r.sections.length === 0 && !r.title && (['T2', 'T3', 'T4'] as const).every((t) => r.tables[t].status === 'missing');
 
 export function registerCheckFiles({ connection, documents, checker, env }: RequestContext): void {
   connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams): Promise<CheckFilesResult> => {
@@ -44,7 +41,7 @@ export function registerCheckFiles({ connection, documents, checker, env }: Requ
       const result = await checkAsync(new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length), { fileName: path, lang, config: configFor(env.settings, rc) });
       const { source } = result.parsed;
       const textual = source.kind === 'markdown' || source.kind === 'text';
-      const isReport = !source.failure && (textual ? env.settings.validate === 'always' || looksLikeReport(source.text) : !noReport(result.report));
+      const isReport = !source.failure && (textual ? env.settings.validate === 'always' || looksLikeReport(source.text) : readsAsReport(result.report));
       // A Word file or PDF that cannot be read is worth saying so; a text file that is no report is not.
       const diagnostics: Diagnostic[] = isReport || (source.failure && !textual)
         ? result.findings.map((f) => toDiagnostic(f, result.positions, uri, env.docsBase, lang))

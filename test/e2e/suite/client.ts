@@ -77,6 +77,18 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
       },
     },
     {
+      name: 'a saved report page (.html) gets its diagnostics in place, at the line of the cell in the page',
+      fn: async () => {
+        const editor = await ctx.open(ctx.copy('test/fixtures/forms/002.html', 'report-page.html'));
+        const uri = editor.document.uri;
+        assert.equal(editor.document.languageId, 'html');
+        const np = await waitFor('T3-RESULT-TOTAL in the page', () => ours(uri).find((d) => codeOf(d) === 'T3-RESULT-TOTAL' && d.message.startsWith('（七）总计·自然人 为 8')), 30_000)
+          .catch((e: Error) => { throw new Error(`${e.message}\n${describe(ours(uri))}`); });
+        assert.equal(editor.document.getText(np.range), '8', 'the range is the cell text in the page');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      },
+    },
+    {
       name: 'status item: names the tool, shows the counts of the active report; the log names the version and the server start',
       fn: async () => {
         const editor = await ctx.open(ctx.copy('test/fixtures/seeds/002_c7925c89c326f8ac.txt', 'status.txt'));
