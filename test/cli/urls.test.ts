@@ -126,12 +126,13 @@ test('URL list files: one a line, # comments', () => {
 
 test('a fetched report is checked like the file; failures are FILE-FETCH findings and the run goes on', { timeout: 120_000 }, async () => {
   const file = runJson([seedPath('002')]).json.reports[0];
-  // a port nothing listens on: opened, then closed
+  // a port nothing listens on: opened, then closed. The timeout (2 s) is well under /slow's 5 s and
+  // well over what a local response takes on a loaded machine.
   const closed = createServer();
   await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
   const refused = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/refused`;
   await new Promise<void>((r) => closed.close(() => r()));
-  const r = await json(['--timeout', '1', `${base}/report.md`, `${base}/missing`, `${base}/flaky`, `${base}/loop-a`, `${base}/hop0`, `${base}/moved`, `${base}/slow`, `${base}/down`, refused]);
+  const r = await json(['--timeout', '2', `${base}/report.md`, `${base}/missing`, `${base}/flaky`, `${base}/loop-a`, `${base}/hop0`, `${base}/moved`, `${base}/slow`, `${base}/down`, refused]);
   const by = new Map<string, any>(r.json.reports.map((x: any) => [x.path, x]));
   const ok = by.get(`${base}/report.md`);
   assert.equal(ok.url, `${base}/report.md`);
@@ -146,7 +147,7 @@ test('a fetched report is checked like the file; failures are FILE-FETCH finding
   assert.match(reason('/missing'), /HTTP 404$/);
   assert.match(reason('/loop-a'), /redirect loop at .*\/loop-a/);
   assert.match(reason('/hop0'), /more than 5 redirects/);
-  assert.match(reason('/slow'), /timed out after 1 s \(after a retry\)/);
+  assert.match(reason('/slow'), /timed out after 2 s \(after a retry\)/);
   assert.match(reason('/down'), /HTTP 503 \(after a retry\)/);
   assert.match(reason(refused), /ECONNREFUSED/);
   // one retry: a 500 then a 200 is a report
