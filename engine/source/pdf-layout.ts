@@ -148,7 +148,7 @@ interface RuledCell {
   text: string;
   page: number;
   box: Box;
-  /** Its last line runs to the cell's right edge: text the page may have cut off, continued on the next page. */
+  /** Its last line fills the cell's width, to within two characters and the padding of its right edge: text the page may have cut off, continued on the next page. */
   full: boolean;
 }
 
@@ -276,7 +276,7 @@ function ruledTables(page: PageContent, used: Set<TextRun>): RuledTable[] {
       return {
         r0: c.r0, r1: c.r1, c0: c.c0, c1: c.c1, page: page.page, box,
         text: joinLines(lines.map((l) => l.text)),
-        full: !!last && last.x1 >= box[2] - (last.size * 1.3 + 6),
+        full: !!last && last.x1 >= box[2] - (last.size * 2.5 + 6) && last.x1 - last.x0 >= (box[2] - box[0]) / 2,
       };
     });
     tables.push({ page: page.page, xs, ys, cells, top, bottom });
@@ -430,10 +430,23 @@ function ruledRows(t: RuledTable): { cell: GridCell; page: number; box: Box }[][
   return rows;
 }
 
-/** Whether table `b` (first on its page) continues `a` (last on the page before): the same columns. */
+/**
+ * Whether table `b` (first on its page) continues `a` (last on the page before): the same outer
+ * edges, and the column borders of one among the other's (a row that splits a column may be on
+ * one page only).
+ */
 function continues(a: RuledTable, b: RuledTable): boolean {
-  if (b.page !== a.page + 1 || a.xs.length !== b.xs.length) return false;
-  return a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= 3);
+  if (b.page !== a.page + 1) return false;
+  const near = (x: number, y: number) => Math.abs(x - y) <= 3;
+  if (!near(a.xs[0], b.xs[0]) || !near(a.xs[a.xs.length - 1], b.xs[b.xs.length - 1])) return false;
+  const [few, many] = a.xs.length <= b.xs.length ? [a.xs, b.xs] : [b.xs, a.xs];
+  return few.every((x) => many.some((y) => near(x, y)));
+}
+
+/** A table's cells on a finer set of column borders (`xs` holds every border of `t`). */
+function onColumns(t: RuledTable, xs: number[]): RuledTable {
+  const at = (x: number) => xs.findIndex((y) => Math.abs(x - y) <= 3);
+  return { ...t, xs, cells: t.cells.map((c) => ({ ...c, c0: at(t.xs[c.c0]), c1: at(t.xs[c.c1 + 1]) - 1 })) };
 }
 
 const rowText = (t: RuledTable, r: number) =>
@@ -445,7 +458,10 @@ const rowText = (t: RuledTable, r: number) =>
  * edge) is one row again; a merged cell running to the bottom of the page and an empty one at the
  * same columns at the top of the next are one merged cell.
  */
-function joinTables(a: RuledTable, b: RuledTable): RuledTable {
+function joinTables(a0: RuledTable, b0: RuledTable): RuledTable {
+  const xs = cluster([...a0.xs, ...b0.xs], 3);
+  const a = onColumns(a0, xs);
+  const b = onColumns(b0, xs);
   const na = a.ys.length - 1;
   let skip = 0;
   while (skip < b.ys.length - 2 && skip < na && rowText(a, skip) === rowText(b, skip) && rowText(a, skip)) skip++;
@@ -468,7 +484,7 @@ function joinTables(a: RuledTable, b: RuledTable): RuledTable {
     } else joined.push({ ...c, r0: c.r0 + shift, r1: c.r1 + shift });
   }
   const ys = [...a.ys, ...b.ys.slice(skip + (split ? 2 : 1)).map((y) => y)];
-  return { ...b, xs: a.xs, ys, cells: joined, top: a.top };
+  return { ...b, xs, ys, cells: joined, top: a.top };
 }
 
 /** Lays pages out as blocks: paragraphs and table rows, in reading order. */
@@ -527,9 +543,10 @@ export function layOutPages(pages: PageContent[]): PdfBlock[] {
         closeTable();
         const l = it.line;
         const prev = paragraph?.lines[paragraph.lines.length - 1];
+        const near = prev && Math.abs(prev.size - l.size) < 0.6 && (prev.page === l.page ? prev.y - l.y < l.size * 2.2 : true);
+        // A full line of a paragraph, and the next not indented; or a centred title wrapped onto a centred line.
         const wraps =
-          prev && prev.x1 >= right - prev.size * 2.5 && l.x0 <= left + l.size * 0.6 && Math.abs(prev.size - l.size) < 0.6 &&
-          (prev.page === l.page ? prev.y - l.y < l.size * 2.2 : true);
+          near && ((l.x0 <= left + l.size * 0.6 && fillsLine(prev, l, right)) || (paragraph!.lines.length === 1 && wrapsCentred(prev, l, left, right)));
         if (!wraps) flush();
         paragraph ??= { lines: [] };
         paragraph.lines.push(l);
@@ -555,6 +572,28 @@ export function layOutPages(pages: PageContent[]): PdfBlock[] {
   closeTable();
   flush();
   return blocks;
+}
+
+const ENDS_SENTENCE = /[。！？：；!?:;]$/;
+const STARTS_HEADING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])/;
+
+/**
+ * Whether a line ends where the text's width did, not where its paragraph did: it runs to the right
+ * edge, or nearly (a Latin word or a number that does not fit moves to the next line whole), and
+ * ends no sentence before a line that starts no numbered heading.
+ */
+function fillsLine(prev: Line, l: Line, right: number): boolean {
+  if (prev.x1 >= right - prev.size * 2.5) return true;
+  return prev.x1 >= right - prev.size * 8 && !ENDS_SENTENCE.test(prev.text) && !STARTS_HEADING.test(l.text);
+}
+
+/**
+ * A paragraph's first line, centred and filling the text's width, then a shorter centred line: a
+ * wrapped title (a body paragraph's first line is indented, so never centred).
+ */
+function wrapsCentred(prev: Line, l: Line, left: number, right: number): boolean {
+  const centred = (x: Line) => Math.abs(x.x0 - left - (right - x.x1)) <= x.size * 0.6;
+  return prev.x1 >= right - prev.size * 2.5 && centred(prev) && centred(l) && l.x0 - left > prev.size;
 }
 
 function pushRow(blocks: PdfBlock[], slots: { cell: GridCell; page: number; box: Box }[], grid: number): void {
