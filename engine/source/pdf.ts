@@ -37,18 +37,25 @@ const BUILT_INS: object[] = [
  * and a third of the reading time here. Every built-in that existed before the load is put back, so
  * the rest of the process runs on native methods. On load pdfjs also says on the console that it
  * found no canvas package (it would render with one; this reader draws nothing); that is not for
- * the user's console.
+ * the user's console (nor for a CLI's JSON output).
  */
 function pdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
     const before = BUILT_INS.map((o) => Object.getOwnPropertyDescriptors(o));
-    const log = console.log;
-    console.log = () => {};
+    const { log, warn } = console;
+    console.log = console.warn = () => {};
+    const g = globalThis as Record<string, unknown>;
+    // The display module makes one DOMMatrix as it loads (for drawing); pdfjs would take it from a
+    // native canvas package. A placeholder serves, and is taken away again.
+    const placeholder = g.DOMMatrix === undefined;
+    if (placeholder) g.DOMMatrix = class DOMMatrix {};
     try {
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
       console.log = log;
+      console.warn = warn;
+      if (placeholder) delete g.DOMMatrix;
       BUILT_INS.forEach((o, i) => {
         for (const [key, d] of Object.entries(before[i])) {
           const now = Object.getOwnPropertyDescriptor(o, key);
@@ -170,9 +177,10 @@ const failed = (failure: SourceFailure): SourceDoc => ({ kind: 'pdf', text: '', 
 export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<SourceDoc> {
   const lib = await pdfjs();
   const started = Date.now();
-  const task = lib.getDocument({
-    // pdfjs may take the buffer over; the caller's bytes stay the caller's.
-    data: bytes.slice(),
+  let task: ReturnType<PdfJs['getDocument']> | undefined;
+  const open = () => lib.getDocument({
+    // pdfjs may take the buffer over, and wants a plain Uint8Array (not a Buffer): a copy.
+    data: new Uint8Array(bytes),
     maxImageSize: 1,
     disableFontFace: true,
     useSystemFonts: false,
@@ -185,6 +193,7 @@ export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<S
   });
   const pages: PageContent[] = [];
   try {
+    task = open();
     const doc = await task.promise;
     if (doc.numPages > limits.pages) return failed('pdf-too-large');
     for (let n = 1; n <= doc.numPages; n++) {
@@ -206,7 +215,7 @@ export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<S
     if (name === 'PasswordException') return failed('pdf-encrypted');
     return failed('pdf-damaged');
   } finally {
-    void task.destroy();
+    void task?.destroy();
   }
   const visible = pages.reduce((n, p) => n + p.runs.reduce((k, r) => k + r.str.replace(/\s/g, '').length, 0), 0);
   if (visible === 0) return failed('pdf-no-text');
