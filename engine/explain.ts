@@ -5,11 +5,12 @@
 import type { Cell, CellState, Report, Span, Table } from './model.ts';
 import type { CellRef, Lang } from './finding.ts';
 import { cellRefOf } from './finding.ts';
-import { T3_ORGS, T3_PARTS, TEMPLATES } from './template/index.ts';
+import { sumsAt, type SumKind } from './template/index.ts';
 import { cellDisplay, colDisplay, rowDisplay, sumOf } from './rules/helpers.ts';
 import { formatNumber } from './rules/api.ts';
 
-export type FormulaKind = 'row-total' | 'subtotal' | 'result-total' | 'review-total';
+/** Which declared sum (engine/template/totals.ts) a formula is. */
+export type FormulaKind = SumKind;
 
 export interface FormulaPart {
   /** Template key of the part ('t3.r1.np'). */
@@ -63,24 +64,18 @@ export function cellAt(report: Report, offset: number): Cell | undefined {
   return touching;
 }
 
-/** Formulas that define the cell, in the order a reader checks them; [] for a cell that is no total. */
+/** Formulas that define the cell (the declared sums whose total it is), in the order a reader checks them; [] for a cell that is no total. */
 function formulasOf(report: Report, cell: Cell, lang: Lang): Formula[] {
-  const out: Formula[] = [];
-  if (cell.table === 'T3') {
-    const t3 = report.tables.T3;
-    const rowPart = (col: string) => part(t3, `t3.${cell.row}.${col}`, colDisplay(t3, col)[lang]);
-    if (cell.col === 'tot') out.push(formula('row-total', colDisplay(t3, 'tot')[lang], T3_PARTS.map(rowPart), lang));
-    if (cell.col === 'sub') out.push(formula('subtotal', colDisplay(t3, 'sub')[lang], T3_ORGS.map(rowPart), lang));
-    if (cell.row === 'r7' && t3.version) {
-      const items = TEMPLATES[t3.version].t3.items;
-      out.push(formula('result-total', rowDisplay(t3, 'r7')[lang], items.map((r) => part(t3, `t3.${r}.${cell.col}`, rowDisplay(t3, r)[lang])), lang));
-    }
-  } else if (cell.table === 'T4' && cell.col === 'tot') {
-    const t4 = report.tables.T4;
-    const parts = ['keep', 'fix', 'other', 'pend'].map((c) => part(t4, `t4.${cell.row}.${c}`, colDisplay(t4, c)[lang]));
-    out.push(formula('review-total', colDisplay(t4, 'tot')[lang], parts, lang));
-  }
-  return out;
+  const table = report.tables[cell.table];
+  return sumsAt(cell.table, table.version, cell.row, cell.col).map(({ decl, parts }) => {
+    // A sum along a row names its parts by column; one along a column, by row.
+    const name = (id: string) => {
+      const [, row, col] = id.split('.');
+      return (decl.along === 'row' ? colDisplay(table, col) : rowDisplay(table, row))[lang];
+    };
+    const lhs = (decl.along === 'row' ? colDisplay(table, decl.total) : rowDisplay(table, decl.total))[lang];
+    return formula(decl.kind, lhs, parts.map((id) => part(table, id, name(id))), lang);
+  });
 }
 
 function part(table: Table, id: string, label: string): FormulaPart {

@@ -1,8 +1,10 @@
 // Applying fixes: edits are data, applied from the last to the first; "recompute totals" runs
-// the total fixes in the order of docs/spec/rules.md §5, re-checking after each step, and returns its edits
-// in the coordinates of the original text so a host can send them as one edit.
+// the total fixes in the order of docs/spec/rules.md §5, re-checking after each step, never making
+// one that raises another rule's finding, and returns its edits in the coordinates of the original
+// text so a host can send them as one edit.
 import { check, type CheckOptions } from './pipeline.ts';
 import type { Edit, Finding } from './finding.ts';
+import { RECOMPUTE_ORDER, SUMS, sumDecl } from './template/index.ts';
 
 /** Applies non-overlapping edits (given in the coordinates of `text`). Overlapping ones are skipped. */
 export function applyEdits(text: string, edits: Edit[]): string {
@@ -42,15 +44,14 @@ class EditLog {
   }
 }
 
-type Step = { rule: string; cols?: (col: string) => boolean };
-const STEPS: Step[] = [
-  { rule: 'T3-LEGAL-SUBTOTAL' },
-  { rule: 'T3-RESULT-TOTAL', cols: (c) => c !== 'tot' },
-  { rule: 'T3-ROW-TOTAL' },
-  { rule: 'T3-RESULT-TOTAL', cols: (c) => c === 'tot' },
-  { rule: 'T4-SUM' },
-];
-const TOTAL_RULES = new Set(STEPS.map((s) => s.rule));
+// The steps are the declared sums in the template's recompute order; a sum's line is a column for
+// sums along columns and a row for sums along rows.
+const STEPS = RECOMPUTE_ORDER.map(({ kind, lines }) => {
+  const decl = sumDecl(kind);
+  const onLine = (f: Finding) => !lines || (f.cell !== null && lines(decl.along === 'column' ? f.cell.col : f.cell.row));
+  return { rule: decl.rule, applies: (f: Finding) => f.rule === decl.rule && onLine(f) };
+});
+const TOTAL_RULES = new Set(SUMS.map((d) => d.rule));
 
 export interface RecomputeResult {
   text: string;
@@ -58,21 +59,59 @@ export interface RecomputeResult {
   edits: Edit[];
   /** Total findings left (fix blocked or not assessable). */
   remaining: Finding[];
+  /**
+   * Totals left alone because rewriting them would have raised another rule's finding (the
+   * balance, the prose, a cell): the evidence points at a part, not at the total. Each with the
+   * findings its fix would have raised.
+   */
+  held: { finding: Finding; wouldRaise: Finding[] }[];
 }
 
+/** Where a finding stands: its rule and cell, or for a finding of no cell its rule alone. */
+const place = (f: Finding) => (f.cell ? `${f.rule} ${f.cell.table}.${f.cell.row}.${f.cell.col}` : f.rule);
+
+/**
+ * Findings of `after` at places `before` had fewer findings at, but for the sums a later step can
+ * settle (a total whose own fix is offered: （七）总计's row after its column sums are rewritten).
+ */
+function raised(before: Finding[], after: Finding[]): Finding[] {
+  const had = new Map<string, number>();
+  for (const f of before) had.set(place(f), (had.get(place(f)) ?? 0) + 1);
+  const out: Finding[] = [];
+  for (const f of after) {
+    const n = had.get(place(f)) ?? 0;
+    if (n > 0) had.set(place(f), n - 1);
+    else if (!TOTAL_RULES.has(f.rule) || !f.fix) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Rewrites the declared totals from their parts, step by step in the template's order, each fix
+ * on its own and re-checked (one change can settle the next). A fix that would raise a finding of
+ * another rule — 一+二 ≠ 七+四, prose that stops agreeing, a cell rule — is not made: then the part,
+ * not the total, is what the evidence calls wrong, and the total is reported as held.
+ */
 export function recomputeTotals(text: string, options: CheckOptions = {}): RecomputeResult {
   const log = new EditLog();
   let current = text;
+  const held: RecomputeResult['held'] = [];
+  const isHeld = (f: Finding) => held.some((h) => place(h.finding) === place(f));
   for (const step of STEPS) {
-    // Each finding's fix is applied on its own and re-checked: one change can settle the next.
     for (let guard = 0; guard < 64; guard++) {
       const { findings } = check(current, options);
-      const next = findings.find((f) => f.rule === step.rule && f.fix && (!step.cols || (f.cell && step.cols(f.cell.col))));
+      const next = findings.find((f) => f.fix && step.applies(f) && !isHeld(f));
       if (!next) break;
+      const candidate = applyEdits(current, next.fix!.edits);
+      const wouldRaise = raised(findings, check(candidate, options).findings);
+      if (wouldRaise.length) {
+        held.push({ finding: next, wouldRaise });
+        continue;
+      }
       for (const e of [...next.fix!.edits].sort((a, b) => b.start - a.start)) log.add(e);
-      current = applyEdits(current, next.fix!.edits);
+      current = candidate;
     }
   }
   const remaining = check(current, options).findings.filter((f) => TOTAL_RULES.has(f.rule));
-  return { text: current, edits: log.all, remaining };
+  return { text: current, edits: log.all, remaining, held };
 }

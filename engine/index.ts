@@ -3,12 +3,15 @@ export { check, checkAsync, parseReport, parseReportAsync, type CheckOptions, ty
 export { isHtml, isMarkdown, sniff, type Location, type SourceDoc, type SourceKind } from './source/index.ts';
 export { decode, type Decoded, type Encoding } from './source/decode.ts';
 export { FILE_UNREADABLE } from './notices.ts';
+export { looksLikeReport, readsAsReport } from './detect.ts';
 export { LineIndex, type Position } from './text.ts';
 export { RULES, ruleById } from './rules/index.ts';
 export { readConfig, unparsableConfig } from './config.ts';
 export type * from './model.ts';
+export { cellId, cellIn, readable } from './model.ts';
 export type * from './finding.ts';
 export { applyEdits, recomputeTotals } from './fix.ts';
+export { explainCell, type Explanation, type Formula } from './explain.ts';
 // Writers: the official grid of a table, canonical GFM / TAB-row tables, a report as a Markdown draft.
 export { filledShape, flatten, officialShape, type Shape, type ShapeCell } from './render/shape.ts';
 export { displayWidth, toGfm, toTabRows } from './render/text-table.ts';

@@ -45,7 +45,7 @@ export type CellState = 'number' | 'blank' | 'placeholder' | 'invalid' | 'covere
 export type CellFlag = 'fullwidth' | 'thousands' | 'padding' | 'unit' | 'echo' | 'glued';
 
 export interface Cell extends Span {
-  id: string; // e.g. 't3.r7.np'
+  id: CellId;
   table: TableId;
   row: string;
   col: string;
@@ -89,8 +89,31 @@ export interface NoiseToken extends Span {
   text: string;
 }
 
-export interface Table {
-  id: TableId;
+/** Row and column keys of each table (docs/spec/tables.md); the template data is typed by them. */
+export type T2Row = 'reg' | 'norm' | 'permit' | 'service' | 'penalty' | 'enforce' | 'fee' | 'purchase';
+export type T2Col = 'made' | 'repealed' | 'valid' | 'decisions' | 'amount' | 'new' | 'pub' | 'total' | 'prev' | 'delta' | 'count';
+export type T3Row =
+  | 'new' | 'carry' | 'r1' | 'r2'
+  | 'r3_1' | 'r3_2' | 'r3_3' | 'r3_4' | 'r3_5' | 'r3_6' | 'r3_7' | 'r3_8'
+  | 'r4_1' | 'r4_2' | 'r4_3'
+  | 'r5_1' | 'r5_2' | 'r5_3' | 'r5_4' | 'r5_5'
+  | 'r6' | 'r6_1' | 'r6_2' | 'r6_3'
+  | 'r7' | 'fwd';
+export type T3Col = 'np' | 'biz' | 'sci' | 'ngo' | 'law' | 'oth' | 'sub' | 'tot';
+export type T4Row = 'rev' | 'dir' | 'post';
+export type T4Col = 'keep' | 'fix' | 'other' | 'pend' | 'tot';
+
+export interface TableKeys {
+  T2: { row: T2Row; col: T2Col };
+  T3: { row: T3Row; col: T3Col };
+  T4: { row: T4Row; col: T4Col };
+}
+export type RowKey<Id extends TableId = TableId> = TableKeys[Id]['row'];
+export type ColKey<Id extends TableId = TableId> = TableKeys[Id]['col'];
+/** A cell's id, `t3.r7.np`: a misspelt row or column in a literal id fails to compile. */
+export type CellId = `t2.${T2Row}.${T2Col}` | `t3.${T3Row}.${T3Col}` | `t4.${T4Row}.${T4Col}`;
+
+export interface TableBase {
   version: TemplateVersion | null;
   status: TableStatus;
   /** Layouts seen in the table's lines, e.g. ['L2'] or ['L4']. */
@@ -122,6 +145,12 @@ export interface Table {
   /** T2 2019: unit named in the 采购总金额 header. */
   purchaseHeaderUnit?: string;
 }
+
+/** One of the three tables; `id` tells which, and so which row and column keys it has. */
+export interface TableOf<Id extends TableId> extends TableBase {
+  id: Id;
+}
+export type Table = TableOf<'T2'> | TableOf<'T3'> | TableOf<'T4'>;
 
 export interface Period {
   startYear: number;
@@ -156,7 +185,7 @@ export interface Report {
   title?: Title;
   period?: Period;
   sections: Section[];
-  tables: { T2: Table; T3: Table; T4: Table };
+  tables: { T2: TableOf<'T2'>; T3: TableOf<'T3'>; T4: TableOf<'T4'> };
   /** The signing date among the last lines, if any. */
   signDate?: Span & { year: number; month: number; day: number; text: string };
   /** Lines that are ordinal list items/paragraphs in section bodies, for numbering rules. */
@@ -164,3 +193,13 @@ export interface Report {
   /** What the document was: Markdown, plain text, an HTML page, a Word document, a PDF. */
   source: 'markdown' | 'text' | 'html' | 'docx' | 'pdf';
 }
+
+/** `t3.r7.np`: the id of the cell in `row` and `col` of a table (the key of `Table.cells`). */
+export const cellId = <Id extends TableId>(table: Id, row: RowKey<Id>, col: ColKey<Id>): CellId => `${table.toLowerCase()}.${row}.${col}` as CellId;
+
+/** The cell in `row` and `col` of `table`, when it was found. */
+export const cellIn = <Id extends TableId>(table: TableOf<Id>, row: RowKey<Id>, col: ColKey<Id>): Cell | undefined =>
+  table.cells.get(cellId<Id>(table.id, row, col));
+
+/** Whether the table's cells can be read: bound whole, or partly (some rows or values missing). */
+export const readable = (table: Table): boolean => table.status === 'bound' || table.status === 'partial';

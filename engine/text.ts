@@ -66,10 +66,10 @@ const WHITESPACE = /[\s\u3000\u00a0\u2000-\u200b\ufeff]+/g;
 
 /**
  * Inline markup a converter leaves around text (Markdown emphasis `**`/`__`, inline HTML tags such
- * as `<span lang="zh-CN">`, backslash escapes): what the reader of the rendered document never sees.
+ * as `<span lang="zh-CN">` or a self-closed `<br/>`, backslash escapes): what the reader of the rendered document never sees.
  * Matching labels and titles reads past it; ranges still cover the characters as written.
  */
-const INLINE_MARKUP = /<\/?[a-zA-Z][\w:-]*(?:\s[^<>]*)?>|\*\*|__|\\(?=[!-/:-@[-`{-~])/g;
+const INLINE_MARKUP = /<\/?[a-zA-Z][\w:-]*(?:\s[^<>]*)?\/?>|\*\*|__|\\(?=[!-/:-@[-`{-~])/g;
 export const withoutInlineMarkup = (s: string): string => (/[<*_\\]/.test(s) ? s.replace(INLINE_MARKUP, '') : s);
 
 /**

@@ -5,8 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, LineIndex, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
-import { looksLikeReport } from './detect.ts';
+import { check, LineIndex, type CheckOptions, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
+import { looksLikeReport, readsAsReport } from './detect.ts';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
 import { SOURCE } from './protocol.ts';
 import { configFor, resolveLang, type RcFiles, type Settings } from './settings.ts';
@@ -31,7 +31,7 @@ export interface DocResult {
   /** The full check result; kept only for documents small enough that it costs little. */
   result: CheckResult | null;
   /** Options check() ran with, for commands that check again (recomputeTotals). */
-  options: Parameters<typeof check>[1];
+  options: CheckOptions;
 }
 
 /** Above this size the report model is not cached (hover and symbols re-check on demand). */
@@ -172,15 +172,20 @@ export class Checker {
     if (size > this.env.maxDocumentSize) {
       return { result: { ...base, skipped: 'too-large' }, diagnostics: [tooLargeDiagnostic(size, this.env.maxDocumentSize, lang)] };
     }
-    if (settings.validate === 'auto' && doc.languageId !== 'govreport' && !looksLikeReport(text)) {
+    // An HTML page is judged after reading it (its site chrome defeats a line scan); Markdown and
+    // plain text before, by the engine's cheap test.
+    const html = doc.languageId === 'html';
+    const auto = settings.validate === 'auto' && doc.languageId !== 'govreport';
+    if (auto && !html && !looksLikeReport(text)) {
       return { result: { ...base, skipped: 'not-a-report' }, diagnostics: [] };
     }
     const filePath = doc.uri.startsWith('file:') ? safeFilePath(doc.uri) : undefined;
     const rc = filePath ? this.env.rc.find(filePath) : null;
     const options = {
       fileName: filePath ?? doc.uri,
-      // .govreport files are checked as plain text (their own grammar); Markdown as Markdown.
-      languageId: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
+      // .govreport files are checked as plain text (their own grammar); Markdown as Markdown; an
+      // HTML page as a page, its findings placed at line:column of the page's own text.
+      languageId: doc.languageId === 'markdown' || html ? doc.languageId : 'plaintext',
       lang,
       config: configFor(settings, rc),
     };
@@ -189,7 +194,9 @@ export class Checker {
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
       const result = check(text, options);
-      const index = result.parsed.index;
+      if (auto && html && !readsAsReport(result.report)) return { result: { ...base, skipped: 'not-a-report' }, diagnostics: [] };
+      // Finding ranges are in the document's own text (for an HTML page, not the text it rendered).
+      const index = result.positions;
       const diagnostics = result.findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase, lang));
       const broken = rc && !rc.ok ? diagnostics[result.findings.findIndex((f) => f.rule === 'CONFIG-INVALID')] : undefined;
       if (broken && rc && !rc.ok) {

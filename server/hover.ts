@@ -1,17 +1,27 @@
-// Hover on a total cell: its formula with the values of its parts (engine/explain.ts), and
-// whether the written number agrees.
+// Hover on a total cell: first the explanation of the total — its formula with the values of its
+// parts (engine/explain.ts) and whether the written number agrees (✓/✗) — then the problems found
+// on the cell and the cells they relate to. The explanation comes first because it is what the
+// reader hovers for; the related cells are the detail behind it.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { explainCell, type Explanation } from '../engine/explain.ts';
-import type { CheckResult, Lang } from '../engine/index.ts';
+import type { CheckResult, Finding, Lang, LineIndex } from '../engine/index.ts';
 import { formatNumber } from '../engine/rules/api.ts';
 import { toRange } from './diagnostics.ts';
 
-export function hoverAt(result: CheckResult, position: Position, lang: Lang): Hover | null {
+export function hoverAt(result: CheckResult, findings: readonly Finding[], position: Position, lang: Lang): Hover | null {
+  // The model's offsets are those of the text the report was read from: for an HTML page, its rendering.
+  if (result.parsed.source.original) return null;
   const index = result.parsed.index;
-  const e = explainCell(result.report, index.offsetAt(position), lang);
+  const offset = index.offsetAt(position);
+  const e = explainCell(result.report, offset, lang);
   if (!e) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(e, lang) }, range: toRange(index, e.range) };
+  const here = findings.filter((f) => touches(f, e));
+  const value = [hoverMarkdown(e, lang), relatedMarkdown(here, index, lang)].filter(Boolean).join('\n\n');
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(index, e.range) };
 }
+
+/** A finding on the explained cell itself (not merely on a neighbouring span). */
+const touches = (f: Finding, e: Explanation) => f.range.start >= e.range.start && f.range.end <= e.range.end;
 
 /** Characters that would turn into Markdown formatting inside a line are escaped. */
 const esc = (s: string) => s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
@@ -28,4 +38,23 @@ export function hoverMarkdown(e: Explanation, lang: Lang): string {
     lines.push(`- ${esc(f.text)}${esc(verdict)}`);
   }
   return lines.join('\n');
+}
+
+/** The findings on the cell, each with the cells it relates to (line numbers 1-based, as editors show them). */
+function relatedMarkdown(findings: readonly Finding[], index: LineIndex, lang: Lang): string {
+  if (!findings.length) return '';
+  const zh = lang === 'zh';
+  const out = ['---', ''];
+  for (const f of findings) {
+    out.push(`**${esc(f.rule)}** ${esc(f.message)}`);
+    if (!f.related.length) continue;
+    out.push('', zh ? '相关单元格：' : 'Related cells:');
+    for (const r of f.related) {
+      const line = index.lineAt(r.range.start) + 1;
+      const value = r.value === null ? '' : ` = ${formatNumber(r.value)}`;
+      out.push(`- ${esc(r.label)}${esc(value)}${zh ? `（第 ${line} 行）` : ` (line ${line})`}`);
+    }
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
 }

@@ -23,9 +23,10 @@ import { executeCommand } from './commands.ts';
 import { defaultDocsBase } from './diagnostics.ts';
 import { hoverAt } from './hover.ts';
 import { IdleGc } from './memory.ts';
-import { COMMANDS, FIX_ALL_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
+import { COMMANDS, FIX_ALL_KIND, FORMAT_TABLE_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
 import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
 
 /** Over stdio, our own reader and writer (transport.ts); other transports as vscode-languageserver makes them. */
@@ -53,10 +54,11 @@ let documentChanges = false;
 
 const CAPABILITIES: InitializeResult['capabilities'] = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-  executeCommandProvider: { commands: [COMMANDS.recomputeTotals, COMMANDS.fixAll] },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FORMAT_TABLE_KIND, FIX_ALL_KIND] },
+  executeCommandProvider: { commands: [COMMANDS.recomputeTotals, COMMANDS.fixAll, COMMANDS.formatTable] },
   hoverProvider: true,
   documentSymbolProvider: { label: 'GovReport' },
+  ...EDITOR_CAPABILITIES,
 };
 
 connection.onInitialize((params): InitializeResult => {
@@ -124,21 +126,21 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const r = doc && (await checker.current(doc));
   if (!doc || !r) return [];
-  return codeActions(params, r, { uri: doc.uri, version: r.version, documentChanges }, env.docsBase);
+  return codeActions(params, r, { target: { uri: doc.uri, version: r.version, documentChanges }, docsBase: env.docsBase, text: doc.getText(), languageId: doc.languageId });
 });
 
-connection.onExecuteCommand((params) => executeCommand(params, connection, documents, checker, documentChanges));
+connection.onExecuteCommand((params) => executeCommand(params, connection, documents, checker, documentChanges, env.docsBase));
 
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const m = doc && (await checker.model(doc));
-  return m ? hoverAt(m.result, params.position, m.r.lang) : null;
+  return m ? hoverAt(m.result, m.r.findings, params.position, m.r.lang) : null;
 });
 
 connection.onDocumentSymbol(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const m = doc && (await checker.model(doc));
-  return m ? documentSymbols(m.result, m.r.lang) : [];
+  return m ? documentSymbols(m.result, m.r.lang, doc.languageId === 'markdown') : [];
 });
 
 connection.onRequest(STATS_REQUEST, (): ServerStats => {
@@ -156,6 +158,8 @@ connection.onRequest(STATS_REQUEST, (): ServerStats => {
     lastIdleGc: idleGc.last,
   };
 });
+
+registerEditorFeatures({ connection, documents, checker });
 
 documents.listen(connection);
 connection.listen();

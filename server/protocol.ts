@@ -7,7 +7,23 @@ export const COMMANDS = {
   recomputeTotals: 'govreport.recomputeTotals',
   /** Arguments: [uri: string]. Applies every safe fix (non-overlapping) in one workspace/applyEdit. */
   fixAll: 'govreport.fixAll',
+  /**
+   * Arguments: [uri: string, table?: 'T2' | 'T3' | 'T4', position?: Position]. Rewrites the table
+   * (named, or at the position) in the document's canonical layout, one workspace/applyEdit.
+   */
+  formatTable: 'govreport.formatTable',
+  /**
+   * Arguments: [ruleId: string]. Implemented by the VS Code client (a rendered page); the code
+   * action "查看规则说明" names it. Not in executeCommandProvider (the client registers it itself);
+   * a client that sends it to the server anyway gets window/showDocument of the rule page.
+   */
+  showRuleDoc: 'govreport.showRuleDoc',
+  /** Arguments: [uri: string]. The table preview, implemented by the VS Code client (code lenses name it). */
+  showPreview: 'govreport.showPreview',
 } as const;
+
+/** Code action kind of "format this table" (the lightbulb's refactor group). */
+export const FORMAT_TABLE_KIND = 'refactor.rewrite.govreport.formatTable';
 
 /** Code action kind of "fix all safe problems" (source.fixAll.govreport). */
 export const FIX_ALL_KIND = 'source.fixAll.govreport';

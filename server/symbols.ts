@@ -1,17 +1,17 @@
 // Document symbols for the outline: the six sections with their ranges, and tables T2/T3/T4 as
-// children of the section that holds them.
+// children of the section that holds them. In Markdown, VS Code's own Markdown support already lists
+// every `#` heading (outline, Go to Symbol), so a section whose heading is a Markdown heading is left
+// out and its tables stand at the top level: only what Markdown does not give is added.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { CheckResult, Lang, Table } from '../engine/index.ts';
 import { TABLE_NAMES } from '../engine/template/index.ts';
 import { toRange } from './diagnostics.ts';
+import { TABLE_NO } from './format.ts';
 
-const TABLE_NO: Record<Table['id'], Record<Lang, string>> = {
-  T2: { zh: '表二', en: 'Table 2' },
-  T3: { zh: '表三', en: 'Table 3' },
-  T4: { zh: '表四', en: 'Table 4' },
-};
 
-export function documentSymbols(result: CheckResult, lang: Lang): DocumentSymbol[] {
+export function documentSymbols(result: CheckResult, lang: Lang, markdown = false): DocumentSymbol[] {
+  // The model's offsets are those of the text the report was read from: for an HTML page, its rendering.
+  if (result.parsed.source.original) return [];
   const { report, index } = result.parsed;
   const tables = (['T2', 'T3', 'T4'] as const)
     .map((id) => report.tables[id])
@@ -24,7 +24,9 @@ export function documentSymbols(result: CheckResult, lang: Lang): DocumentSymbol
     selectionRange: toRange(index, { start: t.range.start, end: Math.min(t.range.end, index.lines[index.lineAt(t.range.start)].end) }),
   });
   const placed = new Set<Table>();
-  const out: DocumentSymbol[] = report.sections.map((s) => {
+  const isMarkdownHeading = (kind: string) => kind === 'atx' || kind === 'setext';
+  const sections = markdown ? report.sections.filter((s) => !isMarkdownHeading(s.heading.kind)) : report.sections;
+  const out: DocumentSymbol[] = sections.map((s) => {
     const h = s.heading;
     const start = h.start;
     const end = Math.max(s.body.end, h.end);

@@ -1,6 +1,6 @@
 // Pieces every table binder uses: building cells from value cells, header-text tests, the
 // "cells run together" test, and the empty table.
-import type { Cell, Table, TableId, TemplateVersion } from '../model.ts';
+import { cellId, type Cell, type ColKey, type RowKey, type Table, type TableId, type TableOf, type TemplateVersion } from '../model.ts';
 import { parseValue } from '../grid/number.ts';
 import type { RawCell } from '../grid/layout.ts';
 import { GENERIC_HEADER_WORDS } from '../template/index.ts';
@@ -8,20 +8,21 @@ import type { ValueKind } from '../template/types.ts';
 import { normLabel, stripPunct } from '../text.ts';
 import type { LogicalRow } from '../grid/rows.ts';
 
-export function emptyTable(id: TableId, status: Table['status'] = 'missing'): Table {
+export function emptyTable<Id extends TableId>(id: Id, status: Table['status'] = 'missing'): TableOf<Id> {
   return {
     id, version: null, status, layout: [], range: { start: 0, end: 0 }, rows: new Map(), cells: new Map(),
     unknownRows: [], duplicateRows: [], noise: [], missingHeaderLabels: [],
   };
 }
 
-export function makeCell(table: TableId, row: string, col: string, raw: RawCell, kind: ValueKind, rowNames: (w: string) => boolean): Cell {
+export function makeCell<Id extends TableId>(table: Id, row: RowKey<Id>, col: ColKey<Id>, raw: RawCell, kind: ValueKind, rowNames: (w: string) => boolean): Cell {
+  const id = cellId(table, row, col);
   if (raw.covered) {
-    return { id: `${table.toLowerCase()}.${row}.${col}`, table, row, col, raw: '', start: raw.start, end: raw.end, state: 'covered', flags: [] };
+    return { id, table, row, col, raw: '', start: raw.start, end: raw.end, state: 'covered', flags: [] };
   }
   const parsed = parseValue(raw.text, kind, (w) => rowNames(normLabel(w)));
   const cell: Cell = {
-    id: `${table.toLowerCase()}.${row}.${col}`, table, row, col, raw: raw.text,
+    id, table, row, col, raw: raw.text,
     start: raw.start, end: raw.end, state: parsed.state, value: parsed.value, unit: parsed.unit,
     flags: parsed.flags, residue: parsed.residue,
   };

@@ -1,12 +1,13 @@
 // Table 2 (proactive disclosure): blocks by their captions, rows by the head of their labels
 // (the text before the first bracket, so a long note naming 行政处罚 binds nothing), columns by
 // each block's header when it states all labels in another order, else the template order.
-import type { RowBinding, Table, TemplateVersion } from '../model.ts';
+import type { T2Row, TableOf, TemplateVersion } from '../model.ts';
 import type { GridItem, RawCell } from '../grid/layout.ts';
 import { TEMPLATES } from '../template/index.ts';
 import type { T2BlockSpec, T2RowSpec } from '../template/types.ts';
 import { normLabel } from '../text.ts';
-import { cellAtSlot, cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion, valuesRunTogether, withExplicitBlanks } from './common.ts';
+import { cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion } from './common.ts';
+import { locateValues, RowBindings, type BoundRow } from './row-binding.ts';
 import { assembleRows, labelText, spanOf, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
 const KEYWORDS = ['规章', '规范性文件', '行政许可', '对外管理服务', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
@@ -46,7 +47,7 @@ interface BlockHeader {
   valueCol: number;
 }
 
-export function bindT2(items: GridItem[], expected: TemplateVersion | null): Table {
+export function bindT2(items: GridItem[], expected: TemplateVersion | null): TableOf<'T2'> {
   const table = emptyTable('T2');
   const rows = assembleRows(items, T2_VOCAB);
   const isData = (r: LogicalRow) => r.labels.length > 0 && matchRows(labelText(r)).length > 0;
@@ -113,8 +114,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
   table.missingHeaderLabels = missingLabels(header, [...wanted.entries()]);
 
   // Pass 2: bind the data rows of this version.
-  let glued = false;
-  const bound = new Map<string, { binding: RowBinding; values: RawCell[]; block: T2BlockSpec; glue?: RawCell }>();
+  const bindings = new RowBindings<BoundRow & { row: T2Row; block: T2BlockSpec; glue?: RawCell }>(table);
   let lastKey: string | undefined; // the template row bound last, for placing unknown rows
   for (const { row: r, block: seenBlock } of data) {
     const text = labelText(r);
@@ -129,72 +129,36 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
     for (const c of r.others) if (!isHeaderText(c.text, HEADER_LABELS)) table.noise.push({ start: c.start, end: c.end, text: c.text });
     const blockSpec = match.block;
     const k = blockSpec.columns.length;
-    let values = r.values;
+    let values: RawCell[];
     let glue: RawCell | undefined;
     const g = gluedDigits(r.labels[r.labels.length - 1]);
-    if (g && !values.length) {
-      if (k >= 2) glued = true;
-      else {
-        glue = { ...r.labels[r.labels.length - 1], text: g.digits, start: g.at, end: g.at + g.digits.length };
-        values = [glue];
-      }
+    if (g && !r.values.length) {
+      // A block of one column: the digits glued to the label are its value, read as such (flagged
+      // below); with more columns they cannot be split without guessing.
+      if (k >= 2) bindings.glued = true;
+      glue = { ...r.labels[r.labels.length - 1], text: g.digits, start: g.at, end: g.at + g.digits.length };
+      values = k >= 2 ? [] : [glue];
+    } else {
+      // The block header's first value column, where its values lie in TSV and GFM rows.
+      const hdr = blockHeaders.get(seenBlock ?? blockSpec.key);
+      const cols = hdr ? hdr.cells.filter((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label)))).map((c) => c.col) : [];
+      const located = locateValues(r, labelCells[labelCells.length - 1].col, { first: cols.length ? Math.min(...cols) : -1, columns: cols }, k);
+      values = located.values;
+      if (located.runTogether) bindings.glued = true;
     }
-    const hdr = blockHeaders.get(seenBlock ?? blockSpec.key);
-    if (values.length < k && r.hardCells && r.layout === 'L4' && hdr) {
-      const col = hdr.cells.findIndex((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label))));
-      const valueCol = col >= 0 ? hdr.cells[col].col : -1;
-      values = withExplicitBlanks(values, r.hardCells, labelCells[labelCells.length - 1].col, valueCol, k);
-    }
-    // GFM: cells are explicit, so value cells sit under the block header's value columns and a
-    // blank cell is a blank value, not a missing one (docs/spec/layouts.md L1).
-    if (r.layout === 'L1' && r.hardCells && hdr && !glue) {
-      const cols = hdr.cells.filter((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label)))).map((c) => c.col);
-      const lastLabelCol = labelCells[labelCells.length - 1].col;
-      if (cols.length === k && Math.min(...cols) > lastLabelCol) values = cols.sort((a, b) => a - b).map((c) => cellAtSlot(r.hardCells!, c)).filter((c): c is RawCell => c !== undefined);
-    }
-    // Cells run together: TSV spans are tested as written (an edge blank and a glued pair look
-    // the same there); GFM cells under the header's value columns are explicit.
-    if (valuesRunTogether(r.layout === 'L1' && values !== r.values ? values : r.values, k)) glued = true;
-    const key = match.row.key;
-    const binding: RowBinding = { key, state: 'bound', label, valueSpans: values.map((v) => ({ start: v.start, end: v.end })), rawValues: values.map((v) => v.text) };
-    if (values.length !== k) {
-      binding.state = 'values';
-      binding.found = values.length;
-      binding.expected = k;
-    }
-    const existing = bound.get(key);
-    if (existing) {
-      table.duplicateRows.push({ key, state: 'duplicate', label, first: existing.binding.label });
-      if (existing.values.map((v) => v.text).join('\t') !== values.map((v) => v.text).join('\t')) existing.binding.state = 'duplicate';
-      continue;
-    }
-    bound.set(key, { binding, values, block: blockSpec, glue });
-    table.rows.set(key, binding);
+    bindings.bind(match.row.key, label, values, k, { row: match.row.key, block: blockSpec, glue });
   }
   const allRows = spec.blocks.flatMap((b) => b.rows.map((r) => r.key));
-  for (const key of allRows) if (!table.rows.has(key)) table.rows.set(key, { key, state: 'missing' });
 
   const start = header.length ? Math.min(header[0].start, data[0]?.row.labels[0]?.start ?? Infinity) : data[0].row.labels[0]?.start ?? 0;
   const lastRow = rows[lastData];
   table.range = { start, end: Math.max(start, lastRow.values.at(-1)?.end ?? lastRow.labels.at(-1)?.end ?? start) };
-  const boundCount = [...bound.values()].filter((b) => b.binding.state === 'bound').length;
-  if (glued) {
-    table.status = 'unparseable';
-    table.unparseableReason = 'glued';
-    return table;
-  }
-  if (boundCount * 2 < allRows.length) {
-    table.status = 'unparseable';
-    table.unparseableReason = 'few-rows';
-    return table;
-  }
-  table.status = boundCount === allRows.length ? 'bound' : 'partial';
-  for (const { binding, values, block: b, glue } of bound.values()) {
-    if (binding.state !== 'bound') continue;
+  if (!bindings.settle(allRows)) return table;
+  for (const { binding, row, values, block: b, glue } of bindings.readableRows()) {
     const hdr = blockHeaders.get(b.key);
     const columns = columnsOf(b, hdr);
     columns.forEach((col, i) => {
-      const cell = makeCell('T2', binding.key, col.key, values[i], col.kind, (w) => matchRows(w).some((m) => m.row.key === binding.key));
+      const cell = makeCell('T2', row, col.key, values[i], col.kind, (w) => matchRows(w).some((m) => m.row.key === row));
       if (values[i] === glue) {
         cell.flags.push('glued');
         cell.residue = binding.label!.text.slice(0, -glue!.text.length);

@@ -1,13 +1,14 @@
 // Table 3 (applications): rows by the meaning of their labels (docs/spec/format.md §5), columns by the
 // header when one header row states another order, otherwise the template order.
-import type { RowBinding, Table, TemplateVersion } from '../model.ts';
+import { cellId, type T3Col, type T3Row, type TableOf, type TemplateVersion } from '../model.ts';
 import type { GridItem, RawCell } from '../grid/layout.ts';
 import { T3_COLUMNS, T3_GROUPS, T3_HEADER_LABELS, T3_NOTE, T3_ORGS, TEMPLATES } from '../template/index.ts';
 import type { T3RowSpec } from '../template/types.ts';
 import { detached, memoizedShort, normLabel } from '../text.ts';
 import {
-  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion, valueSlots, valuesRunTogether, withExplicitBlanks,
+  cellsOf, emptyTable, gluedDigits, isHeaderText, joinVertical, labelRanks, makeCell, missingLabels, pickVersion,
 } from './common.ts';
+import { locateValues, RowBindings, type BoundRow } from './row-binding.ts';
 import { assembleRows, isOrdinalFragment, labelText, spanOf, splitBefore, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
 const ALL_ROWS: T3RowSpec[] = [...TEMPLATES['2021'].t3.rows, ...TEMPLATES['2019'].t3.rows.filter((r) => r.key === 'r6')];
@@ -31,7 +32,7 @@ export const T3_VOCAB: Vocabulary = {
 };
 
 interface RowMatch {
-  row?: string;
+  row?: T3Row;
   group?: string;
   ambiguous?: boolean;
   /** Which version the match signals. */
@@ -40,7 +41,7 @@ interface RowMatch {
 
 /** What a normalised label names, by itself: rows and groups by keyword, and the text left without them. */
 interface LabelFacts {
-  rows: string[];
+  rows: T3Row[];
   groups: string[];
   rest: string;
 }
@@ -87,10 +88,11 @@ function ownLabel(labels: RawCell[]): RawCell[] {
 }
 
 /** Column order: the template's, unless one header row lists complete labels in another order. */
-function columnOrder(headerRows: LogicalRow[], hasSub: boolean): string[] {
+function columnOrder(headerRows: LogicalRow[], hasSub: boolean): T3Col[] {
   const base = T3_COLUMNS.filter((c) => c.key !== 'sub' || hasSub).map((c) => c.key);
-  let outer: string[] | undefined; // order of np / orgs block / tot
-  let inner: string[] | undefined; // order of the five organisations
+  type Block = 'np' | 'orgs' | 'tot';
+  let outer: Block[] | undefined; // order of np / orgs block / tot
+  let inner: T3Col[] | undefined; // order of the five organisations
   const orgLabels = T3_ORGS.map((k) => T3_COLUMNS.find((c) => c.key === k)!.label);
   for (const r of headerRows) {
     // Ranks in reading order, so a PDF header line holding several labels counts as the row it is.
@@ -98,7 +100,7 @@ function columnOrder(headerRows: LogicalRow[], hasSub: boolean): string[] {
     const [np, tot, legal, ...orgPos] = labelRanks(cells, ['自然人', '总计', '法人或其他组织', ...orgLabels]);
     if (np >= 0 && tot >= 0) {
       const orgAt = legal >= 0 ? legal : orgPos.every((p) => p >= 0) ? Math.min(...orgPos) : -1;
-      const parts: [string, number][] = [['np', np], ['tot', tot]];
+      const parts: [Block, number][] = [['np', np], ['tot', tot]];
       if (orgAt >= 0) parts.push(['orgs', orgAt]);
       const sorted = parts.sort((a, b) => a[1] - b[1]).map((p) => p[0]);
       if (orgAt < 0) sorted.splice(sorted.indexOf('np') + 1, 0, 'orgs');
@@ -108,8 +110,8 @@ function columnOrder(headerRows: LogicalRow[], hasSub: boolean): string[] {
   }
   if (!outer && !inner) return base;
   const orgs = inner ?? T3_ORGS;
-  const orgBlock = hasSub ? [...orgs, 'sub'] : orgs;
-  return (outer ?? ['np', 'orgs', 'tot']).flatMap((k) => (k === 'orgs' ? orgBlock : [k]));
+  const orgBlock: T3Col[] = hasSub ? [...orgs, 'sub'] : orgs;
+  return (outer ?? (['np', 'orgs', 'tot'] as Block[])).flatMap((k) => (k === 'orgs' ? orgBlock : [k]));
 }
 
 /** Whether a 小计/合计 header cell stands between 其他 and 总计. */
@@ -124,7 +126,7 @@ function findSubtotal(headerCells: RawCell[]): boolean {
   return false;
 }
 
-export function bindT3(items: GridItem[], expected: TemplateVersion | null): Table {
+export function bindT3(items: GridItem[], expected: TemplateVersion | null): TableOf<'T3'> {
   const table = emptyTable('T3');
   const rows = assembleRows(items, T3_VOCAB);
   // The first data row is the first row whose label names a template row. Written one cell per
@@ -143,7 +145,7 @@ export function bindT3(items: GridItem[], expected: TemplateVersion | null): Tab
   return bindRows(table, rows, split ? firstData + 1 : firstData, expected);
 }
 
-function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected: TemplateVersion | null): Table {
+function bindRows(table: TableOf<'T3'>, rows: LogicalRow[], firstData: number, expected: TemplateVersion | null): TableOf<'T3'> {
   let group: string | undefined;
   let prev: string | undefined;
   table.layout = [...new Set(rows.map((r) => r.layout))];
@@ -173,10 +175,9 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
   let v2021 = 0;
   let lastDataEnd = 0;
   let pending: LogicalRow | undefined; // a label without values (a wrapped PDF label or a group row)
-  const bound = new Map<string, { row: RowBinding; values: RawCell[] }>();
+  const bindings = new RowBindings<BoundRow & { row: T3Row }>(table);
   const orphans: { index: number; row: LogicalRow }[] = [];
   const order: string[] = []; // row keys in document order, for inference
-  let glued = false;
   for (let i = firstData; i < rows.length; i++) {
     let r = rows[i];
     if (!r.labels.length) {
@@ -238,40 +239,13 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     prev = m.row;
     const own = ownLabel(labels);
     const labelSpan = { ...spanOf(own), text: own.map((c) => c.text).join('') };
-    let values = r.values;
-    // TSV: a short span takes the explicit blanks at its edges when positions say so.
-    if (values.length < expectedCount && r.hardCells && r.layout === 'L4') {
-      values = withExplicitBlanks(values, r.hardCells, r.labels[r.labels.length - 1].col, headerValueCol, expectedCount);
-    }
-    // GFM: value cells are located by the header's column positions.
-    if (r.layout === 'L1' && r.hardCells && headerValueCol > labels[labels.length - 1].col) {
-      values = valueSlots(r.hardCells, headerValueCol, expectedCount);
-    }
-    // A digit run glued to the label, or fewer value tokens than columns with one token long
-    // enough to hold the rest, cannot be split without guessing. In TSV a blank at the edge of the
-    // span looks exactly like two cells run together, so the test reads the span as written; GFM
-    // cells are explicit, so there it reads the cells under the header's value columns.
-    const lastLabel = labels[labels.length - 1];
-    const gfm = r.layout === 'L1' && values !== r.values;
-    if (gluedDigits(lastLabel) || valuesRunTogether(gfm ? values : r.values, expectedCount)) glued = true;
+    const located = locateValues(r, labels[labels.length - 1].col, { first: headerValueCol }, expectedCount);
+    const values = located.values;
+    // A digit run glued to the label, or values run together, cannot be split without guessing.
+    if (gluedDigits(labels[labels.length - 1]) || located.runTogether) bindings.glued = true;
     lastDataEnd = Math.max(lastDataEnd, values.length ? values[values.length - 1].end : labelSpan.end);
     order.push(m.row);
-    const existing = bound.get(m.row);
-    if (existing) {
-      const same = existing.values.map((v) => v.text).join('\t') === values.map((v) => v.text).join('\t');
-      const dup: RowBinding = { key: m.row, state: 'duplicate', label: labelSpan, first: existing.row.label };
-      table.duplicateRows.push(dup);
-      if (!same && existing.row.state === 'bound') existing.row.state = 'duplicate';
-      continue;
-    }
-    const binding: RowBinding = { key: m.row, state: 'bound', label: labelSpan, valueSpans: values.map((v) => ({ start: v.start, end: v.end })), rawValues: values.map((v) => v.text) };
-    if (values.length !== expectedCount) {
-      binding.state = 'values';
-      binding.found = values.length;
-      binding.expected = expectedCount;
-    }
-    bound.set(m.row, { row: binding, values });
-    table.rows.set(m.row, binding);
+    bindings.bind(m.row, labelSpan, values, expectedCount, { row: m.row });
   }
 
   const version = pickVersion(v2019, v2021, expected) ?? '2021';
@@ -282,45 +256,29 @@ function bindRows(table: Table, rows: LogicalRow[], firstData: number, expected:
     const b = table.rows.get(key)!;
     if (!templateRows.some((t) => t.key === b.key)) {
       if (b.label) table.unknownRows.push({ start: b.label.start, end: b.label.end, text: b.label.text });
-      table.rows.delete(key);
-      bound.delete(b.key);
+      bindings.drop(key);
     }
   }
   // STRUCT-ROW-INFERRED: one missing row between two bound rows, one unlabelled row of the right size there.
   const keys = templateRows.map((t) => t.key);
   for (let k = 1; k + 1 < keys.length; k++) {
     const key = keys[k];
+    const bound = bindings.bound;
     if (bound.has(key) || !bound.has(keys[k - 1]) || !bound.has(keys[k + 1])) continue;
     const before = order.indexOf(keys[k - 1]);
     const after = order.indexOf(keys[k + 1]);
     const between = orphans.filter((o) => o.index === before + 1 && after === before + 1 && o.row.values.length === expectedCount);
     if (between.length !== 1) continue;
-    const values = between[0].row.values;
-    const binding: RowBinding = { key, state: 'inferred', valueSpans: values.map((v) => ({ start: v.start, end: v.end })), rawValues: values.map((v) => v.text) };
-    bound.set(key, { row: binding, values });
-    table.rows.set(key, binding);
+    bindings.infer(key, between[0].row.values, { row: key });
   }
-  for (const t of templateRows) if (!table.rows.has(t.key)) table.rows.set(t.key, { key: t.key, state: 'missing' });
 
   const first = header.length ? header[0].start : rows[firstData].labels[0]?.start ?? 0;
   table.range = { start: first, end: Math.max(first, lastDataEnd) };
   table.noise = table.noise.filter((n) => n.start >= first && n.end <= table.range.end);
-  const boundCount = [...bound.values()].filter((b) => b.row.state === 'bound' || b.row.state === 'inferred').length;
-  if (glued) {
-    table.status = 'unparseable';
-    table.unparseableReason = 'glued';
-    return table;
-  }
-  if (boundCount * 2 < templateRows.length) {
-    table.status = 'unparseable';
-    table.unparseableReason = 'few-rows';
-    return table;
-  }
-  table.status = boundCount === templateRows.length ? 'bound' : 'partial';
+  if (!bindings.settle(templateRows.map((t) => t.key))) return table;
   const rowName = (w: string) => T3_VOCAB.isRowName(w);
-  for (const { row, values } of bound.values()) {
-    if (row.state !== 'bound' && row.state !== 'inferred') continue;
-    columns.forEach((col, i) => table.cells.set(`t3.${row.key}.${col}`, makeCell('T3', row.key, col, values[i], 'count', rowName)));
+  for (const { row, values } of bindings.readableRows()) {
+    columns.forEach((col, i) => table.cells.set(cellId('T3', row, col), makeCell('T3', row, col, values[i], 'count', rowName)));
   }
   return table;
 }

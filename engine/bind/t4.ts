@@ -1,6 +1,6 @@
 // Table 4 (review and litigation): a header and one row of 15 values with no label. The values
 // bind in template order unless a header row lists the five labels of a group in another order.
-import type { Table } from '../model.ts';
+import type { T4Col, TableOf } from '../model.ts';
 import type { GridItem, RawCell } from '../grid/layout.ts';
 import { T4_COLUMNS, T4_GROUPS, T4_HEADER_LABELS } from '../template/index.ts';
 import { normLabel } from '../text.ts';
@@ -18,7 +18,7 @@ interface Piece {
   row: number; // index of the physical row (hard row, or soft run up to a blank line)
 }
 
-export function bindT4(items: GridItem[]): Table {
+export function bindT4(items: GridItem[]): TableOf<'T4'> {
   const table = emptyTable('T4');
   // Flatten to cells, remembering physical rows for the header-order rule.
   const pieces: Piece[] = [];
@@ -130,11 +130,11 @@ export function bindT4(items: GridItem[]): Table {
  * then five values after the last text before the next group — in the order of that table's own
  * five column labels when it names each once, else the template's. Undefined unless all three are.
  */
-function groupSegments(pieces: Piece[], from: number, position: (p: Piece) => boolean): { values: RawCell[]; order: string[] }[] | undefined {
+function groupSegments(pieces: Piece[], from: number, position: (p: Piece) => boolean): { values: RawCell[]; order: T4Col[] }[] | undefined {
   const starts = T4_GROUPS.map((g) => pieces.findIndex((p, i) => i >= from && p.cls === 'text' && normLabel(p.cell.text) === normLabel(g.label)));
   if (starts.some((s) => s < 0) || !starts.every((s, i) => i === 0 || s > starts[i - 1])) return undefined;
   const labels = T4_COLUMNS.map((c) => c.label);
-  const out: { values: RawCell[]; order: string[] }[] = [];
+  const out: { values: RawCell[]; order: T4Col[] }[] = [];
   for (let gi = 0; gi < 3; gi++) {
     const segment = pieces.slice(starts[gi] + 1, gi < 2 ? starts[gi + 1] : undefined);
     let lastText = -1;
@@ -167,7 +167,7 @@ function kindOf(c: RawCell): Piece['cls'] {
 }
 
 /** Per group, the column order of a header row that names its five labels, each exactly once. */
-function groupOrders(header: Piece[]): (string[] | undefined)[] {
+function groupOrders(header: Piece[]): (T4Col[] | undefined)[] {
   const byRow = new Map<number, RawCell[]>();
   for (const p of header) {
     if (!byRow.has(p.row)) byRow.set(p.row, []);
@@ -175,7 +175,7 @@ function groupOrders(header: Piece[]): (string[] | undefined)[] {
   }
   const labels = T4_COLUMNS.map((c) => c.label);
   const chunksOf = (rows: RawCell[][]) => {
-    const chunks: (string[] | undefined)[] = [];
+    const chunks: (T4Col[] | undefined)[] = [];
     for (const cells of rows) {
       // Every occurrence in reading order: a PDF header line holds all fifteen labels in one cell.
       const seq = labelSequence(cells, labels).seq.map((i) => T4_COLUMNS[i].key);

@@ -1,8 +1,8 @@
 // Shared pieces of the rules: display names of cells, sums under the substitution rule
 // (docs/spec/rules.md §0), and edits that replace a number while keeping the cell's own layout.
-import type { Cell, Report, Table } from '../model.ts';
+import { readable, type Cell, type CellId, type Report, type Table } from '../model.ts';
 import type { Edit } from '../finding.ts';
-import { T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, TEMPLATES } from '../template/index.ts';
+import { instancesOf, T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, TEMPLATES, type SumDecl, type SumInstance } from '../template/index.ts';
 import type { Display } from '../template/types.ts';
 import type { Arg, FixSpec } from './api.ts';
 
@@ -66,6 +66,33 @@ export function sumOf(cells: (Cell | undefined)[]): Sum {
   return { assessed: numbers > 0, value: round(value), parts, substituted };
 }
 
+/** A declared sum (engine/template/totals.ts) that does not hold on one line of a table. */
+export interface BrokenSum {
+  instance: SumInstance;
+  target: Cell & { value: number };
+  sum: Sum;
+}
+
+/**
+ * The instances of `decl` in `table` whose written total differs from the sum of its parts, where
+ * both can be assessed; rows the binder did not bind (missing, wrong count of values, a later
+ * duplicate) hold no instance.
+ */
+export function brokenSums(table: Table, decl: SumDecl, onLine: (line: string) => boolean = () => true): BrokenSum[] {
+  if (!readable(table)) return [];
+  const out: BrokenSum[] = [];
+  for (const instance of instancesOf(decl, table.version)) {
+    if (!onLine(instance.line)) continue;
+    const row = decl.along === 'row' ? table.rows.get(instance.line) : undefined;
+    if (row && row.state !== 'bound' && row.state !== 'inferred') continue;
+    const target = table.cells.get(instance.target);
+    if (!isNum(target)) continue;
+    const sum = sumOf(instance.parts.map((id) => table.cells.get(id)));
+    if (sum.assessed && sum.value !== target.value) out.push({ instance, target, sum });
+  }
+  return out;
+}
+
 /**
  * `compute` once per report: several rules read the same derived lists (a report's cells, its
  * prose lines), and check() builds a new report for every text, so the report is the key.
@@ -86,9 +113,9 @@ export const round = (n: number) => Math.round(n * 1e6) / 1e6;
 export const isNum = (c: Cell | undefined): c is Cell & { value: number } => c?.state === 'number';
 
 /** The table's cell, or undefined when the table is not bound/partial. */
-export function cellOf(report: Report, id: string): Cell | undefined {
+export function cellOf(report: Report, id: CellId | string): Cell | undefined {
   const table = report.tables[id.slice(0, 2).toUpperCase() as 'T2' | 'T3' | 'T4'];
-  if (table.status !== 'bound' && table.status !== 'partial') return undefined;
+  if (!readable(table)) return undefined;
   return table.cells.get(id);
 }
 

@@ -2,10 +2,12 @@
 // hard-wrap paragraphs, even inside an inline HTML tag, and write complex tables as HTML `<table>`
 // blocks. Markdown joins the lines of a paragraph and renders the table, so the engine reads a view
 // of the document in which (1) the hard-wrapped lines of a prose paragraph are one line, and (2) an
-// HTML table block is its rows, one line of TAB-joined slots each, with its grid. Each character of
+// HTML table block is its rows, one line of TAB-joined slots each, with its grid, and (3) a paragraph
+// a PDF's page break cut — its first part, the page number ("— 5 —"), the running header (the
+// report's title), its second part — is one paragraph again. Each character of
 // the view keeps the offset it came from, so findings and exact fixes land on the document itself.
 // A document with neither is its own view (no copy is made).
-import { LineIndex } from '../text.ts';
+import { LineIndex, withoutInlineMarkup } from '../text.ts';
 import { readHtml } from './html.ts';
 import type { SourceGrid } from './types.ts';
 
@@ -21,6 +23,12 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 /** Lines that open or are a block of their own (never a paragraph's continuation). */
 const BLOCK_START = /^\s{0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|>|\||`{3}|~{3}|<(?:!--|table|html|body|div|p\b)|[-=_*]{3,}\s*$)/i;
 const HTML_TABLE_START = /^\s{0,3}<(?:html|body|table)\b/i;
+
+/** A page number as converters leave it between pages: "— 5 —", "- 3 -", "第 3 页", "第3页 共12页", "3/12". */
+const PAGE_NUMBER = /^\s*(?:[-—–－‒―]{1,2}\s*\d{1,4}\s*[-—–－‒―]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+/** How a sentence, a clause or a heading can end: a paragraph ending so is whole. */
+const ENDS_WHOLE = /[。！？；：!?;:」』”’）)】]\s*$/;
+const ORDINAL_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、])/;
 
 function prose(line: string): boolean {
   return line.trim() !== '' && !line.includes('\t') && !line.includes('|') && !BLOCK_START.test(line);
@@ -61,16 +69,43 @@ function wrapWidth(lines: LineIndex['lines'], code: Set<number>): number | undef
   return bestNear >= 4 && bestNear >= widths.length * 0.6 ? best : undefined;
 }
 
+/**
+ * After a paragraph's last line `l`, a page break the converter left inside the paragraph: blank
+ * lines, a page number, the running header (the document's first line, its title) and blank lines,
+ * then the paragraph's next part — a prose line that opens nothing (no ordinal, no heading) after a
+ * line that ends nothing (no 。；： or closing bracket). Returns the next part's line.
+ */
+function pageBreakAfter(lines: LineIndex['lines'], l: number, code: Set<number>, header: string | undefined): number | undefined {
+  // Read through inline markup: "**五、存在的主要问题及改进情况**" is a heading, whole.
+  const first = withoutInlineMarkup(lines[l].text).trim();
+  if (code.has(l) || !prose(lines[l].text) || !first || ENDS_WHOLE.test(first) || ORDINAL_START.test(first)) return undefined;
+  let k = l + 1;
+  const blanks = () => { while (k < lines.length && !lines[k].text.trim()) k++; };
+  blanks();
+  if (k >= lines.length || !PAGE_NUMBER.test(lines[k].text)) return undefined;
+  k++;
+  blanks();
+  if (k < lines.length && header !== undefined && lines[k].text.trim() === header) {
+    k++;
+    blanks();
+  }
+  if (k >= lines.length || code.has(k) || !prose(lines[k].text) || PAGE_NUMBER.test(lines[k].text)) return undefined;
+  if (ORDINAL_START.test(withoutInlineMarkup(lines[k].text))) return undefined;
+  return k;
+}
+
 /** The view of a Markdown document, or undefined when it is its own view. */
 export function markdownView(text: string, index: LineIndex, code: Set<number>): MarkdownView | undefined {
   const lines = index.lines;
   const width = wrapWidth(lines, code);
+  const header = lines.find((x) => x.text.trim())?.text.trim().replace(/^#+\s*/, '');
+  const breakAfter = (l: number) => pageBreakAfter(lines, l, code, header);
   const needsJoin = (l: number) => l + 1 < lines.length && !code.has(l) && !code.has(l + 1)
     && prose(lines[l].text) && prose(lines[l + 1].text) && !/^\s*[-=]+\s*$/.test(lines[l + 1].text)
     && (endsInsideTag(lines[l].text) || (width !== undefined && displayWidth(lines[l].text.trimEnd()) >= width - 6 && !/^\s*[\d\s,.，．]+$/.test(lines[l + 1].text)));
   const hasTable = /<table\b/i.test(text);
   let any = hasTable;
-  for (let l = 0; !any && l < lines.length; l++) any = needsJoin(l);
+  for (let l = 0; !any && l < lines.length; l++) any = needsJoin(l) || breakAfter(l) !== undefined;
   if (!any) return undefined;
 
   let out = '';
@@ -112,14 +147,18 @@ export function markdownView(text: string, index: LineIndex, code: Set<number>):
     let l2 = l;
     // Hard-wrapped lines of one paragraph: joined, as Markdown joins them (nothing between two CJK
     // characters, a space otherwise).
-    while (needsJoin(l2)) {
-      const next = lines[l2 + 1];
-      const body = next.text.trimStart();
+    // A page break inside the paragraph: its parts joined the same way, the page number and the
+    // running header between them left out.
+    for (;;) {
+      const next = needsJoin(l2) ? l2 + 1 : breakAfter(l2);
+      if (next === undefined) break;
+      const line2 = lines[next];
+      const body = line2.text.trimStart();
       const prev = out[out.length - 1] ?? '';
       const sep = endsInsideTag(lines[l2].text) || !(CJK.test(prev) && CJK.test(body[0] ?? '')) ? ' ' : '';
-      if (sep && prev !== ' ') put(sep, next.start);
-      put(body, next.start + next.text.length - body.length);
-      l2++;
+      if (sep && prev !== ' ') put(sep, line2.start);
+      put(body, line2.start + line2.text.length - body.length);
+      l2 = next;
     }
     l = l2;
     if (l + 1 < lines.length) {

@@ -1,10 +1,7 @@
 // Template registry: which format applies to which report year.
 import type { TemplateVersion } from '../model.ts';
-import { Y2019 } from './y2019.ts';
-import { Y2021 } from './y2021.ts';
-import type { TemplateSpec } from './types.ts';
 
-export const TEMPLATES: Record<TemplateVersion, TemplateSpec> = { '2019': Y2019, '2021': Y2021 };
+export { TEMPLATES } from './registry.ts';
 
 /** The version a report year must use; null for years before the 2019 format. */
 export function expectedVersion(year: number | undefined): TemplateVersion | null {
@@ -16,3 +13,4 @@ export function expectedVersion(year: number | undefined): TemplateVersion | nul
 
 export * from './shared.ts';
 export type * from './types.ts';
+export * from './totals.ts';

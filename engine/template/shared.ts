@@ -1,4 +1,5 @@
 // What the 2019 and 2021 formats share: the six sections, the T3 columns and most rows, T4.
+import type { T3Col, T3Row, T4Col, T4Row } from '../model.ts';
 import type { ColumnSpec, Display, SectionSpec, T3GroupSpec, T3RowSpec } from './types.ts';
 
 const has = (s: string, ...words: string[]) => words.some((w) => s.includes(w));
@@ -36,7 +37,7 @@ export const SECTIONS: SectionSpec[] = [
   },
 ];
 
-export const T3_COLUMNS: ColumnSpec[] = [
+export const T3_COLUMNS: ColumnSpec<T3Col>[] = [
   { key: 'np', label: '自然人', kind: 'count', display: { zh: '自然人', en: 'Natural persons' } },
   { key: 'biz', label: '商业企业', kind: 'count', display: { zh: '商业企业', en: 'Commercial enterprises' } },
   { key: 'sci', label: '科研机构', kind: 'count', display: { zh: '科研机构', en: 'Research institutions' } },
@@ -46,13 +47,13 @@ export const T3_COLUMNS: ColumnSpec[] = [
   { key: 'sub', label: '小计', kind: 'count', display: { zh: '法人或其他组织小计', en: 'Organisations subtotal' } },
   { key: 'tot', label: '总计', kind: 'count', display: { zh: '总计', en: 'Total' } },
 ];
-export const T3_PARTS = ['np', 'biz', 'sci', 'ngo', 'law', 'oth'];
-export const T3_ORGS = ['biz', 'sci', 'ngo', 'law', 'oth'];
+/** The five kinds of organisation, in the template's column order. */
+export const T3_ORGS: T3Col[] = ['biz', 'sci', 'ngo', 'law', 'oth'];
 /** Header labels STRUCT-TABLE-HEADER looks for in T3. */
 export const T3_HEADER_LABELS = ['自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
-const row = (key: string, label: string, keyword: string, zh: string, en: string, group?: string): T3RowSpec =>
+const row = (key: T3Row, label: string, keyword: string, zh: string, en: string, group?: string): T3RowSpec =>
   ({ key, label, keyword, group, display: { zh, en } });
 
 /** Rows common to both versions, in template order, before the （六） rows. */
@@ -92,12 +93,12 @@ export const T3_GROUPS: T3GroupSpec[] = [
   { key: 'r6', keyword: '其他处理', display: { zh: '（六）其他处理', en: '(6) Other handling' } },
 ];
 
-export const T4_GROUPS: { key: string; label: string; display: Display }[] = [
+export const T4_GROUPS: { key: T4Row; label: string; display: Display }[] = [
   { key: 'rev', label: '行政复议', display: { zh: '行政复议', en: 'Administrative review' } },
   { key: 'dir', label: '未经复议直接起诉', display: { zh: '未经复议直接起诉', en: 'Suits without prior review' } },
   { key: 'post', label: '复议后起诉', display: { zh: '复议后起诉', en: 'Suits after review' } },
 ];
-export const T4_COLUMNS: ColumnSpec[] = [
+export const T4_COLUMNS: ColumnSpec<T4Col>[] = [
   { key: 'keep', label: '结果维持', kind: 'count', display: { zh: '结果维持', en: 'upheld' } },
   { key: 'fix', label: '结果纠正', kind: 'count', display: { zh: '结果纠正', en: 'corrected' } },
   { key: 'other', label: '其他结果', kind: 'count', display: { zh: '其他结果', en: 'other outcome' } },

@@ -1,6 +1,6 @@
 // Shapes of the template data. The data itself lives in y2021.ts / y2019.ts (and shared.ts for
 // what both versions share); binding code reads only these shapes, never a version literal.
-import type { SectionKey, TemplateVersion } from '../model.ts';
+import type { SectionKey, T2Col, T2Row, T3Col, T3Row, T4Col, TemplateVersion } from '../model.ts';
 
 export interface Display {
   zh: string;
@@ -22,8 +22,8 @@ export interface SectionSpec {
 
 export type ValueKind = 'count' | 'delta' | 'fee' | 'money';
 
-export interface ColumnSpec {
-  key: string;
+export interface ColumnSpec<Key extends string = T2Col | T3Col | T4Col> {
+  key: Key;
   /** Template header label (for header matching, without a trailing bracketed part). */
   label: string;
   kind: ValueKind;
@@ -31,7 +31,7 @@ export interface ColumnSpec {
 }
 
 export interface T2RowSpec {
-  key: string;
+  key: T2Row;
   label: string;
   /** Matcher over the normalised label head (text before the first bracket). */
   match(head: string): boolean;
@@ -41,12 +41,12 @@ export interface T2RowSpec {
 export interface T2BlockSpec {
   key: string; // 一 五 六 八 九
   caption: string; // 第二十条第（一）项
-  columns: ColumnSpec[];
+  columns: ColumnSpec<T2Col>[];
   rows: T2RowSpec[];
 }
 
 export interface T3RowSpec {
-  key: string;
+  key: T3Row;
   label: string;
   /** Keyword matched in the normalised label (the whole label). */
   keyword?: string;
@@ -65,5 +65,5 @@ export interface TemplateSpec {
   version: TemplateVersion;
   notice: string;
   t2: { blocks: T2BlockSpec[]; signals: string[] };
-  t3: { rows: T3RowSpec[]; items: string[] };
+  t3: { rows: T3RowSpec[]; items: T3Row[] };
 }

@@ -1,13 +1,14 @@
 // 国办公开办函〔2019〕60号: the trial format used for the 2019 and 2020 reports.
 import { T3_ROWS_HEAD, T3_ROWS_TAIL } from './shared.ts';
+import type { T2Col, T2Row } from '../model.ts';
 import type { ColumnSpec, T2RowSpec, TemplateSpec } from './types.ts';
 
-const col = (key: string, label: string, kind: ColumnSpec['kind'], en: string): ColumnSpec =>
+const col = (key: T2Col, label: string, kind: ColumnSpec['kind'], en: string): ColumnSpec<T2Col> =>
   ({ key, label, kind, display: { zh: label, en } });
 const prev = col('prev', '上一年项目数量', 'count', "last year's items");
 const delta = col('delta', '本年增/减', 'delta', 'change');
 const decisions = col('decisions', '处理决定数量', 'count', 'decisions');
-const t2row = (key: string, label: string, match: (h: string) => boolean, en: string): T2RowSpec =>
+const t2row = (key: T2Row, label: string, match: (h: string) => boolean, en: string): T2RowSpec =>
   ({ key, label, match, display: { zh: label, en } });
 
 export const Y2019: TemplateSpec = {

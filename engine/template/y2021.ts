@@ -1,9 +1,10 @@
 // 国办公开办函〔2021〕30号: the format for reports on 2021 and later years.
 import { T3_ROWS_HEAD, T3_ROWS_TAIL } from './shared.ts';
+import type { T2Col, T2Row } from '../model.ts';
 import type { ColumnSpec, T2RowSpec, T3RowSpec, TemplateSpec } from './types.ts';
 
-const decisions: ColumnSpec = { key: 'decisions', label: '本年处理决定数量', kind: 'count', display: { zh: '本年处理决定数量', en: 'decisions' } };
-const t2row = (key: string, label: string, match: (h: string) => boolean, en: string): T2RowSpec =>
+const decisions: ColumnSpec<T2Col> = { key: 'decisions', label: '本年处理决定数量', kind: 'count', display: { zh: '本年处理决定数量', en: 'decisions' } };
+const t2row = (key: T2Row, label: string, match: (h: string) => boolean, en: string): T2RowSpec =>
   ({ key, label, match, display: { zh: label, en } });
 
 const r6Rows: T3RowSpec[] = [

@@ -17,6 +17,9 @@ import { CLI, ensureBuilt, ROOT, runJson, seedPath, seedText, tempDir } from './
 
 const SEED = seedText('002');
 const DOCX = readFileSync(join(ROOT, 'test', 'fixtures', 'docx', 'template-2021.docx'));
+// A real site's page (GB2312, charset only in its <meta>) around seed 002's text.
+const PAGE_PATH = join(ROOT, 'test', 'fixtures', 'html', 'wgj-002.html');
+const PAGE = readFileSync(PAGE_PATH);
 const seen = { agents: new Set<string>(), flaky: 0, active: 0, maxActive: 0, requests: 0 };
 let server: Server;
 let base = '';
@@ -79,6 +82,7 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     return send(200, 'text/html; charset=utf-8', `<!DOCTYPE html><html><head><title>年度报告</title></head><body><div class="nav">首页 › 政府信息公开</div>
 <div class="article"><h1>某某区人民政府2021年政府信息公开工作年度报告</h1><p>附件：<a href="files/report.docx">年度报告.docx</a></p></div><div class="footer">版权所有</div></body></html>`);
   }
+  if (path === '/zwgk/report.html') return send(200, 'text/html', PAGE);
   if (path === '/files/report.docx') return send(200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', DOCX);
   send(404, 'text/plain', 'no such fixture');
 }
@@ -161,6 +165,16 @@ test('charset from the headers or the bytes: a GB18030 body labelled UTF-8 is re
   const file = runJson(['--lang', 'en', seedPath('002')]).json.reports[0];
   const r = await json([`${base}/gbk-labelled-utf8`]);
   assert.deepEqual(r.json.reports[0].findings.map((f: any) => `${f.rule} ${f.message}`), file.findings.map((f: any) => `${f.rule} ${f.message}`));
+});
+
+test('a saved government page served without a charset in its headers reads as the same page on disk', { timeout: 60_000 }, async () => {
+  const file = runJson(['--lang', 'en', PAGE_PATH]).json.reports[0];
+  const r = await json([`${base}/zwgk/report.html`]);
+  const report = r.json.reports[0];
+  assert.equal(report.source, 'html');
+  assert.ok(file.findings.length > 0);
+  const said = (fs: any[]) => fs.map((f: any) => `${f.rule} ${f.message} ${JSON.stringify(f.range)}`);
+  assert.deepEqual(said(report.findings), said(file.findings));
 });
 
 test('a huge body is cut off at the size limit (streamed, no Content-Length), the others still checked', { timeout: 60_000 }, async () => {

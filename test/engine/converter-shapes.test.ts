@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { check, type CheckResult, type Finding } from '../../engine/index.ts';
+import { check, parseReport, type CheckResult, type Finding } from '../../engine/index.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const TYPING = new Set(['CELL-OCR-NOISE', 'STRUCT-TABLE-HEADER', 'STRUCT-HEADING-LEVEL']);
@@ -50,4 +50,18 @@ test('the converter fixtures are what their builder makes', async () => {
   const before = Object.fromEntries(['split-003', 'pagebreak-002', 'wrapped-001', 'html-000'].map((f) => [f, readFileSync(`${FIXTURES}converter/${f}.md`, 'utf8')]));
   execFileSync(process.execPath, ['--import', 'tsx', new URL('../../scripts/fixtures/converter-shapes.ts', import.meta.url).pathname]);
   for (const [f, text] of Object.entries(before)) assert.equal(readFileSync(`${FIXTURES}converter/${f}.md`, 'utf8'), text, f);
+});
+
+test('pagebreak-002: a paragraph a page break cut reads as one, the page number and running header left out; a heading before a page break stays a heading', () => {
+  const md = readFileSync(`${FIXTURES}converter/pagebreak-002.md`, 'utf8');
+  const lines = md.split('\n');
+  const at = lines.indexOf('— 3 —');
+  const [before, after] = [lines[at - 2], lines[at + 4]];
+  const parsed = parseReport(md, { fileName: 'pagebreak-002.md' });
+  const read = parsed.index.text;
+  assert.ok(read.includes(before + after), 'the two parts are one paragraph');
+  assert.ok(!read.includes('— 3 —'));
+  const heading = lines[lines.indexOf('— 4 —') - 2];
+  assert.ok(read.includes(heading + '\n'), 'the heading ends its line');
+  assert.ok(parsed.report.sections.some((s) => heading.includes(s.heading.title.text)));
 });

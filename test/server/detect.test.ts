@@ -34,3 +34,21 @@ it('leaves other documents alone', () => {
   assert.equal(looksLikeReport(prose), false);
   assert.equal(looksLikeReport('关于政府信息公开的几点思考：为什么年度报告很重要，以及如何写好一份报告'), false);
 });
+
+it('reads a title or headings through a converter\'s inline markup', () => {
+  const dir = join(ROOT, 'test/fixtures/converted');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.md'))) assert.equal(looksLikeReport(readFileSync(join(dir, f), 'utf8')), true, f);
+  assert.equal(looksLikeReport('**2020年某区政府信息公开工作年度报告**\n'), true);
+  assert.equal(looksLikeReport('## **一、总体情况**\n\n## **二、主动公开政府信息情况**\n'), true);
+});
+
+it('never takes a documentation page for a report: examples in fenced code, a title without a year', () => {
+  const page = '# T3-BALANCE\n\n**政府信息公开工作年度报告**\n\n## 不通过的例子\n\n```markdown\n# 青山市交通运输局2021年政府信息公开工作年度报告\n\n## 一、总体情况\n\n## 二、主动公开政府信息情况\n```\n';
+  assert.equal(looksLikeReport(page), false);
+  assert.equal(looksLikeReport('~~~~\n一、总体情况\n二、主动公开政府信息情况\n~~~~\n'), false);
+  // Every rule page and README of the repository (the report skeletons of the rule sources are reports).
+  for (const dir of ['docs/rules', 'docs/rules/en', 'docs/spec', 'docs']) {
+    for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.md'))) assert.equal(looksLikeReport(readFileSync(join(ROOT, dir, f), 'utf8')), false, `${dir}/${f}`);
+  }
+  for (const f of ['README.md', 'CONTRIBUTING.md', 'server/README.md', 'test/fixtures/README.md']) assert.equal(looksLikeReport(readFileSync(join(ROOT, f), 'utf8')), false, f);
+});

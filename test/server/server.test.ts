@@ -52,10 +52,13 @@ describe('language server over stdio', () => {
     assert.deepEqual(client.initializeResult, {
       capabilities: {
         textDocumentSync: { openClose: true, change: 2 },
-        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.govreport'] },
-        executeCommandProvider: { commands: ['govreport.recomputeTotals', 'govreport.fixAll'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite.govreport.formatTable', 'source.fixAll.govreport'] },
+        executeCommandProvider: { commands: ['govreport.recomputeTotals', 'govreport.fixAll', 'govreport.formatTable'] },
         hoverProvider: true,
         documentSymbolProvider: { label: 'GovReport' },
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['表', '二', '三', '四'] },
       },
       serverInfo: { name: 'govreport', version: '0.1.0' },
     });
@@ -323,7 +326,7 @@ describe('language server over stdio', () => {
       range: { start: { line: r1, character: 1 }, end: { line: r1, character: 1 } },
       context: { diagnostics: [] },
     })) as CodeAction[];
-    assert.ok(quick.length >= 1 && quick.every((a) => a.kind === 'quickfix'));
+    assert.ok(quick.some((a) => a.kind === 'quickfix') && quick.every((a) => a.kind !== 'source.fixAll.govreport'));
 
     const before = client.applyEditRequests.length;
     const r = (await client.conn.sendRequest('workspace/executeCommand', { command: 'govreport.fixAll', arguments: [uri] })) as { applied: boolean };

@@ -1,9 +1,13 @@
 // STRUCT-ROW-VALUES: a row label was found but its value cells are not the expected count; the
 // row stays unbound (no guessing). When one value too many and merging one adjacent pair of
-// single digits makes the T3 row total hold, the message names the likely split number.
-import type { RowBinding, Table, TableId } from '../../model.ts';
+// single digits makes the T3 row total (the declared 'row-total' sum) hold, the message names the
+// likely split number.
+import type { RowBinding, T3Col, Table, TableId } from '../../model.ts';
 import { parseValue } from '../../grid/number.ts';
-import { T3_COLUMNS } from '../../template/index.ts';
+import { sumDecl, T3_COLUMNS } from '../../template/index.ts';
+
+/** The row total the split is judged by (engine/template/totals.ts). */
+const ROW_TOTAL = sumDecl('row-total') as Extract<ReturnType<typeof sumDecl>, { table: 'T3'; along: 'row' }>;
 import { defineRule } from '../api.ts';
 import { rowDisplay } from '../helpers.ts';
 import { usable } from './shared.ts';
@@ -21,9 +25,9 @@ function splitDigitHint(t: Table, row: RowBinding): { a: string; b: string; ab: 
     const merged = [...raw.slice(0, i), raw[i] + raw[i + 1], ...raw.slice(i + 2)];
     const values = merged.map((v) => parseValue(v, 'count'));
     if (values.some((v) => v.state !== 'number')) continue;
-    const at = (k: string) => values[cols.indexOf(k)].value!;
-    const parts = ['np', 'biz', 'sci', 'ngo', 'law', 'oth'].reduce((s, k) => s + at(k), 0);
-    if (parts === at('tot')) hits.push({ a: raw[i], b: raw[i + 1], ab: raw[i] + raw[i + 1] });
+    const at = (k: T3Col) => values[cols.indexOf(k)].value!;
+    const parts = ROW_TOTAL.parts(t.version)!.reduce((s, k) => s + at(k), 0);
+    if (parts === at(ROW_TOTAL.total)) hits.push({ a: raw[i], b: raw[i + 1], ab: raw[i] + raw[i + 1] });
   }
   return hits.length === 1 ? hits[0] : undefined;
 }

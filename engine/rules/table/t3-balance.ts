@@ -1,4 +1,7 @@
-// T3-BALANCE (勾稽关系, the header note): 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度.
+// T3-BALANCE (勾稽关系, the header note): 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度
+// (BALANCE of engine/template/totals.ts).
+import { cellIn, readable, type T3Row } from '../../model.ts';
+import { BALANCE, T3_COLUMNS } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
 import { cellDisplay, colDisplay, isNum, round } from '../helpers.ts';
 
@@ -16,21 +19,26 @@ export default defineRule({
   },
   check({ report, emit }) {
     const t3 = report.tables.T3;
-    if (t3.status !== 'bound' && t3.status !== 'partial') return;
-    const columns = new Set([...t3.cells.values()].map((c) => c.col));
-    for (const col of columns) {
-      const [n, c, r7, f] = ['new', 'carry', 'r7', 'fwd'].map((r) => t3.cells.get(`t3.${r}.${col}`));
-      if (!isNum(r7) || ![n, c, f].every((x) => x && x.state !== 'invalid')) continue;
-      const v = (x: typeof n) => (isNum(x) ? x.value : 0);
-      if (![n, c, f].some(isNum)) continue;
-      const L = round(v(n) + v(c));
-      const R = round(r7.value + v(f));
+    if (!readable(t3)) return;
+    // The first cell of the right side, （七）总计, must be a number: the finding stands on it.
+    const [anchorRow, ...restRows] = BALANCE.right;
+    for (const { key: col } of T3_COLUMNS) {
+      const anchor = cellIn(t3, anchorRow, col);
+      const others = [...BALANCE.left, ...restRows].map((r) => cellIn(t3, r, col));
+      if (!isNum(anchor) || !others.every((x) => x && x.state !== 'invalid' && x.state !== 'covered')) continue;
+      if (!others.some(isNum)) continue;
+      const value = (row: T3Row) => { const x = cellIn(t3, row, col); return isNum(x) ? x.value : 0; };
+      const L = round(BALANCE.left.reduce((a, r) => a + value(r), 0));
+      const R = round(BALANCE.right.reduce((a, r) => a + value(r), 0));
       if (L === R) continue;
-      const args = { col: colDisplay(t3, col), new: v(n), carry: v(c), L, r7: r7.value, fwd: v(f), R };
+      // The message names each row's value by its key ({new}, {carry}, {r7}, {fwd}).
+      const values = Object.fromEntries([...BALANCE.left, ...BALANCE.right].map((r) => [r, value(r)]));
+      const args = { col: colDisplay(t3, col), ...values, L, R };
+      const carriedForward = restRows.reduce((a, r) => a + value(r), 0);
       emit({
-        range: r7, args, cell: r7, written: R, computed: L,
-        suffix: v(f) > L ? { message: 'excess', args } : undefined,
-        related: [n!, c!, f!].map((x) => ({ cell: x, range: { start: x.start, end: x.end }, value: x.value ?? null, label: cellDisplay(t3, x) })),
+        range: anchor, args, cell: anchor, written: R, computed: L,
+        suffix: carriedForward > L ? { message: 'excess', args } : undefined,
+        related: others.map((x) => ({ cell: x!, range: { start: x!.start, end: x!.end }, value: x!.value ?? null, label: cellDisplay(t3, x!) })),
       });
     }
   },

@@ -1,7 +1,10 @@
-// T3-LEGAL-SUBTOTAL: the optional 法人或其他组织小计 column equals the five organisation columns.
-import { T3_ORGS } from '../../template/index.ts';
+// T3-LEGAL-SUBTOTAL: the optional 法人或其他组织小计 column equals the five organisation columns
+// (the 'subtotal' sum of engine/template/totals.ts).
+import { sumDecl } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
-import { cellDisplay, isNum, recomputeFix, relatedOf, rowDisplay, sumOf, SUBSTITUTION_SUFFIX } from '../helpers.ts';
+import { brokenSums, cellDisplay, recomputeFix, relatedOf, rowDisplay, SUBSTITUTION_SUFFIX } from '../helpers.ts';
+
+const SUBTOTAL = sumDecl('subtotal');
 
 export default defineRule({
   id: 'T3-LEGAL-SUBTOTAL',
@@ -16,14 +19,9 @@ export default defineRule({
   fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t3 = report.tables.T3;
-    if (!t3.hasSubtotal || (t3.status !== 'bound' && t3.status !== 'partial')) return;
-    for (const [key, row] of t3.rows) {
-      if (row.state !== 'bound' && row.state !== 'inferred') continue;
-      const target = t3.cells.get(`t3.${key}.sub`);
-      if (!isNum(target)) continue;
-      const sum = sumOf(T3_ORGS.map((c) => t3.cells.get(`t3.${key}.${c}`)));
-      if (!sum.assessed || sum.value === target.value) continue;
-      const args = { row: rowDisplay(t3, key), W: target.value, S: sum.value, cell: cellDisplay(t3, target), k: sum.substituted };
+    if (!t3.hasSubtotal) return;
+    for (const { instance, target, sum } of brokenSums(t3, SUBTOTAL)) {
+      const args = { row: rowDisplay(t3, instance.line), W: target.value, S: sum.value, cell: cellDisplay(t3, target), k: sum.substituted };
       emit({
         range: target, args, cell: target, written: target.value, computed: sum.value,
         suffix: sum.substituted ? { message: 'substituted', args } : undefined,

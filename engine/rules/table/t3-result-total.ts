@@ -1,10 +1,13 @@
 // T3-RESULT-TOTAL: （七）总计 equals the sum of all result rows, per column. Recomputing the
 // total is offered only when the result also restores 一+二 = 三+四 (policy T3-FIX-AMBIGUOUS):
 // otherwise the parts may be what is wrong, and the message says what the balance implies.
-import type { Cell } from '../../model.ts';
-import { TEMPLATES } from '../../template/index.ts';
+// The sum is the 'result-total' of engine/template/totals.ts; the balance its BALANCE.
+import { cellIn, type Cell, type T3Col } from '../../model.ts';
+import { BALANCE, sumDecl } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
-import { cellDisplay, colDisplay, isNum, recomputeFix, relatedOf, sumOf, SUBSTITUTION_SUFFIX, round } from '../helpers.ts';
+import { brokenSums, cellDisplay, colDisplay, isNum, recomputeFix, relatedOf, SUBSTITUTION_SUFFIX, round } from '../helpers.ts';
+
+const RESULT_TOTAL = sumDecl('result-total');
 
 export default defineRule({
   id: 'T3-RESULT-TOTAL',
@@ -23,24 +26,19 @@ export default defineRule({
   fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t3 = report.tables.T3;
-    if ((t3.status !== 'bound' && t3.status !== 'partial') || !t3.version) return;
-    const items = TEMPLATES[t3.version].t3.items;
-    const columns = new Set([...t3.cells.values()].map((c) => c.col));
-    for (const col of columns) {
-      const target = t3.cells.get(`t3.r7.${col}`);
-      if (!isNum(target)) continue;
-      const sum = sumOf(items.map((r) => t3.cells.get(`t3.${r}.${col}`)));
-      if (!sum.assessed || sum.value === target.value) continue;
+    for (const { instance, target, sum } of brokenSums(t3, RESULT_TOTAL)) {
+      const col = instance.line as T3Col; // a sum along columns lies on a column
       const W = target.value;
       const S = sum.value;
-      const get = (r: string) => t3.cells.get(`t3.${r}.${col}`);
-      const [n, c, f] = [get('new'), get('carry'), get('fwd')];
-      const B = isNum(n) && isNum(c) && isNum(f) ? round(n.value + c.value - f.value) : undefined;
+      // What the balance (left = （七）总计 + the rest of the right side) says the total must be.
+      const [left, rest] = [BALANCE.left, BALANCE.right.filter((r) => r !== RESULT_TOTAL.total)].map((rows) => rows.map((r) => cellIn(t3, r, col)));
+      const known = [...left, ...rest].every(isNum);
+      const B = known ? round(left.reduce((a, x) => a + x!.value!, 0) - rest.reduce((a, x) => a + x!.value!, 0)) : undefined;
       const args = { col: colDisplay(t3, col), W, S, B: B ?? 0, cell: cellDisplay(t3, target), k: sum.substituted, d: 0 };
       let suffix: { message: string; args: typeof args } | undefined;
       const balanceCells: Cell[] = [];
       if (B !== undefined && B !== S) {
-        balanceCells.push(n!, c!, f!);
+        balanceCells.push(...left.map((x) => x!), ...rest.map((x) => x!));
         if (B === W) suffix = { message: W > S ? 'balanceMatchesUnder' : 'balanceMatchesOver', args: { ...args, d: Math.abs(round(W - S)) } };
         else suffix = { message: S < B ? 'balanceUnder' : 'balanceOver', args: { ...args, d: Math.abs(round(B - S)) } };
       }

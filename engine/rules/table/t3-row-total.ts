@@ -1,7 +1,10 @@
-// T3-ROW-TOTAL: in every bound row of table 3, 总计 equals the sum of the six applicant columns.
-import { T3_PARTS } from '../../template/index.ts';
+// T3-ROW-TOTAL: in every bound row of table 3, 总计 equals the sum of the six applicant columns
+// (the 'row-total' sum of engine/template/totals.ts).
+import { sumDecl } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
-import { cellDisplay, recomputeFix, relatedOf, rowDisplay, sumOf, SUBSTITUTION_SUFFIX, isNum } from '../helpers.ts';
+import { brokenSums, cellDisplay, recomputeFix, relatedOf, rowDisplay, SUBSTITUTION_SUFFIX } from '../helpers.ts';
+
+const ROW_TOTAL = sumDecl('row-total');
 
 export default defineRule({
   id: 'T3-ROW-TOTAL',
@@ -16,14 +19,8 @@ export default defineRule({
   fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t3 = report.tables.T3;
-    if (t3.status !== 'bound' && t3.status !== 'partial') return;
-    for (const [key, row] of t3.rows) {
-      if (row.state !== 'bound' && row.state !== 'inferred') continue;
-      const target = t3.cells.get(`t3.${key}.tot`);
-      if (!isNum(target)) continue;
-      const sum = sumOf(T3_PARTS.map((c) => t3.cells.get(`t3.${key}.${c}`)));
-      if (!sum.assessed || sum.value === target.value) continue;
-      const args = { row: rowDisplay(t3, key), W: target.value, S: sum.value, cell: cellDisplay(t3, target), k: sum.substituted };
+    for (const { instance, target, sum } of brokenSums(t3, ROW_TOTAL)) {
+      const args = { row: rowDisplay(t3, instance.line), W: target.value, S: sum.value, cell: cellDisplay(t3, target), k: sum.substituted };
       emit({
         range: target, args, cell: target, written: target.value, computed: sum.value,
         suffix: sum.substituted ? { message: 'substituted', args } : undefined,

@@ -1,5 +1,6 @@
 // T4-POST-WITHOUT-REVIEW: suits after review with no review this year — often normal (the review
 // was applied for last year), so a question, not an error.
+import { cellIn } from '../../model.ts';
 import { defineRule } from '../api.ts';
 import { isNum } from '../helpers.ts';
 
@@ -17,8 +18,8 @@ export default defineRule({
   check({ report, emit }) {
     const t4 = report.tables.T4;
     if (t4.status !== 'bound') return;
-    const post = t4.cells.get('t4.post.tot');
-    const rev = t4.cells.get('t4.rev.tot');
+    const post = cellIn(t4, 'post', 'tot');
+    const rev = cellIn(t4, 'rev', 'tot');
     if (!isNum(post) || !isNum(rev) || post.value <= 0 || rev.value !== 0) return;
     emit({ range: post, cell: post, written: post.value, computed: rev.value, args: { post: post.value } });
   },

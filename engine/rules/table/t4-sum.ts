@@ -1,7 +1,10 @@
-// T4-SUM: in each group of table 4, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
-import { T4_GROUPS } from '../../template/index.ts';
+// T4-SUM: in each group of table 4, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (the
+// 'review-total' sum of engine/template/totals.ts).
+import { sumDecl } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
-import { cellDisplay, isNum, recomputeFix, relatedOf, sumOf, SUBSTITUTION_SUFFIX } from '../helpers.ts';
+import { brokenSums, cellDisplay, recomputeFix, relatedOf, rowDisplay, SUBSTITUTION_SUFFIX } from '../helpers.ts';
+
+const REVIEW_TOTAL = sumDecl('review-total');
 
 export default defineRule({
   id: 'T4-SUM',
@@ -16,13 +19,8 @@ export default defineRule({
   fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t4 = report.tables.T4;
-    if (t4.status !== 'bound') return;
-    for (const g of T4_GROUPS) {
-      const target = t4.cells.get(`t4.${g.key}.tot`);
-      if (!isNum(target)) continue;
-      const sum = sumOf(['keep', 'fix', 'other', 'pend'].map((c) => t4.cells.get(`t4.${g.key}.${c}`)));
-      if (!sum.assessed || sum.value === target.value) continue;
-      const args = { group: g.display, W: target.value, S: sum.value, cell: cellDisplay(t4, target), k: sum.substituted };
+    for (const { instance, target, sum } of brokenSums(t4, REVIEW_TOTAL)) {
+      const args = { group: rowDisplay(t4, instance.line), W: target.value, S: sum.value, cell: cellDisplay(t4, target), k: sum.substituted };
       emit({
         range: target, args, cell: target, written: target.value, computed: sum.value,
         suffix: sum.substituted ? { message: 'substituted', args } : undefined,

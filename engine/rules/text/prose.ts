@@ -1,9 +1,9 @@
 // Shared prose machinery of the TEXT-* rules (docs/spec/rules.md §7): which lines are prose, sentences and
 // clauses with offsets, the number token N, the s3/s4-or-公开 gate, "most specific pattern wins",
 // and the set of values a table supports for a quantity (the agreement rule).
-import type { Cell, Report, SectionKey, Span, Table } from '../../model.ts';
+import type { Cell, CellId, Report, SectionKey, Span, Table } from '../../model.ts';
 import { chineseToNumber } from '../../text.ts';
-import { T3_PARTS } from '../../template/shared.ts';
+import { sumsAt } from '../../template/index.ts';
 import type { RuleContext } from '../api.ts';
 import { cellOf, isNum, oncePerReport, round } from '../helpers.ts';
 
@@ -258,20 +258,20 @@ export interface Quantity {
   cells: (Cell & { value: number })[];
 }
 
-const T4_PARTS = ['keep', 'fix', 'other', 'pend'];
-
-/** One term: a total cell and its parts (when all parts are numbers). Undefined = not assessed. */
-function term(report: Report, totalId: string): { total: Cell & { value: number }; options: number[] } | undefined {
+/**
+ * One term: a total cell and, when all its parts are numbers, the sum of its row's own columns
+ * (the declared sums along a row: a T3 row's 总计, a T4 group's 总计). Undefined = not assessed.
+ */
+function term(report: Report, totalId: CellId): { total: Cell & { value: number }; options: number[] } | undefined {
   const total = cellOf(report, totalId);
   if (!isNum(total)) return undefined;
-  const [t, row] = totalId.split('.');
-  const partIds = t === 't3' ? T3_PARTS.map((c) => `t3.${row}.${c}`) : t === 't4' ? T4_PARTS.map((c) => `t4.${row}.${c}`) : [];
   const options = [total.value];
-  if (partIds.length) {
-    const parts = partIds.map((id) => cellOf(report, id));
+  const version = report.tables[total.table].version;
+  for (const sum of sumsAt(total.table, version, total.row, total.col).filter((s) => s.decl.along === 'row')) {
+    const parts = sum.parts.map((id) => cellOf(report, id));
     if (parts.every(isNum)) {
-      const sum = round(parts.reduce((a, p) => a + (p as Cell & { value: number }).value, 0));
-      if (sum !== total.value) options.push(sum);
+      const value = round(parts.reduce((a, p) => a + (p as Cell & { value: number }).value, 0));
+      if (value !== total.value) options.push(value);
     }
   }
   return { total, options };
@@ -282,7 +282,7 @@ function term(report: Report, totalId: string): { total: Cell & { value: number 
  * written sum or any sum with some totals replaced by the sum of their parts (a table error is
  * then reported once, by the table rule). Undefined when any total is not a number.
  */
-export function quantity(report: Report, totalIds: string[]): Quantity | undefined {
+export function quantity(report: Report, totalIds: CellId[]): Quantity | undefined {
   const terms = totalIds.map((id) => term(report, id));
   if (!terms.length || terms.some((t) => !t)) return undefined;
   let sums = [0];

@@ -1,7 +1,7 @@
 // TEXT-RESULT: outcomes stated in the prose ("2件已主动公开", "5件因…非我办掌握而不予公开")
 // against the matching row of table 3 三、本年度办理结果, or a group's rows summed. Reasons are
 // tried before verbs: "非我办掌握而不予公开" is (四)1 本机关不掌握, not the group 不予公开.
-import type { Report } from '../../model.ts';
+import { cellId, type Report, type T3Row } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
 import { cellDisplay, groupDisplay, rowDisplay } from '../helpers.ts';
@@ -15,7 +15,7 @@ import { matchNone } from './text-none-received.ts';
 import { matchReview } from './text-review.ts';
 
 /** Keywords in the order they are tried; `row` is a T3 row key, `group` a result group. */
-export const RESULT_KEYWORDS: { re: RegExp; row?: string; group?: string }[] = [
+export const RESULT_KEYWORDS: { re: RegExp; row?: T3Row; group?: string }[] = [
   { re: /国家秘密/, row: 'r3_1' },
   { re: /法律行政法规禁止/, row: 'r3_2' },
   { re: /三安全一稳定|危及/, row: 'r3_3' },
@@ -49,7 +49,7 @@ const OTHER_MATCHERS = [matchNew, matchCarry, matchFwd, matchNone, matchAllDone,
 export interface ResultHit {
   num: Hit['num'] & {};
   phrase: string;
-  row?: string;
+  row?: T3Row;
   group?: string;
 }
 
@@ -77,7 +77,7 @@ export function matchResults(s: Sentence): ResultHit[] {
 }
 
 /** The rows a keyword stands for in this report's template. */
-function rowsOf(report: Report, hit: ResultHit): string[] {
+function rowsOf(report: Report, hit: ResultHit): T3Row[] {
   if (hit.row) return [hit.row];
   const rows = TEMPLATES[report.tables.T3.version ?? report.template ?? '2021'].t3.rows;
   // 2019 has a single （六）其他处理 row without a group.
@@ -99,7 +99,7 @@ export default defineRule({
       if (!gated(s)) continue;
       for (const hit of matchResults(s)) {
         const rows = rowsOf(ctx.report, hit);
-        const q = quantity(ctx.report, rows.map((r) => `t3.${r}.tot`));
+        const q = quantity(ctx.report, rows.map((r) => cellId('T3', r, 'tot')));
         const n = hit.num.value;
         if (!q || q.supported.has(n)) continue;
         const single = q.cells.length === 1;

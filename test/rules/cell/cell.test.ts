@@ -1,6 +1,8 @@
 // CELL-* rules (docs/spec/rules.md §1): a failing and a passing example per rule, written by hand from the
 // seeds, with messages (zh, and en once per rule), ranges and the fix contract.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { applyEdits, check, parseReport } from '../../../engine/index.ts';
 import type { Finding } from '../../../engine/finding.ts';
@@ -223,7 +225,7 @@ test('CELL-THOUSANDS-SEP: 1,063 is read as 1063 and loses its comma', () => {
   assert.equal(findings(text, 'CELL-THOUSANDS-SEP', { lang: 'en' })[0].message, 'Normative documents · in force has a thousands separator “1,063”; read as 1063');
 });
 
-test('CELL-OCR-NOISE: tokens ignored while binding, deleted by the fix', () => {
+test('CELL-OCR-NOISE: tokens ignored while binding, debris deleted by the fix, words never', () => {
   assert.deepEqual(findings(s003, 'CELL-OCR-NOISE'), []);
   const fs = findings(s004, 'CELL-OCR-NOISE');
   const f = fs.find((x) => at(s004, x) === '471')!;
@@ -234,8 +236,9 @@ test('CELL-OCR-NOISE: tokens ignored while binding, deleted by the fix', () => {
   assert.equal(f.fix?.kind, 'unsafe');
   const fixed = assertFixResolves(s004, f);
   assert.equal(line(fixed, 38), line(s004, 38).replace('471', ''));
+  // Text with words in it may be a label: reported, never deleted.
   const tag = fs.find((x) => at(s004, x) === '<b>红木</b>')!;
-  assertFixResolves(s004, tag);
+  assert.deepEqual(tag.fixes, []);
   assert.equal(findings(s004, 'CELL-OCR-NOISE', { lang: 'en' }).find((x) => at(s004, x) === '471')!.message, 'Unrecognised text “471” in the table was ignored');
 });
 
@@ -248,4 +251,14 @@ test('CELL-*: nothing on an unparseable table', () => {
   const { report, findings: all } = check(text, { fileName: 'report.txt' });
   assert.equal(report.tables.T3.status, 'unparseable');
   assert.deepEqual(all.filter((f) => f.rule.startsWith('CELL-')).map((f) => f.rule), []);
+});
+
+test('a <br> in a GFM cell is a line break inside its label, never noise', () => {
+  const gfm = readFileSync(join(import.meta.dirname, '../../fixtures/converted/002.pandoc-docx.gfm.md'), 'utf8');
+  const base = check(gfm, { languageId: 'markdown' }).findings.map((f) => `${f.rule} ${f.message}`);
+  for (const [label, broken] of [['本年新制作数量', '本年新<br>制作数量'], ['社会公益组织', '社会公益<br/>组织'], ['法律服务机构', '法律服务<br />机构'], ['（一）予以公开', '（一）予以<br>公开']]) {
+    const text = gfm.replace(label, broken);
+    assert.notEqual(text, gfm, label);
+    assert.deepEqual(check(text, { languageId: 'markdown' }).findings.map((f) => `${f.rule} ${f.message}`), base, broken);
+  }
 });
