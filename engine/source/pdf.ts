@@ -19,7 +19,7 @@ import { emptyStructure } from './types.ts';
 
 export const PDF_LIMITS = { pages: 2000, millis: 60_000 };
 
-type PdfJs = typeof import('pdfjs-dist');
+export type PdfJs = typeof import('pdfjs-dist');
 let loading: Promise<PdfJs> | undefined;
 
 /** The built-ins whose methods pdfjs's polyfills (core-js) may replace. */
@@ -39,7 +39,7 @@ const BUILT_INS: object[] = [
  * found no canvas package (it would render with one; this reader draws nothing); that is not for
  * the user's console (nor for a CLI's JSON output).
  */
-function pdfjs(): Promise<PdfJs> {
+export function pdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
     const before = BUILT_INS.map((o) => Object.getOwnPropertyDescriptors(o));
     const { log, warn } = console;
