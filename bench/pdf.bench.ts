@@ -4,7 +4,7 @@
 // wall time and peak RSS (/usr/bin/time -v): a 2,000-page PDF (the page limit), a 2,001-page one
 // (refused before any page is read), and a one-page PDF holding a 50 MB embedded image; and N copies
 // of a seed's PDF in one run on every core. The large PDFs are written here, by hand, as plain PDF
-// syntax (Helvetica text, an uncompressed RGB image). Writes the section "pdf" of bench/RESULTS.md.
+// syntax (Helvetica text in paragraphs of four lines, an uncompressed RGB image). Writes the section "pdf" of bench/RESULTS.md.
 //   node --import tsx bench/pdf.bench.ts [copies, default 200]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,7 +52,12 @@ function makePdf(pages: number, imageBytes = 0): Buffer {
   obj(3, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const side = imageBytes ? Math.ceil(Math.sqrt(imageBytes / 3)) : 0;
   for (let p = 0; p < pages; p++) {
-    const lines = Array.from({ length: 40 }, (_, i) => `BT /F1 10 Tf 72 ${760 - i * 16} Td (Page ${p + 1} line ${i + 1}: 12 34 56 78 90 applications received) Tj ET`);
+    // Paragraphs of four lines as a report page has them: the first indented, the last shorter.
+    const lines = Array.from({ length: 40 }, (_, i) => {
+      const x = i % 4 === 0 ? 92 : 72;
+      const words = i % 4 === 3 ? 'received.' : 'applications received in the year, 12 34 56 78 90, and';
+      return `BT /F1 10 Tf ${x} ${760 - i * 16} Td (Page ${p + 1} line ${i + 1}: ${words}) Tj ET`;
+    });
     const draw = imageBytes && p === 0 ? 'q 450 0 0 600 72 100 cm /Im1 Do Q\n' : '';
     const content = Buffer.from(draw + lines.join('\n'), 'latin1');
     const xobj = imageBytes && p === 0 ? ` /XObject << /Im1 ${image} 0 R >>` : '';

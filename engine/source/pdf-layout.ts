@@ -8,10 +8,13 @@
 //   paragraphs  a line that reaches the text's right edge continues into the next one when that one
 //               is not indented (a wrapped paragraph is one line, as in Word), across a page break too.
 //   tables      the ruling lines (cell borders) cut the page into cells; a cell no border separates
-//               from its neighbour is one merged cell (colSpan/rowSpan, covered slots). Without
-//               rules, lines whose text stands in aligned columns are read as a table. A cell's
+//               from its neighbour is one merged cell (colSpan/rowSpan, covered slots). A cell's
 //               lines are one label, so a header broken one character per line reads as its label.
-//               A table that ends a page and one that starts the next with the same columns are one.
+//               A table that ends a page and one that starts the next with the same outer edges are
+//               one (their column borders unified; header rows repeated dropped; a row the break cut
+//               in two rejoined). Without rules, lines whose text stands in aligned columns are read
+//               as a table — a first approximation: without borders a wrapped label and a title row
+//               under it look alike, and the 2019/2021 tables 三 and 四 are not reliably rebuilt.
 //   furniture   page numbers ("- 3 -", "— 5 —", "第 3 页") and running headers and footers (a line
 //               at the same place on most pages) are not the report's text.
 import type { GridCell } from './types.ts';

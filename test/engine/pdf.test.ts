@@ -143,7 +143,6 @@ test('page numbers and running headers are not the report; a paragraph goes on a
 test('ruled cells: a header broken one character per line reads as its label, merged cells span, covered slots are marked', () => {
   // Three columns, three rows; the first column's cell spans rows 2–3 and holds 结/果/维/持 one per line.
   const xs = [72, 120, 200, 280];
-  const ys = [700, 680, 660, 640];
   const rules: Rule[] = [
     hline(700, 72, 280), hline(680, 120, 280), hline(660, 72, 280), hline(640, 72, 280),
     ...xs.map((x) => vline(x, 640, 700)),
@@ -155,7 +154,6 @@ test('ruled cells: a header broken one character per line reads as its label, me
     run('3', 150, 668, 8), run('5', 230, 668, 8),
     run('合计', 80, 648, 8), run('3', 150, 648, 8), run('5', 230, 648, 8),
   ];
-  void ys;
   const blocks = layOutPages([page(1, runs, rules)]);
   const rows = blocks.filter((b) => b.kind === 'row');
   assert.deepEqual(rows.map((r) => r.text), ['结果维持\t自然人\t总计', '\t3\t5', '合计\t3\t5']);
