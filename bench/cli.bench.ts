@@ -1,12 +1,15 @@
 // CLI benchmark: `govreport check --format json` against markdownlint-cli2 on the same corpus
-// (bench/corpus.ts), wall and CPU time, reports/s, peak RSS, and scaling 100 → 1,000 → 10,000.
-// Run after building: node esbuild.mjs && node --import tsx bench/cli.bench.ts [--quick]
+// (bench/corpus.ts), wall and CPU time, reports/s, peak RSS, and scaling 100 → 1,000 → 10,000; an
+// error-dense corpus (every table wrong); one worker against two; saved pages against their text
+// twins (issue 14); and the same runs and profile of a baseline build (by default the merge base
+// with main: the CLI before this branch's changes), built from `git archive` under bench/corpus/.
+// Run after building: node esbuild.mjs && node --import tsx bench/cli.bench.ts [--quick] [--rounds N] [--baseline REV | --no-baseline]
 // Writes its section of bench/RESULTS.md (writeSection('cli', …)).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from './corpus.ts';
+import { generate, generatePairs } from './corpus.ts';
 // @ts-expect-error plain ESM module without types
 import { machine, writeSection } from './results.mjs';
 
@@ -15,7 +18,26 @@ const CORPUS = join(ROOT, 'bench', 'corpus');
 const CLI = join(ROOT, 'out', 'cli.cjs');
 const MDL = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 1 : 3;
+const argOf = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const ROUNDS = Number(argOf('--rounds') ?? (quick ? 1 : 3));
+
+/** The CLI at `rev`, built from `git archive` under bench/corpus/ (node_modules resolve from the repository). */
+function baselineCli(rev: string): { cli: string; label: string } {
+  const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const dir = join(CORPUS, `baseline-${sha}-tree`);
+  const cli = join(dir, 'out', 'cli.cjs');
+  if (!existsSync(cli)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', '--format=tar', sha], { cwd: ROOT, maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar, maxBuffer: 1 << 30 });
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: dir, stdio: 'inherit' });
+  }
+  return { cli, label: sha };
+}
 
 interface Measure {
   wall: number; // s
@@ -65,25 +87,25 @@ async function measure(cmd: string, args: string[], stdoutFile?: string): Promis
   return { wall, cpu, rssMb, code, stdoutBytes };
 }
 
-const govreport = (dir: string, out?: string) => measure(process.execPath, [CLI, 'check', '--format', 'json', '--no-progress', dir], out);
+const govreport = (dir: string, out?: string, cli = CLI, extra: string[] = []) => measure(process.execPath, [cli, 'check', '--format', 'json', '--no-progress', ...extra, dir], out);
 const markdownlint = (dir: string) => measure(process.execPath, [MDL, `${dir}/**/*.{md,txt}`]);
 
 /**
  * Where the time goes: a single-threaded run (--jobs 1) under --cpu-prof, self time grouped by the
  * bundle's source modules (esbuild leaves a `// path` comment before each module in out/cli.cjs).
  */
-function profile(dir: string): string {
+function profileGroups(dir: string, cli: string): { groups: Map<string, number>; total: number } | null {
   const profDir = mkdtempSync(join(tmpdir(), 'govreport-prof-'));
-  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'check', '--jobs', '1', '--format', 'json', '--no-progress', dir], { stdio: 'ignore' });
+  spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, cli, 'check', '--jobs', '1', '--format', 'json', '--no-progress', dir], { stdio: 'ignore' });
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return '(no profile written)';
+  if (!file) return null;
   const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as {
     nodes: { id: number; callFrame: { url: string; lineNumber: number; functionName: string } }[];
     samples: number[];
     timeDeltas: number[];
   };
   rmSync(profDir, { recursive: true, force: true });
-  const bundle = readFileSync(CLI, 'utf8').split('\n');
+  const bundle = readFileSync(cli, 'utf8').split('\n');
   const moduleAt: string[] = [];
   let current = '(runtime)';
   bundle.forEach((l, i) => {
@@ -106,8 +128,20 @@ function profile(dir: string): string {
     const k = url.endsWith('cli.cjs') ? group(moduleAt[n.callFrame.lineNumber] ?? '?') : url ? 'Node.js internals' : n.callFrame.functionName === '(garbage collector)' ? 'garbage collector' : n.callFrame.functionName === '(idle)' ? 'idle' : 'other (program, regexps)';
     groups.set(k, (groups.get(k) ?? 0) + t);
   }
-  const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  return ['| where | self ms | share |', '|---|---|---|', ...top.map(([k, v]) => `| ${k} | ${v.toFixed(0)} | ${((100 * v) / total).toFixed(1)} % |`)].join('\n');
+  return { groups, total };
+}
+
+/** Self time by source folder, this build against the baseline's when there is one. */
+function profile(dir: string, baseline?: { cli: string; label: string }): string {
+  const now = profileGroups(dir, CLI);
+  if (!now) return '(no profile written)';
+  const base = baseline ? profileGroups(dir, baseline.cli) : null;
+  const top = [...now.groups].sort((a, b) => b[1] - a[1]).slice(0, 14);
+  for (const [k] of base ? [...base.groups].sort((a, b) => b[1] - a[1]).slice(0, 14) : []) if (!top.some(([t]) => t === k)) top.push([k, now.groups.get(k) ?? 0]);
+  const cell = (g: { groups: Map<string, number>; total: number }, k: string) => `${(g.groups.get(k) ?? 0).toFixed(0)} | ${((100 * (g.groups.get(k) ?? 0)) / g.total).toFixed(1)} %`;
+  const head = base ? `| where | self ms | share | ${baseline!.label} self ms | ${baseline!.label} share |\n|---|---:|---:|---:|---:|` : '| where | self ms | share |\n|---|---:|---:|';
+  const total = base ? `| **total** | ${now.total.toFixed(0)} | | ${base.total.toFixed(0)} | |` : `| **total** | ${now.total.toFixed(0)} | |`;
+  return [head, ...top.map(([k]) => `| ${k} | ${cell(now, k)}${base ? ` | ${cell(base, k)}` : ''} |`), total].join('\n');
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -122,6 +156,11 @@ async function main() {
   for (const n of sizes) generate(join(CORPUS, `mixed-${n}`), n, { mdShare: 0.5 });
   generate(join(CORPUS, `md-${mid}`), mid, { mdShare: 1 });
   generate(join(CORPUS, `seedmd-${mid}`), mid, { mdShare: 0.5, gfmTables: false });
+  generate(join(CORPUS, `dense-${mid}`), mid, { mdShare: 0.5, gfmTables: false, dense: true });
+  generatePairs(join(CORPUS, `pairs-${mid}`), mid);
+  const baseline = process.argv.includes('--no-baseline')
+    ? undefined
+    : baselineCli(argOf('--baseline') ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' }).trim());
 
   // Correctness first: the run's JSON parses and covers every file.
   const check = join(tmpdir(), `govreport-bench-${process.pid}.json`);
@@ -131,18 +170,30 @@ async function main() {
   if (json.summary.files !== mid) throw new Error(`expected ${mid} reports, got ${json.summary.files}`);
   const withErrors = json.reports.filter((r: { findings: { severity: string }[] }) => r.findings.some((f) => f.severity === 'error')).length;
   console.error(`probe: ${mid} reports, ${withErrors} with errors, exit ${probe.code}`);
+  const denseProbe = join(tmpdir(), `govreport-bench-dense-${process.pid}.json`);
+  await govreport(join(CORPUS, `dense-${mid}`), denseProbe);
+  const denseJson = JSON.parse(readFileSync(denseProbe, 'utf8')) as { reports: { findings: unknown[] }[] };
+  rmSync(denseProbe, { force: true });
+  const densePerReport = denseJson.reports.reduce((n, r) => n + r.findings.length, 0) / denseJson.reports.length;
 
   // The comparisons: ROUNDS rounds, each running both tools on each corpus in turn, so a burst of
   // load on this shared machine hits both; the median round by wall time is reported.
   const median = (ms: Measure[]) => [...ms].sort((a, b) => a.wall - b.wall)[Math.floor(ms.length / 2)];
   const runs: Record<string, Measure[]> = {};
-  const comparisons = [`mixed-${mid}`, `md-${mid}`, `seedmd-${mid}`];
+  const comparisons = [`mixed-${mid}`, `md-${mid}`, `seedmd-${mid}`, `dense-${mid}`];
   for (let round = 0; round < ROUNDS; round++) {
     for (const corpus of comparisons) {
       console.error(`round ${round + 1}/${ROUNDS}: govreport and markdownlint-cli2 on ${corpus} …`);
       (runs[`gr ${corpus}`] ??= []).push(await govreport(join(CORPUS, corpus)));
       (runs[`mdl ${corpus}`] ??= []).push(await markdownlint(join(CORPUS, corpus)));
+      if (baseline && corpus !== `md-${mid}`) (runs[`base ${corpus}`] ??= []).push(await govreport(join(CORPUS, corpus), undefined, baseline.cli));
     }
+    console.error(`round ${round + 1}/${ROUNDS}: one worker; saved pages and their text twins …`);
+    (runs[`gr1 seedmd-${mid}`] ??= []).push(await govreport(join(CORPUS, `seedmd-${mid}`), undefined, CLI, ['--jobs', '1']));
+    if (baseline) (runs[`base1 seedmd-${mid}`] ??= []).push(await govreport(join(CORPUS, `seedmd-${mid}`), undefined, baseline.cli, ['--jobs', '1']));
+    (runs['gr pages'] ??= []).push(await govreport(join(CORPUS, `pairs-${mid}`, 'pages')));
+    (runs['gr twins'] ??= []).push(await govreport(join(CORPUS, `pairs-${mid}`, 'text')));
+    if (baseline) (runs['base pages'] ??= []).push(await govreport(join(CORPUS, `pairs-${mid}`, 'pages'), undefined, baseline.cli));
   }
   const rows: string[] = [];
   const scaling: Record<number, Measure> = { [mid]: median(runs[`gr mixed-${mid}`]) };
@@ -164,8 +215,8 @@ async function main() {
   const firstMs = (1000 * oneSmall.cpu) / sizes[0];
   const steadyMs = (1000 * (oneMid.cpu - oneSmall.cpu)) / (mid - sizes[0]);
   const load1 = loadavg()[0];
-  console.error('profiling (--jobs 1, 100 reports) …');
-  const where = profile(join(CORPUS, `mixed-${sizes[0]}`));
+  console.error('profiling (--jobs 1, 1,000 reports with the seeds\' layouts) …');
+  const where = profile(join(CORPUS, `seedmd-${mid}`), baseline);
 
   const line = (name: string, n: number, m: Measure) =>
     `| ${name} | ${n} | ${f2(m.wall)} | ${f2(m.cpu)} | ${f1(n / m.wall)} | ${f1(m.rssMb)} | ${m.code} |`;
@@ -176,10 +227,28 @@ async function main() {
   rows.push(line('govreport, mixed, seed layouts under .md', mid, grSeed));
   rows.push(line('markdownlint-cli2, mixed, seed layouts under .md', mid, mdlSeed));
   for (const n of sizes) if (n !== mid) rows.push(line('govreport, mixed', n, scaling[n]));
+  const grDense = median(runs[`gr dense-${mid}`]);
+  const mdlDense = median(runs[`mdl dense-${mid}`]);
+  const gr1Seed = median(runs[`gr1 seedmd-${mid}`]);
+  const grPages = median(runs['gr pages']);
+  const grTwins = median(runs['gr twins']);
+  rows.push(line('govreport, error-dense (seed layouts, every table wrong)', mid, grDense));
+  rows.push(line('markdownlint-cli2, error-dense', mid, mdlDense));
+  rows.push(line('govreport, seed layouts, one worker (`--jobs 1`)', mid, gr1Seed));
+  rows.push(line('govreport, saved pages (.html)', mid, grPages));
+  rows.push(line('govreport, their text twins (.txt)', mid, grTwins));
+  if (baseline) {
+    for (const [key, name] of [[`base mixed-${mid}`, 'mixed'], [`base seedmd-${mid}`, 'seed layouts'], [`base1 seedmd-${mid}`, 'seed layouts, one worker'], [`base dense-${mid}`, 'error-dense'], ['base pages', 'saved pages']] as const) {
+      rows.push(line(`baseline ${baseline.label}, ${name}`, mid, median(runs[key])));
+    }
+  }
 
   const ratioMixed = scaling[mid].wall / mdlMixed.wall;
   const ratioMd = grMd.wall / mdlMd.wall;
   const ratioSeed = grSeed.wall / mdlSeed.wall;
+  const ratioDense = grDense.wall / mdlDense.wall;
+  const ratioPages = grPages.wall / grTwins.wall;
+  const second = gr1Seed.wall / grSeed.wall;
   const spread = (key: string) => runs[key].map((m) => f2(m.wall)).join(' / ');
   const big = sizes[2];
   const scale = big ? scaling[big].wall / scaling[mid].wall : NaN;
@@ -200,7 +269,10 @@ markdownlint-cli2: \`node …/markdownlint-cli2-bin.mjs "<dir>/**/*.{md,txt}"\` 
 The ${mid}-report rows are the median of ${ROUNDS} interleaved rounds (wall s per round: govreport ${spread(`gr mixed-${mid}`)} and
 markdownlint-cli2 ${spread(`mdl mixed-${mid}`)} on mixed; ${spread(`gr md-${mid}`)} and ${spread(`mdl md-${mid}`)} all-Markdown;
 ${spread(`gr seedmd-${mid}`)} and ${spread(`mdl seedmd-${mid}`)} with seed layouts); 100 and 10,000 reports ran once.
-Probe run: ${mid} reports in the JSON, ${withErrors} with errors.
+Probe run: ${mid} reports in the JSON, ${withErrors} with errors. Error-dense corpus (\`dense-${mid}\`: seed layouts, every T3 row's
+and T4 group's total off): ${densePerReport.toFixed(1)} findings a report. Saved pages (\`pairs-${mid}\`): each seed's web-page form
+(seed 002's alternately wgj-002.html, a real site's chrome in GB2312) with the numbers of its text twin, the seed's .txt.${baseline ? `
+Baseline: ${baseline.label} (the merge base with main, before this branch's changes), built from \`git archive\` and run in the same rounds.` : ''}
 
 | run | reports | wall s | CPU s | reports/s | peak RSS MB | exit |
 |---|---|---|---|---|---|---|
@@ -211,6 +283,10 @@ ${rows.join('\n')}
 | mixed ≤ 1/4 of markdownlint-cli2's wall time | ${f2(ratioMixed)}× (CPU ${f2(scaling[mid].cpu / mdlMixed.cpu)}×) | ${verdict(ratioMixed <= 0.25)} |
 | all-Markdown ≤ 1/2 | ${f2(ratioMd)}× (CPU ${f2(grMd.cpu / mdlMd.cpu)}×) | ${verdict(ratioMd <= 0.5)} |
 | (mixed, seed layouts under .md, ≤ 1/4) | ${f2(ratioSeed)}× (CPU ${f2(grSeed.cpu / mdlSeed.cpu)}×) | ${verdict(ratioSeed <= 0.25)} |
+| seed layouts (the real files' layouts) ≤ 0.15 of markdownlint-cli2 (issue 18) | ${f2(ratioSeed)}× (CPU ${f2(grSeed.cpu / mdlSeed.cpu)}×) | ${verdict(ratioSeed <= 0.15)} |
+| error-dense (${densePerReport.toFixed(1)} findings a report) ≤ 0.35 (issue 18) | ${f2(ratioDense)}× (CPU ${f2(grDense.cpu / mdlDense.cpu)}×) | ${verdict(ratioDense <= 0.35)} |
+| a second worker helps (one worker's wall time over two workers') | ${f2(second)}× | ${verdict(second > 1.2)} |
+| ${mid} saved pages ≤ 2× their text twins (issue 14) | ${f2(ratioPages)}× (CPU ${f2(grPages.cpu / grTwins.cpu)}×) | ${verdict(ratioPages <= 2)} |
 | ${big ?? '—'} reports ≤ 11× the ${mid} time | ${big ? `${f2(scale)}×` : 'not run (--quick)'} | ${big ? verdict(scale <= 11) : '—'} |
 | peak memory < 300 MB | ${f1(peak)} MB | ${verdict(peak < 300)} |
 
@@ -218,7 +294,7 @@ Warm-up, one thread (\`--jobs 1\`): the first ${sizes[0]} reports cost ${f2(firs
 the next ${mid - sizes[0]} ${f2(steadyMs)} ms each (${f2(oneSmall.cpu)} s for ${sizes[0]}, ${f2(oneMid.cpu)} s for ${mid}). Each worker thread pays
 that warm-up (V8 interpreting, then compiling the engine, remark and micromark) on its own.
 
-Where the time goes (\`node --cpu-prof out/cli.cjs check --jobs 1\` on mixed-${sizes[0]}, self time by source folder):
+Where the time goes (\`node --cpu-prof out/cli.cjs check --jobs 1\` on seedmd-${mid}, self time by source folder${baseline ? `; this build, then the baseline ${baseline.label}` : ''}):
 
 ${where}
 `;

@@ -3,6 +3,7 @@
 // tables. Written under bench/corpus/ (git-ignored). Deterministic (seeded PRNG).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { check } from '../engine/index.ts';
 import type { Report } from '../engine/model.ts';
 import { T3_COLUMNS, T3_GROUPS, T4_COLUMNS, T4_GROUPS, TEMPLATES } from '../engine/template/index.ts';
@@ -113,7 +114,7 @@ export function bases(gfmTables = true): Base[] {
 }
 
 /** New T3/T4 values, consistent (every total and the balance hold) unless `inject`. */
-function values(base: Base, rand: () => number, inject: boolean): Map<string, number> {
+function values(base: Base, rand: () => number, inject: boolean, dense = false): Map<string, number> {
   const v = new Map<string, number>();
   const int = (n: number) => Math.floor(rand() * n);
   const parts = base.t3cols.filter((c) => c !== 'tot' && c !== 'sub');
@@ -149,7 +150,12 @@ function values(base: Base, rand: () => number, inject: boolean): Map<string, nu
     }
     v.set(`t4.${g.key}.tot`, tot);
   }
-  if (inject) {
+  if (dense) {
+    // Every table wrong: each T3 row's total off by one (T3-ROW-TOTAL per row, and the column sums
+    // and the balance they feed), each T4 group's total off (T4-SUM).
+    for (const r of base.t3rows) v.set(`t3.${r}.tot`, (v.get(`t3.${r}.tot`) ?? 0) + 1 + int(3));
+    for (const g of T4_GROUPS) v.set(`t4.${g.key}.tot`, (v.get(`t4.${g.key}.tot`) ?? 0) + 1);
+  } else if (inject) {
     const kind = int(3);
     if (kind === 0) v.set('t3.r7.np', (v.get('t3.r7.np') ?? 0) + 1 + int(3)); // RESULT-TOTAL + BALANCE
     else if (kind === 1) v.set('t3.new.tot', (v.get('t3.new.tot') ?? 0) + 2); // ROW-TOTAL + BALANCE
@@ -160,10 +166,15 @@ function values(base: Base, rand: () => number, inject: boolean): Map<string, nu
 
 function render(base: Base, v: Map<string, number>): string {
   const edits = [...base.spans.entries()].filter(([id]) => v.has(id)).map(([id, s]) => ({ ...s, text: String(v.get(id)) }));
-  edits.sort((a, b) => b.start - a.start);
-  let text = base.text;
-  for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return text;
+  edits.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    pieces.push(base.text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  pieces.push(base.text.slice(at));
+  return pieces.join('');
 }
 
 export interface CorpusOptions {
@@ -174,6 +185,8 @@ export interface CorpusOptions {
   seed?: number;
   /** .md files with T3 and T4 as GFM tables (default), or in the seeds' own layouts. */
   gfmTables?: boolean;
+  /** Every table of every report wrong (tens of findings a report), instead of one error in some. */
+  dense?: boolean;
 }
 
 /** Writes `n` reports into `dir` (emptied first); returns the file count. */
@@ -187,10 +200,58 @@ export function generate(dir: string, n: number, options: CorpusOptions): number
     const md = rand() < options.mdShare;
     const pool = all.filter((b) => b.ext === (md ? '.md' : '.txt'));
     const base = pool[i % pool.length];
-    const text = render(base, values(base, rand, rand() < errorShare));
+    const text = render(base, values(base, rand, rand() < errorShare, options.dense));
     const sub = join(dir, String(Math.floor(i / per)).padStart(3, '0'));
     if (i % per === 0) mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, `${String(i).padStart(5, '0')}_${base.name}${base.ext}`), text);
+  }
+  return n;
+}
+
+/**
+ * Saved pages and their text twins: report i as a web page (a seed's page form, its T3/T4 numbers
+ * varied as for the text corpus) and the same report as the seed's text with the same numbers.
+ * Seed 002's page alternates between its LibreOffice export and wgj-002.html (a real site's chrome,
+ * in the site's GB2312). Writes `dir/pages/` and `dir/text/`; returns the count.
+ */
+export function generatePairs(dir: string, n: number, seed = 20261207): number {
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  const texts = bases().filter((b) => b.ext === '.txt');
+  const forms = join(ROOT, 'test', 'fixtures', 'forms');
+  const pages = new Map<string, { text: string; gbk: boolean; spans: Map<string, { start: number; end: number }> }[]>();
+  const pageBase = (text: string, gbk: boolean) => {
+    const { parsed, report } = check(text, { fileName: 'page.html' });
+    const offsets = parsed.source.original!.offsets;
+    const spans = new Map<string, { start: number; end: number }>();
+    for (const t of ['T3', 'T4'] as const) {
+      for (const [id, c] of report.tables[t].cells) {
+        if (c.state !== 'number') continue;
+        const s = c.number ?? { start: c.start, end: c.end };
+        const start = offsets[s.start];
+        const end = offsets[s.end - 1] + 1;
+        // Only numbers written as they read (no entity, no markup inside) are varied.
+        if (end - start === s.end - s.start) spans.set(id, { start, end });
+      }
+    }
+    return { text, gbk, spans };
+  };
+  for (const b of texts) {
+    const list = [pageBase(readFileSync(join(forms, `${b.name}.html`), 'utf8'), false)];
+    if (b.name === '002') list.push(pageBase(iconv.decode(readFileSync(join(ROOT, 'test', 'fixtures', 'html', 'wgj-002.html')), 'gb18030'), true));
+    pages.set(b.name, list);
+  }
+  const rand = prng(seed);
+  mkdirSync(join(dir, 'pages'), { recursive: true });
+  mkdirSync(join(dir, 'text'), { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const base = texts[i % texts.length];
+    const v = values(base, rand, rand() < 0.1);
+    const list = pages.get(base.name)!;
+    const page = list[Math.floor(i / texts.length) % list.length];
+    const html = render({ ...base, text: page.text, spans: page.spans }, v);
+    const name = `${String(i).padStart(5, '0')}_${base.name}`;
+    writeFileSync(join(dir, 'pages', `${name}.html`), page.gbk ? iconv.encode(html, 'gb18030') : html);
+    writeFileSync(join(dir, 'text', `${name}.txt`), render(base, v));
   }
   return n;
 }

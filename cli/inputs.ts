@@ -6,7 +6,7 @@
 // The directory walk is ours rather than a crawler's: it must report a directory it cannot read
 // (crawlers drop those silently), follow symlinks without looping, and skip dot-entries,
 // node_modules and the temporary files a killed --fix may leave.
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -57,6 +57,8 @@ const posix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 interface Walk {
   seen: Set<string>;
   out: string[];
+  /** The real path of each file listed that is no symbolic link: its directory's real path and its name. */
+  reals?: Map<string, string>;
   /** Directories that could not be listed. */
   failed: { abs: string; code: string }[];
   /** Any file, or only report extensions. */
@@ -77,23 +79,26 @@ function walk(dir: string, w: Walk): void {
   }
   if (w.seen.has(real)) return;
   w.seen.add(real);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir).sort();
+    // With their types: no lstat per name (only a link is followed, with stat).
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
     w.failed.push({ abs: dir, code: (e as NodeJS.ErrnoException).code ?? String(e) });
     return;
   }
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     if (!w.dot && name.startsWith('.')) continue;
     const p = join(dir, name);
-    let st: Stats;
-    try {
-      st = lstatSync(p);
-      if (st.isSymbolicLink()) st = statSync(p);
-    } catch {
-      continue; // dangling link
-    }
+    let st: Stats | Dirent = entry;
+    if (entry.isSymbolicLink()) {
+      try {
+        st = statSync(p);
+      } catch {
+        continue; // dangling link
+      }
+    } else if (w.reals && !entry.isDirectory()) w.reals.set(p, join(real, name));
     if (st.isDirectory()) {
       if (!SKIP_DIRS.has(name) && name !== '.git' && !w.skip(p, true)) walk(p, w);
     } else if (!TEMP_FILE.test(name) && (w.all || REPORT_EXTENSIONS.test(name)) && !w.skip(p, false)) {
@@ -127,6 +132,7 @@ export function expandOperands(operands: string[], cwd = process.cwd(), options:
   const negations = operands.filter((o) => o.startsWith('!') && o.length > 1).map((o) => picomatch(posix(o.slice(1)), { dot: true }));
   const excluded = (abs: string) => negations.some((m) => m(posix(displayPath(abs, cwd))) || m(posix(abs)));
 
+  const reals = new Map<string, string>();
   for (const op of operands) {
     if (op.startsWith('!') && op.length > 1) continue;
     const abs = resolve(cwd, op);
@@ -139,7 +145,7 @@ export function expandOperands(operands: string[], cwd = process.cwd(), options:
     if (st) {
       if (st.isDirectory()) {
         const out: string[] = [];
-        walk(abs, { seen: new Set(), out, failed, all: false, dot: false, skip: ignored });
+        walk(abs, { seen: new Set(), out, failed, all: false, dot: false, skip: ignored, reals });
         for (const f of out) found.push({ abs: f, root: abs, explicit: false });
       } else found.push({ abs, root: resolve(abs, '..'), explicit: true });
       continue;
@@ -162,7 +168,7 @@ export function expandOperands(operands: string[], cwd = process.cwd(), options:
       // A pattern that spells a leading dot (`**/.*`, `.github/**`) must be able to reach those names.
       const dot = /(^|\/)\./.test(scan.glob);
       const out: string[] = [];
-      walk(base, { seen: new Set(), out, failed, all: true, dot, skip: ignored });
+      walk(base, { seen: new Set(), out, failed, all: true, dot, skip: ignored, reals });
       for (const f of out) {
         if (match(posix(relative(base, f)))) {
           found.push({ abs: f, root: base, explicit: false });
@@ -176,11 +182,13 @@ export function expandOperands(operands: string[], cwd = process.cwd(), options:
   const byReal = new Map<string, Target>();
   for (const f of found) {
     if (excluded(f.abs)) continue;
-    let real = f.abs;
-    try {
-      real = realpathSync(f.abs);
-    } catch {
-      /* unreadable: keep the path, reading reports it */
+    let real = reals.get(f.abs) ?? f.abs;
+    if (!reals.has(f.abs)) {
+      try {
+        real = realpathSync(f.abs);
+      } catch {
+        /* unreadable: keep the path, reading reports it */
+      }
     }
     const t = { path: displayPath(f.abs, cwd), abs: f.abs, root: f.root, stopAtRoot: !f.explicit };
     const had = byReal.get(real);

@@ -21,6 +21,15 @@ export class LineIndex {
     const n = text.length;
     let start = 0;
     let i = 0;
+    if (!text.includes('\r')) {
+      // LF only (nearly every document): the search for the next line break runs in native code.
+      for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
+        this.lines.push({ index: this.lines.length, start, end: lf, text: text.slice(start, lf) });
+        start = lf + 1;
+      }
+      this.lines.push({ index: this.lines.length, start, end: n, text: text.slice(start, n) });
+      return;
+    }
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {

@@ -13,6 +13,7 @@ const QUICK = [
   'test/engine/',
   'test/rules/',
   'test/grammar/',
+  'test/client/',
   'test/cli/encoding.test.ts',
   'test/cli/v8flags.test.ts',
   'test/server/settings.test.ts',

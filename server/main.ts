@@ -28,6 +28,12 @@ import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './setting
 import { documentSymbols } from './symbols.ts';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
+import type { RequestContext } from './requests/context.ts';
+import { registerDetect } from './requests/detect.ts';
+import { registerCheckFiles } from './requests/workspace.ts';
+import { registerImportDraft } from './requests/draft.ts';
+import { registerPasteTable } from './requests/paste.ts';
+import { registerTables } from './requests/tables.ts';
 
 /** Over stdio, our own reader and writer (transport.ts); other transports as vscode-languageserver makes them. */
 const stdio = process.argv.includes('--stdio');
@@ -77,8 +83,17 @@ connection.onInitialize((params): InitializeResult => {
   return { capabilities: CAPABILITIES, serverInfo: { name: 'govreport', version: '0.1.0' } };
 });
 
+/** The settings being read from the client, if a read is under way (an opened document waits for it). */
+let pulling: Promise<unknown> = Promise.resolve();
+
 /** Reads the settings with workspace/configuration; 'failed' when the client cannot answer. */
-async function pullSettings(): Promise<'changed' | 'same' | 'failed'> {
+function pullSettings(): Promise<'changed' | 'same' | 'failed'> {
+  const p = readSettings();
+  pulling = p;
+  return p;
+}
+
+async function readSettings(): Promise<'changed' | 'same' | 'failed'> {
   if (!canPullConfiguration) return 'failed';
   try {
     const raw: unknown = await connection.workspace.getConfiguration('govreport');
@@ -118,7 +133,17 @@ connection.onDidChangeWatchedFiles(() => {
   checker.recheckAll();
 });
 
-documents.onDidOpen((e) => checker.schedule(e.document));
+// An opened document is checked at once: there is no burst of keystrokes to wait out, and the first
+// diagnostics of a report are what a user waits for when opening it (bench/RESULTS.md, real editor).
+// (Once settings being read have arrived: the first diagnostics are in the user's language and levels.)
+documents.onDidOpen((e) => {
+  const uri = e.document.uri;
+  // In a task of its own (not inside the notification's handling), as a debounced check would run.
+  void pulling.then(() => setImmediate(() => {
+    const doc = documents.get(uri);
+    if (doc) checker.ensure(doc);
+  }));
+});
 documents.onDidChangeContent((e) => checker.schedule(e.document));
 documents.onDidClose((e) => checker.close(e.document.uri));
 
@@ -160,6 +185,14 @@ connection.onRequest(STATS_REQUEST, (): ServerStats => {
 });
 
 registerEditorFeatures({ connection, documents, checker });
+
+// Requests of the VS Code client beyond LSP (server/requests/protocol.ts).
+const requests: RequestContext = { connection, documents, checker, env };
+registerTables(requests);
+registerImportDraft(requests);
+registerPasteTable(requests);
+registerDetect(requests);
+registerCheckFiles(requests);
 
 documents.listen(connection);
 connection.listen();

@@ -16,6 +16,16 @@ const ANCHORS: Record<TableId, (t: string) => boolean> = {
   T3: (t) => t.includes('本年新收') && t.includes('结转下年度'),
   T4: (t) => t.includes('未经复议直接起诉') || (t.includes('行政复议') && t.includes('复议后起诉')),
 };
+/**
+ * Whether a text could hold a table's anchors, before it is squashed: squashing only removes
+ * characters, so each anchor's first character is in the text as written. Spares squashing a whole
+ * long document that holds no table (a copy of its text per table).
+ */
+const MAY_HOLD: Record<TableId, (raw: string) => boolean> = {
+  T2: (t) => t.includes('第'),
+  T3: (t) => t.includes('本') && t.includes('结'),
+  T4: (t) => t.includes('未') || (t.includes('行') && t.includes('复')),
+};
 const HOME: Record<TableId, SectionKey> = { T2: 's2', T3: 's3', T4: 's4' };
 
 function firstLine(idx: LineIndex, r: Region, test: (t: string) => boolean): number {
@@ -25,17 +35,20 @@ function firstLine(idx: LineIndex, r: Region, test: (t: string) => boolean): num
 
 function regionOf(idx: LineIndex, sections: Section[], id: TableId): Region | undefined {
   const lineRegion = (s: Section): Region => ({ from: s.heading.line + 1, to: s.body.end >= idx.text.length ? idx.lines.length : idx.lineAt(s.body.end) });
-  const regionText = (r: Region) => squash(idx.text.slice(idx.lines[r.from]?.start ?? 0, idx.lines[r.to - 1]?.end ?? 0));
+  const holds = (r: Region) => {
+    const raw = idx.text.slice(idx.lines[r.from]?.start ?? 0, idx.lines[r.to - 1]?.end ?? 0);
+    return MAY_HOLD[id](raw) && ANCHORS[id](squash(raw));
+  };
   const own = sections.find((s) => s.key === HOME[id]);
   if (own) {
     const r = lineRegion(own);
-    if (r.from < r.to && ANCHORS[id](regionText(r))) return r;
+    if (r.from < r.to && holds(r)) return r;
   }
   // Anywhere else: the section (or the whole text) holding the anchors.
   const candidates: Region[] = sections.map(lineRegion);
   if (sections.length) candidates.unshift({ from: 0, to: sections[0].heading.line });
   else candidates.push({ from: 0, to: idx.lines.length });
-  return candidates.find((r) => r.from < r.to && ANCHORS[id](regionText(r)));
+  return candidates.find((r) => r.from < r.to && holds(r));
 }
 
 /** Cuts a region where the next table's header begins, so tables sharing a section stay apart. */

@@ -8,7 +8,11 @@ export type Decoded =
   | { ok: true; text: string; encoding: Encoding }
   | { ok: false; reason: 'binary' | 'undecodable' };
 
-const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
+/** CJK ideographs and punctuation, full-width forms, and the punctuation Chinese text uses (— ‘ ’ “ ” … ·). */
+function isCjk(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0x00b7;
+}
 
 /** Share of characters outside printable text (C0 controls except TAB/LF/CR/FF, U+FFFD). */
 function controlShare(text: string): number {
@@ -25,10 +29,13 @@ function controlShare(text: string): number {
 function plausibleChinese(text: string): boolean {
   let nonAscii = 0;
   let cjk = 0;
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 128) continue;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
     nonAscii++;
-    if (CJK.test(ch)) cjk++;
+    // A surrogate pair is one character, and none of these.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+    else if (isCjk(c)) cjk++;
   }
   return nonAscii === 0 || cjk / nonAscii >= 0.9;
 }

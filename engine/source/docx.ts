@@ -7,16 +7,16 @@
 // footnotes live in other parts and are never read. Every line keeps its place in the document
 // (paragraph n, or table t row r cell c) for findings to point at.
 //
-// The archive is read within a budget (source/zip.ts) and the XML by saxes, a conformant
-// non-validating parser that expands no DTD entities, so neither a zip bomb nor an entity bomb can
-// grow without bound. mammoth was the other candidate: it converts to HTML and would then need this
+// The archive is read within a budget (source/zip.ts) and the XML by source/xml.ts, which reads no
+// DTD (a document with one is damaged), so neither a zip bomb nor an entity bomb can grow without
+// bound. mammoth was the other candidate: it converts to HTML and would then need this
 // reader's table and numbering logic anyway, at several times the size and time.
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Location, SourceFailure } from './index.ts';
 import { layOut, type Block } from './render.ts';
 import type { DocStructure, GridCell } from './types.ts';
 import type { LineIndex } from '../text.ts';
 import { formatNumber } from './numbering.ts';
+import { readXml, type XmlTag } from './xml.ts';
 import { readEntry, ZipError, zipEntries, type ZipEntry } from './zip.ts';
 
 export interface DocxSource {
@@ -30,8 +30,12 @@ export interface DocxSource {
 export const DOCX_LIMITS = { bytes: 50 * 1024 * 1024, entries: 10_000 };
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
-const val = (tag: SaxesTagPlain, name = 'val') => {
-  for (const [k, v] of Object.entries(tag.attributes)) if (local(k) === name) return v;
+/** An attribute by its local name (`w:val`, or `val` under whatever prefix the writer chose). */
+const val = (tag: XmlTag, name = 'val') => {
+  const attributes = tag.attributes;
+  const common = attributes[`w:${name}`];
+  if (common !== undefined) return common;
+  for (const k in attributes) if (local(k) === name) return attributes[k];
   return undefined;
 };
 
@@ -58,16 +62,6 @@ interface Style {
   num?: { id: string; level: number };
 }
 
-function parseXml(xml: string, handlers: { open?(tag: SaxesTagPlain): void; close?(name: string): void; text?(t: string): void }): void {
-  const parser = new SaxesParser();
-  parser.on('error', (e) => {
-    throw e;
-  });
-  if (handlers.open) parser.on('opentag', handlers.open);
-  if (handlers.close) parser.on('closetag', (t) => handlers.close!(t.name));
-  if (handlers.text) parser.on('text', handlers.text);
-  parser.write(xml).close();
-}
 
 function readStyles(xml: string | undefined): Map<string, Style> {
   const styles = new Map<string, Style>();
@@ -75,7 +69,7 @@ function readStyles(xml: string | undefined): Map<string, Style> {
   let current: Style | undefined;
   let numId: string | undefined;
   let ilvl = 0;
-  parseXml(xml, {
+  readXml(xml, {
     open(tag) {
       const n = local(tag.name);
       if (n === 'style') {
@@ -108,7 +102,7 @@ function readNumbering(xml: string | undefined): Numbering {
   let level: Level | undefined;
   let num: { abstract: string; overrides: Map<number, number> } | undefined;
   let overrideLevel = 0;
-  parseXml(xml, {
+  readXml(xml, {
     open(tag) {
       const n = local(tag.name);
       if (n === 'abstractNum') {
@@ -207,7 +201,7 @@ function readBody(xml: string): Item[] {
   let inPPr = false;
   let pendingNum: { id?: string; level: number } | undefined;
   const tableStack: { table: Table; cell?: Cell }[] = [];
-  const open = (tag: SaxesTagPlain) => {
+  const open = (tag: XmlTag) => {
     const n = local(tag.name);
     if (skip) {
       if (SKIP.has(n)) skip++;
@@ -339,7 +333,7 @@ function readBody(xml: string): Item[] {
       }
     }
   };
-  parseXml(xml, {
+  readXml(xml, {
     open,
     close,
     text(t) {

@@ -53,7 +53,6 @@ const METADATA = /索引号|发布机构|发文机关|公开日期|成文日期|
 const DOCUMENT_LINK = /\.(?:pdf|docx?|wps|ofd)(?:[?#].*)?$/i;
 
 const CJK_OR_FULL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-const ASCII_SPACE = /[ \t\n\r\f]/;
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const isElement = (n: Node): n is Element => 'tagName' in n;
@@ -77,6 +76,10 @@ function skipped(el: Element): boolean {
  */
 function align(raw: string, decoded: string, base: number): Int32Array {
   const out = new Int32Array(decoded.length);
+  if (raw === decoded) {
+    for (let i = 0; i < out.length; i++) out[i] = base + i;
+    return out;
+  }
   let p = 0;
   for (let i = 0; i < decoded.length; i++) {
     while (p < raw.length && raw[p] === '\r' && decoded[i] !== '\r') p++;
@@ -97,24 +100,37 @@ function align(raw: string, decoded: string, base: number): Int32Array {
   return out;
 }
 
+/** TAB, LF, FF, CR, space: the whitespace HTML collapses. */
+const isAsciiSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+
 /** A run of text with the page offset of each unit. */
 class Run {
-  chars: string[] = [];
+  /** The text, in pieces (slices of text nodes); one page offset per UTF-16 unit in `pos`. */
+  private parts: string[] = [];
   pos: number[] = [];
+  private lastChar: string | undefined;
   /** A break inside a cell (`<br>`, a paragraph): joins like whitespace, see `soft`. */
   softBreak = false;
 
   get length(): number {
-    return this.chars.length;
+    return this.pos.length;
   }
 
   last(): string | undefined {
-    return this.chars[this.chars.length - 1];
+    return this.lastChar;
   }
 
+  /** Appends one character (one UTF-16 unit, or a character given whole with `at` for each unit). */
   push(ch: string, at: number): void {
-    this.chars.push(ch);
-    this.pos.push(at);
+    this.parts.push(ch);
+    for (let k = 0; k < ch.length; k++) this.pos.push(at);
+    this.lastChar = ch[ch.length - 1];
+  }
+
+  private pushSlice(text: string, offsets: Int32Array, from: number, to: number): void {
+    this.parts.push(from === 0 && to === text.length ? text : text.slice(from, to));
+    for (let k = from; k < to; k++) this.pos.push(offsets[k]);
+    this.lastChar = text[to - 1];
   }
 
   /**
@@ -123,16 +139,19 @@ class Run {
    * falls between two CJK characters (CSS Text: such a segment break is removed).
    */
   appendText(text: string, offsets: Int32Array): void {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (!ASCII_SPACE.test(ch)) {
-        if (this.softBreak) this.soft(ch, offsets[i]);
-        this.push(ch, offsets[i]);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let j = i;
+      while (j < n && !isAsciiSpace(text.charCodeAt(j))) j++;
+      if (j > i) {
+        if (this.softBreak) this.soft(text[i], offsets[i]);
+        this.pushSlice(text, offsets, i, j);
+        i = j;
         continue;
       }
-      let j = i;
       let newline = false;
-      while (j < text.length && ASCII_SPACE.test(text[j])) {
+      while (j < n && isAsciiSpace(text.charCodeAt(j))) {
         if (text[j] === '\n' || text[j] === '\r') newline = true;
         j++;
       }
@@ -140,7 +159,7 @@ class Run {
       const next = text[j];
       const cjkBreak = newline && prev !== undefined && next !== undefined && CJK_OR_FULL.test(prev) && CJK_OR_FULL.test(next);
       if (prev !== undefined && prev !== ' ' && !cjkBreak && !this.softBreak) this.push(' ', offsets[i]);
-      i = j - 1;
+      i = j;
     }
   }
 
@@ -154,11 +173,12 @@ class Run {
 
   /** The run without spaces at its ends (ASCII ones: NBSP and U+3000 are the author's). */
   trimmed(): { text: string; pos: number[] } {
+    const text = this.parts.join('');
     let a = 0;
-    let b = this.chars.length;
-    while (a < b && this.chars[a] === ' ') a++;
-    while (b > a && this.chars[b - 1] === ' ') b--;
-    return { text: this.chars.slice(a, b).join(''), pos: this.pos.slice(a, b) };
+    let b = text.length;
+    while (a < b && text.charCodeAt(a) === 32) a++;
+    while (b > a && text.charCodeAt(b - 1) === 32) b--;
+    return a === 0 && b === text.length ? { text, pos: this.pos } : { text: text.slice(a, b), pos: this.pos.slice(a, b) };
   }
 }
 
@@ -177,8 +197,112 @@ const MAX_SPAN = 1000;
  */
 export const HTML_LIMIT = 20_000_000;
 
-/** A leaf table (no table inside it) is a data table; one holding tables is page layout. */
-function hasNestedTable(table: Element): boolean {
+/**
+ * The text of every rendered element under <body>, from one walk of the tree: the squashed text of
+ * all rendered text nodes in document order, and for each element the run of text nodes it holds.
+ * The reader asks for an element's text at every level it descends (the report's element, chrome
+ * blocks, title candidates); walking each subtree again made a page nested thousands of levels deep
+ * cost the square of its depth. Squashing removes characters one by one, so the squashed text of
+ * an element is a slice of the squashed whole.
+ */
+class PageText {
+  private squashed = '';
+  /** Per text node k (document order), cumulative counts before it: raw units, squashed units, squashed units inside a link. */
+  private readonly raw: number[] = [0];
+  private readonly sq: number[] = [0];
+  private readonly link: number[] = [0];
+  /** Element → [first text node, end) of its rendered text. */
+  private readonly spans = new Map<Element, [number, number]>();
+  /** Elements holding a <table> anywhere below them (rendered or not). */
+  private readonly tableAbove = new Set<Element>();
+  /** Elements below an <a>: their link share is not a difference of the running counts. */
+  private readonly underLink = new Set<Element>();
+
+  constructor(body: Element) {
+    const parts: string[] = [];
+    // An explicit stack (no recursion: a page may nest thousands of levels): each entry a node and
+    // its flags; EXIT entries close an element's span once its subtree is done.
+    const RENDERED = 1;
+    const IN_LINK = 2;
+    const EXIT = 4;
+    const nodes: Node[] = [body];
+    const flags: number[] = [RENDERED];
+    let k = 0;
+    while (nodes.length) {
+      const n = nodes.pop()!;
+      const f = flags.pop()!;
+      if (f & EXIT) {
+        const el = n as Element;
+        const span = this.spans.get(el);
+        if (span) span[1] = k;
+        const parent = el.parentNode as Element | null;
+        if (el !== body && parent && (el.tagName === 'table' || this.tableAbove.has(el))) this.tableAbove.add(parent);
+        continue;
+      }
+      if (isText(n)) {
+        if (!(f & RENDERED)) continue;
+        const t = squash(n.value);
+        parts.push(t);
+        this.raw.push(this.raw[k] + n.value.length);
+        this.sq.push(this.sq[k] + t.length);
+        this.link.push(this.link[k] + (f & IN_LINK ? t.length : 0));
+        k++;
+        continue;
+      }
+      if (!isElement(n)) continue;
+      const rendered = f & RENDERED && (n === body || !skipped(n)) ? RENDERED : 0;
+      if (rendered) this.spans.set(n, [k, k]);
+      if (f & IN_LINK) this.underLink.add(n);
+      const inLink = f & IN_LINK || n.tagName === 'a' ? IN_LINK : 0;
+      nodes.push(n);
+      flags.push(EXIT);
+      const kids = n.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        nodes.push(kids[i]);
+        flags.push(rendered | inLink);
+      }
+    }
+    this.squashed = parts.join('');
+  }
+
+  /**
+   * The text content of an element (rendered subtrees only), squashed. With a limit, the text of
+   * its first text nodes up to the one that brings the raw text to the limit.
+   */
+  textOf(el: Element, limit = Infinity): string {
+    const span = this.spans.get(el);
+    if (!span) return textOfWalk(el, limit);
+    const [a, b] = span;
+    let end = b;
+    if (limit !== Infinity && this.raw[b] - this.raw[a] >= limit) {
+      // The first node k with raw[k + 1] - raw[a] >= limit.
+      let lo = a;
+      let hi = b - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.raw[mid + 1] - this.raw[a] >= limit) hi = mid;
+        else lo = mid + 1;
+      }
+      end = lo + 1;
+    }
+    return this.squashed.slice(this.sq[a], this.sq[end]);
+  }
+
+  /** Characters of text inside links, and in all, of an element. */
+  linkShare(el: Element): { link: number; all: number } {
+    const span = this.spans.get(el);
+    if (!span || this.underLink.has(el)) return linkShareWalk(el);
+    const [a, b] = span;
+    return { link: this.link[b] - this.link[a], all: this.sq[b] - this.sq[a] };
+  }
+
+  /** A leaf table (no table inside it) is a data table; one holding tables is page layout. */
+  hasNestedTable(table: Element): boolean {
+    return this.spans.has(table) ? this.tableAbove.has(table) : hasNestedTableWalk(table);
+  }
+}
+
+function hasNestedTableWalk(table: Element): boolean {
   const stack: Node[] = [...table.childNodes];
   while (stack.length) {
     const n = stack.pop()!;
@@ -189,8 +313,8 @@ function hasNestedTable(table: Element): boolean {
   return false;
 }
 
-/** The text content of an element (rendered subtrees only), squashed. */
-function textOf(el: Element, limit = Infinity): string {
+/** textOf for an element outside <body> (a page without one): walks its subtree. */
+function textOfWalk(el: Element, limit = Infinity): string {
   let out = '';
   const stack: Node[] = [el];
   while (stack.length && out.length < limit) {
@@ -201,8 +325,7 @@ function textOf(el: Element, limit = Infinity): string {
   return squash(out);
 }
 
-/** Characters of text inside links, and in all, of an element. */
-function linkShare(el: Element): { link: number; all: number } {
+function linkShareWalk(el: Element): { link: number; all: number } {
   let link = 0;
   let all = 0;
   const stack: [Node, boolean][] = [[el, false]];
@@ -226,15 +349,15 @@ const markersOf = (text: string) => MARKERS.filter((m) => text.includes(m));
  * The report's element: from <body> down, the child holding every marker its parent holds, as long
  * as there is one. Where the page holds fewer than two markers it is no report page: all of <body>.
  */
-function contentRoot(body: Element): Element {
+function contentRoot(body: Element, page: PageText): Element {
   let root = body;
-  let need = markersOf(textOf(body));
+  let need = markersOf(page.textOf(body));
   if (need.length < 2) return body;
   for (;;) {
     let next: Element | undefined;
     for (const c of root.childNodes) {
       if (!isElement(c) || skipped(c)) continue;
-      const t = textOf(c);
+      const t = page.textOf(c);
       if (need.every((m) => t.includes(m))) {
         next = c;
         break;
@@ -242,18 +365,18 @@ function contentRoot(body: Element): Element {
     }
     if (!next) return root;
     root = next;
-    need = markersOf(textOf(root));
+    need = markersOf(page.textOf(root));
   }
 }
 
 /** A block of chrome inside the report's element: mostly links, or a metadata table, without report markers. */
-function isChrome(el: Element): boolean {
-  const text = textOf(el, 4000);
+function isChrome(el: Element, page: PageText): boolean {
+  const text = page.textOf(el, 4000);
   if (!text) return false;
   if (markersOf(text).length) return false;
   if (CHROME_LINE.test(text)) return true;
   if (el.tagName === 'table' && METADATA.test(text)) return true;
-  const { link, all } = linkShare(el);
+  const { link, all } = page.linkShare(el);
   return all > 0 && link / all > 0.6;
 }
 
@@ -264,7 +387,10 @@ class Renderer {
   private lineKind: { kind: 'line' | 'heading'; level?: number } = { kind: 'line' };
   private grids = 0;
 
-  constructor(private readonly html: string) {}
+  constructor(
+    private readonly html: string,
+    private readonly page: PageText,
+  ) {}
 
   private offsets(n: TextNode): Int32Array {
     const loc = n.sourceCodeLocation;
@@ -302,13 +428,13 @@ class Renderer {
         continue;
       }
       if (el.tagName === 'a') this.noteLink(el);
-      if (el !== root && skipChrome && (BLOCK.has(el.tagName) || el.tagName === 'table') && isChrome(el)) {
+      if (el !== root && skipChrome && (BLOCK.has(el.tagName) || el.tagName === 'table') && isChrome(el, this.page)) {
         // Chrome is not rendered, but a link to the report's document in it (an attachment line
         // is mostly a link) is still the page's attachment.
         this.noteLinksIn(el);
         continue;
       }
-      if (el.tagName === 'table' && !hasNestedTable(el)) {
+      if (el.tagName === 'table' && !this.page.hasNestedTable(el)) {
         this.flush();
         this.table(el);
         continue;
@@ -426,7 +552,7 @@ class Renderer {
         }
         slots.push({ at: text.length, cell });
         text += t;
-        pos.push(...p);
+        for (const x of p) pos.push(x);
       };
       const cover = (by: 'left' | 'above') => put({ start: 0, end: 0, text: '', covered: by }, '', []);
       for (const cell of rows[r]) {
@@ -452,7 +578,7 @@ class Renderer {
 }
 
 /** The page's title element text, when the body does not open with the title. */
-function titleAbove(body: Element, root: Element, html: string): { text: string; pos: number[] } | undefined {
+function titleAbove(body: Element, root: Element, html: string, page: PageText): { text: string; pos: number[] } | undefined {
   // The last short block before the report's element whose text is a report title, not inside a link
   // (breadcrumbs and "上一篇/下一篇" are links).
   let found: Element | undefined;
@@ -463,13 +589,13 @@ function titleAbove(body: Element, root: Element, html: string): { text: string;
     if (!isElement(n) || skipped(n)) continue;
     const link = inLink || n.tagName === 'a';
     if (!link && (BLOCK.has(n.tagName) || HEADING.test(n.tagName) || n.tagName === 'span' || n.tagName === 'strong' || n.tagName === 'font')) {
-      const t = textOf(n, 200);
-      if (t.length <= 60 && TITLE.test(t) && !/[>＞»]/.test(t) && !n.childNodes.some((c) => isElement(c) && BLOCK.has(c.tagName) && TITLE.test(textOf(c, 200)))) found = n;
+      const t = page.textOf(n, 200);
+      if (t.length <= 60 && TITLE.test(t) && !/[>＞»]/.test(t) && !n.childNodes.some((c) => isElement(c) && BLOCK.has(c.tagName) && TITLE.test(page.textOf(c, 200)))) found = n;
     }
     for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push([n.childNodes[i], link]);
   }
   if (!found) return undefined;
-  const sub = new Renderer(html);
+  const sub = new Renderer(html, page);
   sub.render(found, false);
   const line = sub.blocks.find((b) => b.kind !== 'row');
   return line && { text: line.text, pos: line.pos ?? [] };
@@ -512,17 +638,22 @@ function pageTitle(doc: Node, html: string): { text: string; pos: number[] } | u
 export function readHtml(html: string): HtmlSource {
   const doc = parse(html, { sourceCodeLocationInfo: true });
   const body = findElement(doc, 'body') ?? (doc.childNodes.find(isElement) as Element | undefined);
-  const renderer = new Renderer(html);
+  let blocks: Block[] = [];
+  let attachments: string[] = [];
   if (body) {
-    const root = contentRoot(body);
+    const page = new PageText(body);
+    const renderer = new Renderer(html, page);
+    const root = contentRoot(body, page);
     renderer.render(root, true);
     // The title: the report's first lines, else a title block above the report, else <title>.
     const opens = renderer.blocks.slice(0, 5).some((b) => b.kind !== 'row' && TITLE.test(squash(b.text)) && squash(b.text).length <= 60);
     if (!opens) {
-      const title = (root !== body ? titleAbove(body, root, html) : undefined) ?? pageTitle(doc, html);
+      const title = (root !== body ? titleAbove(body, root, html, page) : undefined) ?? pageTitle(doc, html);
       if (title) renderer.blocks.unshift({ kind: 'heading', text: title.text, pos: title.pos });
     }
+    blocks = renderer.blocks;
+    attachments = renderer.attachments;
   }
-  const out = layOut(renderer.blocks, 'html');
-  return { text: out.text, index: out.index, structure: out.structure, origin: out.origin, attachments: renderer.attachments };
+  const out = layOut(blocks, 'html');
+  return { text: out.text, index: out.index, structure: out.structure, origin: out.origin, attachments };
 }

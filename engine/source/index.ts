@@ -125,15 +125,17 @@ function fencedLines(index: LineIndex): Set<number> {
 }
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
+const PDF = [...'%PDF-'].map((c) => c.charCodeAt(0));
+const RTF = [...'{\\rtf'].map((c) => c.charCodeAt(0));
 
 /** What the bytes are, by their magic numbers: a container format, or text. */
 export function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'rtf' | 'text' {
   // "%PDF-" may follow a little junk (the standard allows 1,024 bytes before it).
-  const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
+  const head = bytes.subarray(0, 1024);
+  for (let at = head.indexOf(0x25); at >= 0 && at + PDF.length <= head.length; at = head.indexOf(0x25, at + 1)) if (startsWith(head, PDF, at)) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
-  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (startsWith(bytes, RTF)) return 'rtf';
   return 'text';
 }
 
@@ -157,6 +159,10 @@ export function readBytes(bytes: Uint8Array, opts: SourceOptions = {}): SourceDo
   if (kind === 'ole' || kind === 'rtf') return empty('docx', 'legacy-office');
   if (kind === 'zip') return readDocxBytes(bytes);
   const markup = HTML_NAME.test(opts.fileName ?? '') || /html/i.test(opts.mediaType ?? '') || HTML_START.test(String.fromCharCode(...bytes.subarray(0, 512)));
+  // Every encoding read here takes at most 4 bytes per UTF-16 unit: a page past 4 × HTML_LIMIT bytes
+  // is past the limit whatever it decodes to, and is refused before decoding (a 100 MB page would
+  // otherwise cost its text, 200 MB, first).
+  if (markup && bytes.length > 4 * HTML_LIMIT) return empty('html', 'html-too-large');
   const decoded = decode(bytes, mediaCharset(opts.mediaType) ?? (markup ? declaredCharset(bytes) : undefined));
   if (!decoded.ok) return empty(markup ? 'html' : 'text', decoded.reason);
   const doc = readText(decoded.text, opts);

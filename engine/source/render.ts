@@ -22,7 +22,7 @@ export interface LaidOut {
   text: string;
   index: LineIndex;
   structure: DocStructure;
-  /** Per unit of `text`, the original offset (when every block carried `pos`). */
+  /** Per unit of `text`, the original offset (when blocks carry `pos`; empty when none does). */
   origin: Int32Array;
   /** The block each line shows (undefined for the blank lines between blocks). */
   lineBlocks: (Block | undefined)[];
@@ -31,6 +31,8 @@ export interface LaidOut {
 export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
   let text = '';
   const origin: number[] = [];
+  // Offsets back into an original only where blocks carry them (HTML); a Word document has none.
+  const tracked = blocks.some((b) => b.pos);
   const lineBlocks: (Block | undefined)[] = [];
   const structure = emptyStructure();
   let grid: { id: number; rows: SourceGrid['rows'] } | undefined;
@@ -49,9 +51,9 @@ export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
       const blank = !(b.kind === 'row' && prev.kind === 'row' && prev.grid === b.grid);
       const at = b.pos?.[0] ?? origin[origin.length - 1] ?? 0;
       text += blank ? '\n\n' : '\n';
-      origin.push(at);
+      if (tracked) origin.push(at);
       if (blank) {
-        origin.push(at);
+        if (tracked) origin.push(at);
         lineBlocks.push(undefined);
       }
       line += blank ? 2 : 1;
@@ -59,7 +61,7 @@ export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
     const start = text.length;
     text += b.text;
     if (b.pos) for (const p of b.pos) origin.push(p);
-    else for (let i = 0; i < b.text.length; i++) origin.push(0);
+    else if (tracked) for (let i = 0; i < b.text.length; i++) origin.push(0);
     lineBlocks.push(b);
     if (b.kind === 'heading') {
       structure.headings.set(line, { line, level: b.level ?? 1, kind: 'markup', contentStart: start, contentEnd: start + b.text.length });

@@ -20,6 +20,7 @@ interface Candidate {
 }
 
 function endsWithTwoNumbers(text: string): boolean {
+  if (!/\S[ \u3000]+\S/.test(text)) return false; // one token: nothing to split (most lines)
   const tokens = text.trim().split(/[ \u3000]+/);
   return tokens.length >= 2 && NUMERIC_TOKEN.test(tokens[tokens.length - 1]) && NUMERIC_TOKEN.test(tokens[tokens.length - 2]);
 }

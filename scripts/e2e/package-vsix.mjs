@@ -16,7 +16,7 @@ export function packageVsix(outDir = mkdtempSync(join(tmpdir(), 'govreport-vsix-
   for (const f of ['out/client.cjs', 'out/server.cjs']) {
     if (!existsSync(join(REPO, f))) throw new Error(`${f} missing: build first (node esbuild.mjs)`);
   }
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '-o', vsix], {
     cwd: REPO, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1' },
   });
   if (r.status !== 0 || !existsSync(vsix)) {

@@ -13,7 +13,7 @@
 //
 // code-server runs in its own process group and the whole group is killed at the end, always.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -171,6 +171,8 @@ export async function runCodeServer(o = {}) {
     GOVREPORT_E2E_EXTENSIONS_DIR: extensionsDir,
     GOVREPORT_E2E_WORKSPACE: workspace,
     GOVREPORT_E2E_REPO: REPO,
+    // where the suite writes what it measured (latency.json)
+    GOVREPORT_E2E_ARTIFACTS: artifacts,
     ...(o.env ?? {}),
   });
 
@@ -205,6 +207,8 @@ export async function runCodeServer(o = {}) {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 },
     });
+    // The paste tests put TAB rows on the clipboard and paste them in the workbench.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => {
       const text = m.text();
@@ -225,6 +229,45 @@ export async function runCodeServer(o = {}) {
       if (busy) return;
       busy = true;
       try {
+        // Input requests: put data on the browser's clipboard and/or press keys in the workbench (a
+        // real paste event runs the editor's paste providers; the API's paste commands do not).
+        for (const f of readdirSync(signalDir).filter((x) => x.endsWith('.input'))) {
+          const name = f.slice(0, -'.input'.length).replace(/[^\w.-]/g, '_');
+          let answer = 'ok';
+          try {
+            const req = JSON.parse(readFileSync(join(signalDir, f), 'utf8'));
+            rmSync(join(signalDir, f), { force: true });
+            if (req.clipboard) {
+              await page.evaluate(async (c) => {
+                const items = {};
+                if (c.html) items['text/html'] = new Blob([c.html], { type: 'text/html' });
+                if (c.text) items['text/plain'] = new Blob([c.text], { type: 'text/plain' });
+                await navigator.clipboard.write([new ClipboardItem(items)]);
+              }, req.clipboard);
+            }
+            if (req.paste) {
+              // A paste event on the focused element, carrying what a browser puts in it when the
+              // user pastes (clipboardData with text/plain and text/html): headless Chromium does not
+              // turn a synthetic Ctrl+V into one.
+              const target = await page.evaluate((c) => {
+                const dt = new DataTransfer();
+                if (c.text) dt.setData('text/plain', c.text);
+                if (c.html) dt.setData('text/html', c.html);
+                const el = document.activeElement;
+                el?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+                return el ? `${el.tagName}.${el.className}` : 'none';
+              }, req.paste);
+              log(`[harness] paste event on ${target}`);
+            }
+            for (const key of req.press ?? []) await page.keyboard.press(key);
+            // A click on the (first visible) element showing exactly this text, e.g. a menu entry.
+            if (req.click) await page.getByText(req.click, { exact: true }).first().click({ timeout: 10_000 });
+            log(`[harness] input ${name}: ${req.clipboard ? `clipboard ${Object.keys(req.clipboard).join('+')}; ` : ''}${req.paste ? `paste ${Object.keys(req.paste).join('+')}; ` : ''}keys ${(req.press ?? []).join(' ')}${req.click ? `; click "${req.click}"` : ''}`);
+          } catch (e) {
+            answer = `ERROR ${e.message}`;
+          }
+          writeFileSync(join(signalDir, `${name}.done`), answer);
+        }
         for (const f of readdirSync(signalDir).filter((x) => x.endsWith('.request'))) {
           const name = f.slice(0, -'.request'.length).replace(/[^\w.-]/g, '_');
           rmSync(join(signalDir, f), { force: true });
@@ -248,6 +291,8 @@ export async function runCodeServer(o = {}) {
     const payload = [['extensionDevelopmentPath', rem(devPath)], ['extensionTestsPath', rem(testsPath)]];
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     log(`[harness] opening workbench (dev ${devPath}, tests ${testsPath})`);
+    // When the window was opened, for the suite's "fresh window → diagnostics" figure.
+    writeFileSync(join(signalDir, 'workbench-open.time'), String(Date.now()));
     await page.goto(url);
     result = await done;
     if (result.timedOut) {

@@ -1,6 +1,7 @@
 // Hostile inputs: the engine never throws and always finishes (a hang fails by the runner's
 // timeout), and offsets stay true with mixed line ends and characters outside the BMP.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { check, LineIndex, parseReport } from '../../engine/index.ts';
 import { MARKDOWN_TREE_LIMIT } from '../../engine/source/index.ts';
@@ -144,6 +145,25 @@ describe('hostile inputs never throw and always finish', () => {
     assert.equal(md.report.tables.T3.status, 'bound');
     assert.equal(md.report.tables.T3.cells.get('t3.r7.np')?.value, 95);
     assert.equal(p.report.tables.T3.status, 'bound');
+  });
+});
+
+describe('memory stays bounded', () => {
+  // One-character lines are the worst case per byte: a line object per two UTF-16 units. Rules
+  // that built an object per line (TEXT-BRACKETS' paragraphs) or squashed the whole text per table
+  // (table regions) made check() of 8 MB of them peak near 1 GB. Measured as the peak RSS of a
+  // process that checks 4 MB of them once (~60 MB of it is Node itself): a count, not a time.
+  it('4 MB of one-character lines: check() peaks under 400 MB', { timeout: 120_000 }, () => {
+    const script = `
+      import { check } from ${JSON.stringify(new URL('../../engine/index.ts', import.meta.url).pathname)};
+      const text = '字\\n'.repeat(2 ** 20);
+      const r = check(text, { fileName: 'x.txt' });
+      process.stdout.write(JSON.stringify({ findings: r.findings.length, lines: r.parsed.index.lines.length, maxRss: process.resourceUsage().maxRSS }));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { findings: number; lines: number; maxRss: number };
+    assert.equal(out.lines, 2 ** 20 + 1);
+    assert.ok(out.maxRss / 1024 < 400, `peak RSS ${(out.maxRss / 1024).toFixed(0)} MB`);
   });
 });
 

@@ -87,6 +87,20 @@ test('hostile pages: 5,000-deep nesting, truncated markup and a page past the si
   assert.deepEqual(huge.findings.map((f) => [f.rule, f.message]), [['FILE-UNREADABLE', '网页超过 2,000 万个字符，未检查']]);
 });
 
+test('bytes of a page past four times the character limit are refused before they are decoded', () => {
+  const bytes = new Uint8Array(4 * HTML_LIMIT + 1).fill(0x20);
+  bytes.set(new TextEncoder().encode('<html><body>'));
+  const r = check(bytes, { fileName: 'huge.html' });
+  assert.deepEqual(r.findings.map((f) => [f.rule, f.message]), [['FILE-UNREADABLE', '网页超过 2,000 万个字符，未检查']]);
+});
+
+test('a table cell of 300,000 characters is read whole (its offsets were once spread as call arguments, past the stack)', () => {
+  const long = '字'.repeat(300_000);
+  const r = readHtml(page(`<p>一、总体情况</p><table><tr><td>${long}</td><td>1</td></tr></table>`));
+  assert.equal(r.structure.grids[0].rows[0].cells[0].text.length, long.length);
+  assert.equal(r.origin.length, r.text.length);
+});
+
 test('a text file holding a saved page is read as a page, by its markup', () => {
   const r = check(readFileSync(SEED_002, 'utf8'), { fileName: 'saved-page.txt' });
   assert.equal(r.report.source, 'html');

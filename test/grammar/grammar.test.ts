@@ -324,7 +324,9 @@ function unitFileFor(prefix: string, scope: 'source.govreport' | 'text.html.mark
       continue;
     }
     if (line.includes('统计期限')) {
-      for (const d of ['2021年1月1日', '2021年12月31日']) {
+      // The year the snippet's placeholder defaults to (2021 in the 2021 skeleton, 2020 in the 2019 one).
+      const year = /(\d{4})年1月1日/.exec(line)![1];
+      for (const d of [`${year}年1月1日`, `${year}年12月31日`]) {
         out.push(at({ text: d, start: line.indexOf(d) }, 'meta.statistics-period.govreport constant.other.date.govreport'));
       }
       continue;

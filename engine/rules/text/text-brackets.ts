@@ -25,10 +25,8 @@ const ANY_BRACKET = new RegExp(`[${[...BRACKETS.keys()].join('')}]`, 'g');
 
 const LEADING_ORDINAL = /^[ \t\u3000]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
 
-interface Paragraph {
-  /** [start offset of the checked text, text] per line. */
-  parts: { start: number; text: string }[];
-}
+/** Whether a text holds any bracket: most lines hold none, and need no more than this. */
+const HAS_BRACKET = new RegExp(ANY_BRACKET.source);
 
 export default defineRule({
   id: 'TEXT-BRACKETS',
@@ -42,11 +40,42 @@ export default defineRule({
   check(ctx) {
     const blocked = blockedLines(ctx);
     const markdown = ctx.report.language === 'markdown';
-    const paragraphs: Paragraph[] = [];
-    let current: Paragraph | null = null;
+    // One paragraph at a time, as its lines come: only its lines holding a bracket are kept, and
+    // the stacks are reused, so a document of a million one-character lines allocates next to nothing.
+    // Offsets only (small integers, no object per bracket): the character is the text's at that offset.
+    const stacks = KINDS.map(() => [] as number[]);
+    const stray: number[] = [];
+    let open = false;
     const flush = () => {
-      if (current) paragraphs.push(current);
-      current = null;
+      if (!open) return;
+      open = false;
+      if (!stray.length && stacks.every((st) => !st.length)) return;
+      let n = stray.length;
+      for (const st of stacks) n += st.length;
+      const unmatched = new Float64Array(n);
+      let k = 0;
+      for (const st of [...stacks, stray]) {
+        for (const o of st) unmatched[k++] = o;
+        st.length = 0;
+      }
+      unmatched.sort();
+      for (const o of unmatched) ctx.emit({ range: { start: o, end: o + 1 }, args: { char: ctx.text[o] } });
+    };
+    const scan = (start: number, text: string) => {
+      // Leading ordinals are checked at every line start: "1）…" lines often follow each other
+      // inside one Markdown paragraph.
+      const ordinal = LEADING_ORDINAL.exec(text);
+      const skip = ordinal ? ordinal[0].length - 1 : -1;
+      // The regex engine skips the text between brackets far faster than a loop over characters.
+      ANY_BRACKET.lastIndex = 0;
+      for (let m = ANY_BRACKET.exec(text); m; m = ANY_BRACKET.exec(text)) {
+        const i = m.index;
+        if (i === skip) continue;
+        const ch = m[0];
+        const [k, opens] = BRACKETS.get(ch)!;
+        if (opens) stacks[k].push(start + i);
+        else if (stacks[k].pop() === undefined) stray.push(start + i);
+      }
     };
     for (const line of ctx.index.lines) {
       if (blocked.has(line.index) || !line.text.trim()) {
@@ -56,37 +85,15 @@ export default defineRule({
       // Where the line's own text starts: after a heading's #s or a list item's marker.
       const heading = ctx.structure.headings.get(line.index);
       const bullet = ctx.structure.bullets.get(line.index);
-      const from = heading?.kind === 'atx' ? heading.contentStart : bullet ?? line.start;
-      const part = { start: from, text: ctx.text.slice(from, line.end) };
       const startsBlock = !markdown || heading !== undefined || bullet !== undefined;
       if (startsBlock) flush();
-      if (!current) current = { parts: [] };
-      current.parts.push(part);
+      open = true;
+      if (HAS_BRACKET.test(line.text)) {
+        const from = heading?.kind === 'atx' ? heading.contentStart : bullet ?? line.start;
+        scan(from, from === line.start ? line.text : ctx.text.slice(from, line.end));
+      }
       if (!markdown || heading) flush();
     }
     flush();
-
-    for (const p of paragraphs) {
-      const stacks = KINDS.map(() => [] as { offset: number; char: string }[]);
-      const stray: { offset: number; char: string }[] = [];
-      for (const { start, text } of p.parts) {
-        // Leading ordinals are checked at every line start: "1）…" lines often follow each other
-        // inside one Markdown paragraph.
-        const ordinal = LEADING_ORDINAL.exec(text);
-        const skip = ordinal ? ordinal[0].length - 1 : -1;
-        // The regex engine skips the text between brackets far faster than a loop over characters.
-        ANY_BRACKET.lastIndex = 0;
-        for (let m = ANY_BRACKET.exec(text); m; m = ANY_BRACKET.exec(text)) {
-          const i = m.index;
-          if (i === skip) continue;
-          const ch = m[0];
-          const [k, opens] = BRACKETS.get(ch)!;
-          if (opens) stacks[k].push({ offset: start + i, char: ch });
-          else if (!stacks[k].pop()) stray.push({ offset: start + i, char: ch });
-        }
-      }
-      const unmatched = [...stacks.flat(), ...stray].sort((a, b) => a.offset - b.offset);
-      for (const u of unmatched) ctx.emit({ range: { start: u.offset, end: u.offset + 1 }, args: { char: u.char } });
-    }
   },
 });

@@ -36,6 +36,25 @@ export async function screenshot(name: string): Promise<string | null> {
   return answer;
 }
 
+/**
+ * Asks the harness to put `clipboard` on the browser's clipboard, to paste `paste` into the focused
+ * element (a paste event with that clipboard data, as a user's Ctrl+V gives) and to press `press`
+ * (Playwright key names) in the workbench, then to click the element showing `click`; resolves
+ * when done. Without the
+ * harness it throws: these tests need a real browser.
+ */
+export async function input(name: string, req: { clipboard?: { html?: string; text?: string }; paste?: { html?: string; text?: string }; press?: string[]; click?: string }): Promise<void> {
+  const dir = process.env.GOVREPORT_E2E_SIGNAL_DIR;
+  if (!dir) throw new Error('no input harness (GOVREPORT_E2E_SIGNAL_DIR unset)');
+  const done = path.join(dir, `${name}.done`);
+  fs.rmSync(done, { force: true });
+  fs.writeFileSync(path.join(dir, `${name}.input.tmp`), JSON.stringify(req));
+  fs.renameSync(path.join(dir, `${name}.input.tmp`), path.join(dir, `${name}.input`));
+  await waitFor(`input ${name}`, () => fs.existsSync(done), 20_000);
+  const answer = fs.readFileSync(done, 'utf8');
+  if (answer.startsWith('ERROR')) throw new Error(`input ${name} failed: ${answer}`);
+}
+
 export function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
   if (c === undefined) return undefined;
@@ -55,7 +74,10 @@ type Test = { name: string; fn: () => Promise<void> };
 /** Runs tests one after the other (they share one workbench) and throws if any failed. */
 export async function runAll(tests: Test[]): Promise<void> {
   const failed: string[] = [];
+  // GOVREPORT_E2E_ONLY=<regex>: run only the tests whose names match (while working on one).
+  const only = process.env.GOVREPORT_E2E_ONLY ? new RegExp(process.env.GOVREPORT_E2E_ONLY) : undefined;
   for (const t of tests) {
+    if (only && !only.test(t.name)) continue;
     const t0 = Date.now();
     try {
       await t.fn();
@@ -65,6 +87,7 @@ export async function runAll(tests: Test[]): Promise<void> {
       console.error(`[e2e] FAIL ${t.name} (${Date.now() - t0} ms)\n${(e as Error)?.stack ?? e}`);
     }
   }
-  console.log(`[e2e] ${tests.length - failed.length}/${tests.length} passed`);
+  const ran = only ? tests.filter((t) => only.test(t.name)).length : tests.length;
+  console.log(`[e2e] ${ran - failed.length}/${ran} passed${only ? ` (GOVREPORT_E2E_ONLY=${only.source})` : ''}`);
   if (failed.length) throw new Error(`${failed.length} in-editor test(s) failed: ${failed.join(', ')}`);
 }

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { recomputeTotals } from '../../../engine/index.ts';
+import { api, clientTests, latency, nextDiagnostics, writeLatency } from './client.ts';
 import { codeOf, describe, ours, runAll, screenshot, sleep, waitFor } from './harness.ts';
 
 const EXTENSION_ID = 'govreport.govreport';
@@ -96,15 +97,33 @@ export async function run(): Promise<void> {
     {
       name: 'seed 002 gets the table-3 diagnostics; the extension is active',
       fn: async () => {
+        // The first report of a fresh window: activation, server start and the first check included.
+        const t0 = Date.now();
         const { file } = seedCopy('seed-002.txt');
+        const first = nextDiagnostics(vscode.Uri.file(file), (ds) => ds.length > 0, 60_000);
         const editor = await open(file);
+        const opened = Date.now();
         seedUri = editor.document.uri;
+        const firstDiagnostics = await first;
         const ext = vscode.extensions.getExtension(EXTENSION_ID);
         assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
         await waitFor(`${EXTENSION_ID} to activate`, () => ext.isActive, 30_000);
         assert.ok(ext.exports, 'activate() returned nothing (expected the LanguageClient)');
 
         const np = await waitSeedDiagnostics(seedUri);
+        const { timings } = api();
+        const signal = process.env.GOVREPORT_E2E_SIGNAL_DIR;
+        const windowOpened = signal && fs.existsSync(path.join(signal, 'workbench-open.time')) ? Number(fs.readFileSync(path.join(signal, 'workbench-open.time'), 'utf8')) : undefined;
+        latency.freshOpen = {
+          ...(windowOpened ? { windowToFirstDiagnostics: firstDiagnostics - windowOpened, windowToSuite: t0 - windowOpened } : {}),
+          bundleLoaded: timings.loaded - t0,
+          openDocument: opened - t0,
+          activate: timings.activate - t0,
+          serverRunning: timings.running - t0,
+          firstDiagnostics: firstDiagnostics - t0,
+          tableDiagnostics: Date.now() - t0,
+        };
+        console.log(`[e2e] fresh window: ${JSON.stringify(latency.freshOpen)}`);
         assert.equal(np.severity, vscode.DiagnosticSeverity.Error);
         const balance = ours(seedUri).filter((d) => codeOf(d) === 'T3-BALANCE').map((d) => d.range.start.line).sort((a, b) => a - b);
         assert.deepEqual(balance, [NP_LINE, TOT_LINE], 'T3-BALANCE on the 自然人 and 总计 columns');
@@ -237,5 +256,10 @@ export async function run(): Promise<void> {
         assert.match(doc.getText(), /行政复议/, 'table 四 snippet should contain 行政复议');
       },
     },
-  ]);
+    ...clientTests({ repo: repoRoot(), workspace: workspaceDir(), copy: (fixture, name) => {
+      const file = path.join(workspaceDir(), name);
+      fs.copyFileSync(path.join(repoRoot(), fixture), file);
+      return file;
+    }, open }),
+  ]).finally(writeLatency);
 }
