@@ -129,13 +129,21 @@ function toLines(runs: TextRun[], page: number): Line[] {
   return out;
 }
 
-/** Joins a cell's or a paragraph's lines: no space where CJK meets CJK (a wrapped label is one label). */
+/**
+ * Joins a cell's or a paragraph's lines: no space where CJK meets CJK (a wrapped label is one
+ * label). Built from parts: reading the last character of a string grown by `+` flattens it each
+ * time, which made a paragraph of many thousand lines quadratic.
+ */
 function joinLines(parts: string[]): string {
-  return parts.reduce((acc, t) => {
-    if (!t) return acc;
-    if (!acc) return t;
-    return CJK.test(acc[acc.length - 1]) || CJK.test(t[0]) ? acc + t : `${acc} ${t}`;
-  }, '');
+  const out: string[] = [];
+  let last = '';
+  for (const t of parts) {
+    if (!t) continue;
+    if (out.length) out.push(CJK.test(last) || CJK.test(t[0]) ? '' : ' ');
+    out.push(t);
+    last = t[t.length - 1];
+  }
+  return out.join('');
 }
 
 // ---------------------------------------------------------------------------------------------
