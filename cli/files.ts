@@ -4,8 +4,8 @@
 import iconv from 'iconv-lite';
 import type { Encoding } from '../engine/index.ts';
 
-/** Markdown, plain text, HTML pages, Word documents, and the old Word/WPS formats (they get a finding asking for .docx). */
-export const REPORT_EXTENSIONS = /\.(md|markdown|txt|html?|shtml|xhtml|docx|doc|wps)$/i;
+/** Markdown, plain text, HTML pages, Word documents, PDFs, and the old Word/WPS formats (they get a finding asking for .docx). */
+export const REPORT_EXTENSIONS = /\.(md|markdown|txt|html?|shtml|xhtml|docx|doc|wps|pdf)$/i;
 
 export type { Encoding };
 

@@ -62,3 +62,28 @@ test('text output names the place in a Word document; SARIF gives it as a logica
   assert.equal(result.locations[0].logicalLocations[0].fullyQualifiedName, 'table[2]/row[25]/cell[3]');
   assert.equal(result.locations[0].physicalLocation.region, undefined);
 });
+
+test('PDFs: a directory walk checks them; findings carry the page and box, in JSON, text and SARIF; a scan is unreadable, not clean', (t) => {
+  const dir = tempDir(t);
+  copyFileSync(join(FORMS, '002.pdf'), join(dir, '002.pdf'));
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'scanned.pdf'), join(dir, 'scan.PDF'));
+  const { code, json } = runJson([dir]);
+  assert.equal(code, 1);
+  assert.equal(validate(json), true, JSON.stringify(validate.errors));
+  assert.deepEqual(json.reports.map((r: any) => [r.path.replace(/.*\//, ''), r.source]), [['002.pdf', 'pdf'], ['scan.PDF', 'pdf']]);
+  const pdf = json.reports.find((r: any) => r.path.endsWith('002.pdf'));
+  assert.deepEqual(pdf.tables, { T2: 'bound', T3: 'bound', T4: 'bound' });
+  const total = pdf.findings.find((f: any) => f.rule === 'T3-RESULT-TOTAL' && f.cell.col === 'np');
+  assert.equal(total.location.kind, 'pdf');
+  assert.equal(total.location.page, 3);
+  assert.equal(total.location.text, '8');
+  assert.equal(total.location.box.length, 4);
+  const scan = json.reports.find((r: any) => r.path.endsWith('scan.PDF'));
+  assert.deepEqual(scan.findings.map((f: any) => f.rule), ['FILE-UNREADABLE']);
+  assert.match(scan.findings[0].message, /无文字层（扫描件）/);
+  assert.equal(json.summary.unreadable, 1);
+  const text = runCli(['check', '--no-progress', join(dir, '002.pdf')]).stdout;
+  assert.match(text, /002\.pdf: error T3-RESULT-TOTAL （七）总计·自然人 为 8，但各项之和为 4（第 3 页）/);
+  const sarif = JSON.parse(runCli(['check', '--format', 'sarif', '--no-progress', join(dir, '002.pdf')]).stdout);
+  assert.equal(sarifValidator()(sarif), '');
+});
