@@ -1,6 +1,6 @@
 // Checking published reports by URL (issue 15): a local HTTP server on 127.0.0.1 serves the
 // fixtures — a report, slow responses, a 404, a 500 then a 200, a redirect loop, a wrong declared
-// charset, a huge body, a page linking its report as a Word attachment — and the CLI fetches them
+// charset, a huge body, pages linking their report as a Word or PDF attachment — and the CLI fetches them
 // with a timeout, bounded redirects, a size cap, one retry, a per-host limit and its User-Agent. A
 // failed fetch is a FILE-FETCH finding for that URL, never the end of the run. No test touches
 // anything but 127.0.0.1.
@@ -20,6 +20,7 @@ const DOCX = readFileSync(join(ROOT, 'test', 'fixtures', 'docx', 'template-2021.
 // A real site's page (GB2312, charset only in its <meta>) around seed 002's text.
 const PAGE_PATH = join(ROOT, 'test', 'fixtures', 'html', 'wgj-002.html');
 const PAGE = readFileSync(PAGE_PATH);
+const PDF_PATH = join(ROOT, 'test', 'fixtures', 'forms', '002.pdf');
 const seen = { agents: new Set<string>(), flaky: 0, active: 0, maxActive: 0, requests: 0 };
 let server: Server;
 let base = '';
@@ -83,6 +84,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 <div class="article"><h1>某某区人民政府2021年政府信息公开工作年度报告</h1><p>附件：<a href="files/report.docx">年度报告.docx</a></p></div><div class="footer">版权所有</div></body></html>`);
   }
   if (path === '/zwgk/report.html') return send(200, 'text/html', PAGE);
+  if (path === '/zwgk/notice-pdf.html') {
+    return send(200, 'text/html; charset=utf-8', `<!DOCTYPE html><html><head><title>政府信息公开年度报告</title></head><body><div class="nav">首页 › 政务公开 › 年度报告</div>
+<div class="article"><h1>某某区2020年政府信息公开工作年度报告</h1><p>附件：<a href="/files/2020nb.pdf">2020年年度报告.pdf</a></p></div><div class="footer">版权所有 主办单位</div></body></html>`);
+  }
+  if (path === '/files/2020nb.pdf') return send(200, 'application/pdf', readFileSync(PDF_PATH));
   if (path === '/files/report.docx') return send(200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', DOCX);
   send(404, 'text/plain', 'no such fixture');
 }
@@ -175,6 +181,17 @@ test('a saved government page served without a charset in its headers reads as t
   assert.equal(report.source, 'html');
   assert.ok(file.findings.length > 0);
   const said = (fs: any[]) => fs.map((f: any) => `${f.rule} ${f.message} ${JSON.stringify(f.range)}`);
+  assert.deepEqual(said(report.findings), said(file.findings));
+});
+
+test('a page linking its report as a PDF: the PDF is fetched once and checked, with the findings of the PDF on disk', { timeout: 120_000 }, async () => {
+  const file = runJson(['--lang', 'en', PDF_PATH]).json.reports[0];
+  const r = await json([`${base}/zwgk/notice-pdf.html`]);
+  const report = r.json.reports[0];
+  assert.equal(report.url, `${base}/files/2020nb.pdf`);
+  assert.equal(report.source, 'pdf');
+  assert.ok(file.findings.some((f: any) => f.rule === 'T3-RESULT-TOTAL'));
+  const said = (fs: any[]) => fs.map((f: any) => `${f.rule} ${f.message} ${JSON.stringify(f.location)}`);
   assert.deepEqual(said(report.findings), said(file.findings));
 });
 
