@@ -114,7 +114,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
   table.missingHeaderLabels = missingLabels(header, [...wanted.entries()]);
 
   // Pass 2: bind the data rows of this version.
-  const bindings = new RowBindings<BoundRow & { row: T2Row; block: T2BlockSpec; glue?: RawCell }>(table);
+  const bindings = new RowBindings<BoundRow & { row: T2Row; block: T2BlockSpec; glue?: RawCell; glueRest?: string }>(table);
   let lastKey: string | undefined; // the template row bound last, for placing unknown rows
   for (const { row: r, block: seenBlock } of data) {
     const text = labelText(r);
@@ -131,12 +131,17 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
     const k = blockSpec.columns.length;
     let values: RawCell[];
     let glue: RawCell | undefined;
+    let glueRest: string | undefined;
     const g = gluedDigits(r.labels[r.labels.length - 1]);
     if (g && !r.values.length) {
       // A block of one column: the digits glued to the label are its value, read as such (flagged
       // below); with more columns they cannot be split without guessing.
       if (k >= 2) bindings.glued = true;
-      glue = { ...r.labels[r.labels.length - 1], text: g.digits, start: g.at, end: g.at + g.digits.length };
+      const gluedTo = r.labels[r.labels.length - 1];
+      glue = { ...gluedTo, text: g.digits, start: g.at, end: g.at + g.digits.length };
+      // What the cell holds besides its value: the text of the cell the digits are glued to (a label
+      // written again in the value cell, "行政处罚｜行政处罚0", is that cell's text, not both).
+      glueRest = gluedTo.text.slice(0, gluedTo.text.length - g.digits.length);
       values = k >= 2 ? [] : [glue];
     } else {
       // The block header's first value column, where its values lie in TSV and GFM rows.
@@ -146,7 +151,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
       values = located.values;
       if (located.runTogether) bindings.glued = true;
     }
-    bindings.bind(match.row.key, label, values, k, { row: match.row.key, block: blockSpec, glue });
+    bindings.bind(match.row.key, label, values, k, { row: match.row.key, block: blockSpec, glue, glueRest });
   }
   const allRows = spec.blocks.flatMap((b) => b.rows.map((r) => r.key));
 
@@ -154,14 +159,14 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
   const lastRow = rows[lastData];
   table.range = { start, end: Math.max(start, lastRow.values.at(-1)?.end ?? lastRow.labels.at(-1)?.end ?? start) };
   if (!bindings.settle(allRows)) return table;
-  for (const { binding, row, values, block: b, glue } of bindings.readableRows()) {
+  for (const { row, values, block: b, glue, glueRest } of bindings.readableRows()) {
     const hdr = blockHeaders.get(b.key);
     const columns = columnsOf(b, hdr);
     columns.forEach((col, i) => {
       const cell = makeCell('T2', row, col.key, values[i], col.kind, (w) => matchRows(w).some((m) => m.row.key === row));
       if (values[i] === glue) {
         cell.flags.push('glued');
-        cell.residue = binding.label!.text.slice(0, -glue!.text.length);
+        cell.residue = glueRest;
       }
       table.cells.set(cell.id, cell);
     });
