@@ -1,7 +1,7 @@
 // One input, start to end: read (bounded), check through the engine's byte entry (and --fix), and
 // reduce the result to plain data in the CLI JSON shape. Runs in a worker thread or, for small
 // runs, in the main thread.
-import { check, checkAsync, LineIndex, type Encoding, type Finding } from '../engine/index.ts';
+import { checkAsync, fixAll, LineIndex, type Encoding, type Finding } from '../engine/index.ts';
 import { readConfig } from '../engine/config.ts';
 import type { Lang } from '../engine/finding.ts';
 import type { Report, TableStatus } from '../engine/model.ts';
@@ -11,7 +11,6 @@ import { xyearDigest } from '../engine/xyear.ts';
 import { DEFAULT_MAX_BYTES, formatBytes, readBounded, type ReadStamp } from '../host/read.ts';
 import { fault } from './fault.ts';
 import { encode } from './files.ts';
-import { fixText, fullyParsed } from './fix.ts';
 import type { FileResult, FixOutcome, GridTable, OutFinding, Task } from './types.ts';
 import { sha256, writeFixed } from './write.ts';
 
@@ -119,29 +118,25 @@ export async function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | nul
   }
 
   let fix: FileResult['fix'];
-  // Only a document that is its own text can be fixed in place (not a page, not a Word file).
-  const fixable = (source.kind === 'markdown' || source.kind === 'text') && encoding !== null;
-  if (task.fix && stamp && fixable) {
-    const hasSafe = result.findings.some((f) => f.fixes.some((x) => x.kind === 'safe'));
-    if (!hasSafe) fix = { applied: 0, written: false };
-    else if (!fullyParsed(result.report)) fix = { applied: 0, written: false, skipped: 'unparsed-table' };
-    else if (Buffer.compare(encode(text, encoding), buf) !== 0) fix = { applied: 0, written: false, skipped: 'encoding' };
+  if (task.fix && stamp && encoding !== null) {
+    // The engine's fix-all policy (engine/fix-all.ts), the editor's too; the CLI adds what bytes
+    // need: the text must encode back to the very bytes read, and the write must be safe.
+    // The document's own text: converter-made Markdown is read through a view (engine/source/md-view.ts).
+    const own = source.original?.text ?? text;
+    const fixed = fixAll(own, options, result);
+    if (fixed.refused === 'unparsed-table') fix = { applied: 0, written: false, skipped: 'unparsed-table' };
+    else if (fixed.text === own) fix = { applied: 0, written: false };
+    else if (Buffer.compare(encode(own, encoding), buf) !== 0) fix = { applied: 0, written: false, skipped: 'encoding' };
     else {
-      const fixed = fixText(text, options);
-      const after = fixed.text !== text ? check(fixed.text, options) : result;
-      if (fixed.text === text) fix = { applied: 0, written: false };
-      else if (!fullyParsed(after.report)) fix = { applied: 0, written: false, skipped: 'unparsed-table' };
-      else {
-        try {
-          const outcome = writeFixed(task.abs, encode(fixed.text, encoding), stamp, sha256(buf));
-          if (outcome.written) {
-            fix = { applied: fixed.applied, written: true };
-            text = fixed.text;
-            result = after;
-          } else fix = { applied: 0, written: false, skipped: outcome.reason };
-        } catch (e) {
-          fix = { applied: 0, written: false, skipped: 'write-failed', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
-        }
+      try {
+        const outcome = writeFixed(task.abs, encode(fixed.text, encoding), stamp, sha256(buf));
+        if (outcome.written) {
+          fix = { applied: fixed.applied, written: true };
+          text = fixed.result.parsed.source.text;
+          result = fixed.result;
+        } else fix = { applied: 0, written: false, skipped: outcome.reason };
+      } catch (e) {
+        fix = { applied: 0, written: false, skipped: 'write-failed', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
       }
     }
   } else if (task.fix && stamp) fix = { applied: 0, written: false };

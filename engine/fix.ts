@@ -19,24 +19,58 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return out;
 }
 
-/** Edits already applied, kept in both original and current coordinates. */
-class EditLog {
-  private edits: { start: number; end: number; newText: string }[] = [];
+/**
+ * Edits already applied, in the coordinates of the original text, however they were made: each
+ * added edit is in the coordinates of the text as it stands after the ones before it. An edit
+ * that touches or overlaps earlier ones is merged with them into one edit of the original.
+ */
+export class EditLog {
+  /** Sorted by start, non-overlapping, in original coordinates. */
+  private edits: Edit[] = [];
+
+  constructor(private readonly original: string) {}
 
   /** Records an edit given in current coordinates. */
   add(e: Edit): void {
-    let shift = 0;
-    for (const a of this.edits) {
+    let shift = 0; // current − original, for the text before the edit looked at
+    let first = -1;
+    let last = -1;
+    let shiftBefore = 0;
+    for (let i = 0; i < this.edits.length; i++) {
+      const a = this.edits[i];
       const curStart = a.start + shift;
       const curEnd = curStart + a.newText.length;
-      if (e.start >= curStart && e.end <= curEnd && (e.start < curEnd || e.start === curStart)) {
-        a.newText = a.newText.slice(0, e.start - curStart) + e.newText + a.newText.slice(e.end - curStart);
-        return;
+      if (curEnd < e.start) {
+        shift += a.newText.length - (a.end - a.start);
+        continue;
       }
-      if (curEnd <= e.start) shift += a.newText.length - (a.end - a.start);
+      if (curStart > e.end) break;
+      if (first < 0) {
+        first = i;
+        shiftBefore = shift;
+      }
+      last = i;
+      shift += a.newText.length - (a.end - a.start);
     }
-    this.edits.push({ start: e.start - shift, end: e.end - shift, newText: e.newText });
-    this.edits.sort((a, b) => a.start - b.start);
+    if (first < 0) {
+      const at = { start: e.start - shift, end: e.end - shift, newText: e.newText };
+      const i = this.edits.findIndex((a) => a.start > at.start);
+      this.edits.splice(i < 0 ? this.edits.length : i, 0, at);
+      return;
+    }
+    // The merged edit spans the touched logged edits and the new one; its text is the current
+    // text of that span with the new edit applied.
+    const a = this.edits[first];
+    const z = this.edits[last];
+    const curFirst = a.start + shiftBefore;
+    const curLastEnd = z.end + shift;
+    const start = Math.min(e.start, curFirst) - shiftBefore;
+    const end = z.end + Math.max(0, e.end - curLastEnd);
+    const span = this.edits.slice(first, last + 1).map((x) => ({ ...x, start: x.start - start, end: x.end - start }));
+    const current = applyEdits(this.original.slice(start, end), span);
+    const from = e.start - (start + shiftBefore);
+    const merged = current.slice(0, from) + e.newText + current.slice(from + (e.end - e.start));
+    this.edits.splice(first, last - first + 1, { start, end, newText: merged });
   }
 
   get all(): Edit[] {
@@ -93,7 +127,7 @@ function raised(before: Finding[], after: Finding[]): Finding[] {
  * not the total, is what the evidence calls wrong, and the total is reported as held.
  */
 export function recomputeTotals(text: string, options: CheckOptions = {}): RecomputeResult {
-  const log = new EditLog();
+  const log = new EditLog(text);
   let current = text;
   const held: RecomputeResult['held'] = [];
   const isHeld = (f: Finding) => held.some((h) => place(h.finding) === place(f));

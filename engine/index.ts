@@ -11,6 +11,7 @@ export type * from './model.ts';
 export { cellId, cellIn, readable } from './model.ts';
 export type * from './finding.ts';
 export { applyEdits, recomputeTotals } from './fix.ts';
+export { fixAll, fullyRead, overlap, safeEdits, type FixAllRefusal, type FixAllResult } from './fix-all.ts';
 export { explainCell, type Explanation, type Formula } from './explain.ts';
 // Writers: the official grid of a table, canonical GFM / TAB-row tables, a report as a Markdown draft.
 export { filledShape, flatten, officialShape, type Shape, type ShapeCell } from './render/shape.ts';

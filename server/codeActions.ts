@@ -2,9 +2,9 @@
 // same edit give one action, never two of the same title), "fix all <rule> problems in this file",
 // "disable <rule> for this line" where an inline directive does silence it (tried on the text),
 // "查看规则说明" (the client's govreport.showRuleDoc) and "format this table" (format.ts).
-// source.fixAll.govreport: every SAFE fix of the document that does not overlap another.
+// source.fixAll.govreport: the engine's fix-all (engine/fix-all.ts), the CLI's --fix too.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { check, type Edit, type Finding, type LineIndex } from '../engine/index.ts';
+import { check, fixAll, overlap, type Edit, type Finding, type LineIndex } from '../engine/index.ts';
 import { toDiagnostic, toRange } from './diagnostics.ts';
 import { formatTableAt } from './format.ts';
 import { COMMANDS, FIX_ALL_KIND, FORMAT_TABLE_KIND } from './protocol.ts';
@@ -27,21 +27,7 @@ export function workspaceEdit(target: EditTarget, index: LineIndex, edits: Edit[
   return { changes: { [target.uri]: textEdits } };
 }
 
-const overlapsAny = (chosen: Edit[], e: Edit) => chosen.some((c) => (e.start < c.end && c.start < e.end) || (e.start === c.start && (e.start === e.end || c.start === c.end)));
-
-/** Safe fixes whose edits overlap nothing chosen before them, in document order. */
-export function safeFixEdits(findings: Finding[]): Edit[] {
-  const chosen: Edit[] = [];
-  for (const f of findings) {
-    for (const fix of f.fixes) {
-      if (fix.kind !== 'safe' || !fix.edits.length) continue;
-      if (fix.edits.some((e) => overlapsAny(chosen, e))) continue;
-      chosen.push(...fix.edits);
-      break; // one fix per finding: alternatives of the same finding would contradict each other
-    }
-  }
-  return chosen;
-}
+const overlapsAny = (chosen: Edit[], e: Edit) => chosen.some((c) => overlap(e, c));
 
 /**
  * The fixes of one rule's findings that can be applied together: each finding's fix when it has
@@ -186,7 +172,7 @@ export function codeActions(params: CodeActionParams, r: DocResult, ctx: ActionC
   }
   // source.fixAll is offered only when asked for by kind (on save / "Fix all"), as ESLint does.
   if (only && wants(only, FIX_ALL_KIND)) {
-    const edits = safeFixEdits(r.findings);
+    const { edits } = fixAll(ctx.text, r.options, r.result ?? undefined);
     if (edits.length) {
       out.push({ title: zh ? '修复所有可安全修复的问题（GovReport）' : 'Fix all safe problems (GovReport)', kind: FIX_ALL_KIND, edit: workspaceEdit(target, index, edits) });
     }

@@ -5,10 +5,10 @@
 // alone with the reason — in its result and in a window/showMessage, so every client shows it.
 import { MessageType, ShowMessageNotification, type Connection, type ExecuteCommandParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { recomputeTotals, rulePagePath, type CheckResult, type Edit, type Lang } from '../engine/index.ts';
+import { fixAll, recomputeTotals, rulePagePath, type CheckResult, type Edit, type Lang } from '../engine/index.ts';
 import { cellDisplay } from '../engine/rules/helpers.ts';
 import type { Checker } from './checker.ts';
-import { safeFixEdits, workspaceEdit } from './codeActions.ts';
+import { workspaceEdit } from './codeActions.ts';
 import { formatTable, formatTableAt, refusalMessage } from './format.ts';
 import { COMMANDS } from './protocol.ts';
 
@@ -125,7 +125,7 @@ export async function executeCommand(
     const res = await connection.workspace.applyEdit({ label: title, edit });
     return { applied: res.applied, edits: edits.length, remaining, changed, leftAlone, message: res.failureReason ?? message };
   } else if (params.command === COMMANDS.fixAll) {
-    edits = safeFixEdits(r.findings);
+    edits = fixAll(text, r.options, r.result ?? undefined).edits;
     title = zh ? '修复所有可安全修复的问题' : 'Fix all safe problems';
   } else if (params.command === COMMANDS.formatTable) {
     const m = await checker.model(doc);
