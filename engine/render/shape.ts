@@ -100,7 +100,7 @@ export function filledShape(table: Table): Shape | undefined {
 }
 
 /** The template row a shape row holds values of ('t3.r7.np' → 'r7'), if any. */
-const rowKeyOf = (row: ShapeCell[]) => row.find((c) => c.cell)?.cell!.split('.')[1];
+const rowKeyOf = (row: ShapeCell[]) => row.find((c) => c.cell)?.cell?.split('.')[1];
 
 /**
  * Inserts a row after the row holding template row `after` (at the top of the data when none):
