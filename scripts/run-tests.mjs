@@ -1,8 +1,8 @@
 // Runs every test file under test/ with Node's built-in runner (TypeScript through tsx).
 // Usage: node scripts/run-tests.mjs [--quick] [substring filter...]
-//   --quick  the inner loop (npm run test:quick): the engine, every rule, the grammar and the
-//            in-process CLI and server units (QUICK) — what a change to a rule or the model breaks
-//            first. The CLI and server as built, the real editors, the survival and property
+//   --quick  the inner loop (npm run test:quick): the engine, every rule, the grammar, the import
+//            graph and the in-process CLI and server units (QUICK) — what a change to a rule or
+//            the model breaks first. The CLI and server as built, the real editors, the survival and property
 //            campaigns run in `npm test` and CI.
 // Files run two at a time: most CLI and server tests wait on the processes they start.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ const QUICK = [
   'test/rules/',
   'test/grammar/',
   'test/client/',
+  'test/conventions/imports.test.ts',
   'test/cli/encoding.test.ts',
   'test/cli/v8flags.test.ts',
   'test/server/settings.test.ts',
