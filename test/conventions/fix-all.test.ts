@@ -7,27 +7,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { check, LineIndex } from '../../engine/index.ts';
+import type { CodeAction } from 'vscode-languageserver-protocol';
+import { check } from '../../engine/index.ts';
 import { ROOT, runCli, tempDir } from '../cli/helpers.ts';
+import { applyTextEdits, editsOf } from '../helpers/edits.ts';
 import { ensureBuilt as ensureServer, TestClient } from '../server/lsp.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const FOLDERS = ['seeds', 'converted', 'converter', 'html', 'forms'];
-
-function applyTextEdits(text: string, edits: TextEdit[]): string {
-  const index = new LineIndex(text);
-  const abs = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }));
-  abs.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of abs) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
-const editsOf = (edit: WorkspaceEdit, uri: string): TextEdit[] =>
-  edit.documentChanges
-    ? (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits as TextEdit[])
-    : edit.changes?.[uri] ?? [];
 
 const languageOf = (name: string) => (name.endsWith('.md') ? 'markdown' : /\.html?$/.test(name) ? 'html' : 'plaintext');
 
