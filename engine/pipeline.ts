@@ -12,6 +12,7 @@ import type { Edit, Finding, Fix, Lang, Severity } from './finding.ts';
 import { cellRefOf } from './finding.ts';
 import { readTableGrids } from './grid/index.ts';
 import type { Report, Span } from './model.ts';
+import { readProse, type Prose } from './prose.ts';
 import { render, type Emission, type Rule } from './rules/api.ts';
 import { RULES } from './rules/index.ts';
 import { readBytes, readText, sniff, type SourceDoc, type SourceOptions } from './source/index.ts';
@@ -34,6 +35,8 @@ export interface Parsed {
   index: LineIndex;
   structure: DocStructure;
   source: SourceDoc;
+  /** The report's prose: its lines and sentences, each read on first use (engine/prose.ts). */
+  prose: Prose;
 }
 
 function readInput(input: Input, opts: ParseOptions): SourceDoc {
@@ -64,7 +67,7 @@ function model(source: SourceDoc): Parsed {
     period: front.period, sections: front.sections, tables, signDate: front.signDate,
     language: source.kind === 'markdown' ? 'markdown' : 'plaintext', source: source.kind,
   };
-  return { report, index, structure, source };
+  return { report, index, structure, source, prose: readProse({ report, index, structure }) };
 }
 
 /** The report model of a document: every stage but the rules. A PDF needs `parseReportAsync`. */
@@ -120,7 +123,7 @@ export async function checkAsync(input: Input, options: CheckOptions = {}): Prom
 
 function checkParsed(parsed: Parsed, options: CheckOptions): CheckResult {
   const lang: Lang = options.lang ?? 'zh';
-  const { report, index, structure, source } = parsed;
+  const { report, index, structure, source, prose } = parsed;
   const text = source.text;
   const { config, error, unknown } = readConfig(options.config);
   const limit = Math.max(1, options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE);
@@ -158,7 +161,7 @@ function checkParsed(parsed: Parsed, options: CheckOptions): CheckResult {
     let more = 0;
     let firstMore: Span | undefined;
     rule.check({
-      text, report, index, structure,
+      text, report, index, structure, prose,
       emit: (e) => {
         if (suppressed(ds, rule.id, index.lineAt(e.range.start))) return;
         if (listed < limit) {

@@ -1,5 +1,6 @@
 // The shape of a rule: everything about one check in one file — id, severity, the versions it
 // applies to, its messages in Chinese and English, its check and its fixes.
+import type { Prose } from '../prose.ts';
 import type { Cell, Report, Span, TemplateVersion } from '../model.ts';
 import type { Edit, Lang, Severity } from '../finding.ts';
 import type { Display } from '../template/types.ts';
@@ -44,6 +45,8 @@ export interface RuleContext {
   report: Report;
   index: LineIndex;
   structure: DocStructure;
+  /** The report's prose (lines, sentences), read once per check for every rule. */
+  prose: Prose;
   emit(e: Emission): void;
 }
 

@@ -197,9 +197,9 @@ describe('every fix a rule offers is declared on the rule', () => {
   for (const d of all.filter((x) => !x.notice)) {
     it(d.rule.id, () => {
       for (const { text, fileName } of texts) {
-        const { report, index, structure } = parseReport(text, { fileName });
+        const { report, index, structure, prose } = parseReport(text, { fileName });
         const out: Emission[] = [];
-        d.rule.check({ text, report, index, structure, emit: (e) => out.push(e) });
+        d.rule.check({ text, report, index, structure, prose, emit: (e) => out.push(e) });
         for (const f of out.flatMap((e) => e.fixes ?? [])) {
           assert.ok(d.rule.fixes?.[f.title], `${d.rule.id} offers the fix "${f.title}", which it does not declare`);
         }

@@ -1,13 +1,14 @@
 // Shared prose machinery of the TEXT-* rules (docs/spec/rules.md §7): which lines are prose, sentences and
 // clauses with offsets, the number token N, the s3/s4-or-公开 gate, "most specific pattern wins",
 // and the set of values a table supports for a quantity (the agreement rule).
-import type { Cell, CellId, Report, SectionKey, Span, Table } from '../../model.ts';
+import type { Cell, CellId, Report, Span } from '../../model.ts';
+import type { Sentence } from '../../prose.ts';
 import { chineseToNumber } from '../../text.ts';
 import { sumsAt } from '../../template/index.ts';
 import type { RuleContext } from '../api.ts';
-import { cellOf, isNum, oncePerReport, round } from '../helpers.ts';
+import { cellOf, isNum, round } from '../helpers.ts';
 
-type Ctx = Pick<RuleContext, 'text' | 'report' | 'index' | 'structure'>;
+type Ctx = Pick<RuleContext, 'report' | 'prose'>;
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -36,109 +37,21 @@ export function parseNumber(token: string): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Prose scope
+// Prose scope: the model's (engine/prose.ts), built once per check and handed to every rule.
 
-export interface Sentence extends Span {
-  text: string;
-  /** The section the sentence lies in; null for the preamble (before the first section). */
-  section: SectionKey | null;
-}
+export type { Sentence } from '../../prose.ts';
 
 export interface Clause extends Span {
   text: string;
 }
 
-/** Lines that are never prose for any TEXT rule: table lines (each table's range), GFM tables, fenced code. */
-export const blockedLines = oncePerReport((ctx: Ctx) => ctx.report, (ctx: Ctx): ReadonlySet<number> => {
-  const out = new Set<number>(ctx.structure.code);
-  for (const l of ctx.structure.gridLines.keys()) out.add(l);
-  for (const t of Object.values(ctx.report.tables) as Table[]) {
-    if (t.status === 'missing' || t.range.end <= t.range.start) continue;
-    const first = ctx.index.lineAt(t.range.start);
-    const last = ctx.index.lineAt(Math.max(t.range.start, t.range.end - 1));
-    for (let l = first; l <= last; l++) out.add(l);
-  }
-  return out;
-});
+/** Lines that are never prose for any TEXT rule (engine/prose.ts). */
+export const blockedLines = (ctx: Ctx): ReadonlySet<number> => ctx.prose.blocked;
 
-/** Heading lines: section headings (and their duplicates), Markdown headings, the title. */
-export function headingLines(ctx: Ctx): Set<number> {
-  const out = new Set<number>(ctx.structure.headings.keys());
-  for (const s of ctx.report.sections) {
-    out.add(s.heading.line);
-    for (const d of s.duplicates) out.add(d.line);
-  }
-  if (ctx.report.title) out.add(ctx.report.title.line);
-  return out;
-}
+/** Sentences of the prose scope (engine/prose.ts). */
+export const sentences = (ctx: Ctx): readonly Sentence[] => ctx.prose.sentences;
 
-/** Comments by the lines they touch, so masking a line does not scan every comment. */
-function commentsByLine(ctx: Ctx): Map<number, Span[]> {
-  const out = new Map<number, Span[]>();
-  for (const c of ctx.structure.comments) {
-    const last = ctx.index.lineAt(Math.max(c.start, c.end - 1));
-    for (let l = ctx.index.lineAt(c.start); l <= last; l++) {
-      const list = out.get(l) ?? [];
-      list.push(c);
-      out.set(l, list);
-    }
-  }
-  return out;
-}
-
-/** The line's text with HTML comments blanked out (same length, so offsets stay true). */
-function maskedLine(ctx: Ctx, line: number, comments: Map<number, Span[]>): string {
-  const l = ctx.index.lines[line];
-  let text = l.text;
-  for (const c of comments.get(line) ?? []) {
-    const a = Math.max(c.start, l.start) - l.start;
-    const b = Math.min(c.end, l.end) - l.start;
-    if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
-  }
-  return text;
-}
-
-function sectionAt(report: Report, offset: number): SectionKey | null {
-  let key: SectionKey | null = null;
-  let best = -1;
-  for (const s of report.sections) {
-    if (s.heading.start <= offset && s.heading.start > best) {
-      best = s.heading.start;
-      key = s.key;
-    }
-  }
-  return key;
-}
-
-const SENTENCE_ENDS = /[。！？；]/g;
 const CLAUSE_ENDS = /[，,：:]/g;
-
-/**
- * Sentences of the prose scope: the preamble, s1–s4 and s6 (s5 describes plans), outside tables,
- * headings and fenced code. A sentence ends at 。！？； or a line end.
- */
-export const sentences = oncePerReport((ctx: Ctx) => ctx.report, (ctx: Ctx): Sentence[] => {
-  const blocked = blockedLines(ctx);
-  const headings = headingLines(ctx);
-  const comments = commentsByLine(ctx);
-  const out: Sentence[] = [];
-  for (const line of ctx.index.lines) {
-    if (blocked.has(line.index) || headings.has(line.index) || !line.text.trim()) continue;
-    const section = sectionAt(ctx.report, line.start);
-    if (section === 's5') continue;
-    const text = maskedLine(ctx, line.index, comments);
-    let from = 0;
-    SENTENCE_ENDS.lastIndex = 0;
-    for (let m = SENTENCE_ENDS.exec(text); ; m = SENTENCE_ENDS.exec(text)) {
-      const i = m ? m.index : text.length;
-      const piece = text.slice(from, i);
-      if (piece.trim()) out.push({ start: line.start + from, end: line.start + i, text: piece, section });
-      from = i + 1;
-      if (!m) break;
-    }
-  }
-  return out;
-});
 
 /** The sentence split further at ，,：: (offsets absolute). */
 export function clauses(s: Sentence): Clause[] {

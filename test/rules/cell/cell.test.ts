@@ -88,7 +88,7 @@ test('CELL-EMPTY: a wholly blank row is one finding on its label', () => {
     Object.assign(parsed.report.tables.T2.cells.get(`t2.reg.${col}`)!, { raw: '', state: 'blank', value: undefined, number: undefined, flags: [], start: at, end: at });
   });
   const out: Emission[] = [];
-  cellEmpty.check({ text, report: parsed.report, index: parsed.index, structure: parsed.structure, emit: (e) => out.push(e) });
+  cellEmpty.check({ text, report: parsed.report, index: parsed.index, structure: parsed.structure, prose: parsed.prose, emit: (e) => out.push(e) });
   assert.equal(out.length, 1);
   const [e] = out;
   assert.equal(render(cellEmpty.messages[e.message!], e.args, 'zh'), '规章 整行未填写');

@@ -15,12 +15,12 @@ export function t2Findings(text: string, id: string, opts: CheckOptions = {}): F
   const rule = T2_RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
   const lang = opts.lang ?? 'zh';
-  const { report, index, structure } = parseReport(text, options);
+  const { report, index, structure, prose } = parseReport(text, options);
   // engine/check.ts `applies`
   if (report.year !== undefined && report.year < 2019) return [];
   if (!rule.versions.includes('any') && (report.template === null || !rule.versions.includes(report.template))) return [];
   const out: Emission[] = [];
-  rule.check({ text, report, index, structure, emit: (e) => out.push(e) });
+  rule.check({ text, report, index, structure, prose, emit: (e) => out.push(e) });
   return out
     .map((e): Finding => {
       let message = render(rule.messages[e.message ?? 'default'], e.args, lang);

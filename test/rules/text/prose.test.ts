@@ -9,7 +9,7 @@ import { SEED } from './text-helpers.ts';
 
 const ctxOf = (text: string) => {
   const r = check(text, { fileName: 'report.txt' });
-  return { text, report: r.report, index: r.parsed.index, structure: r.parsed.structure };
+  return { text, report: r.report, index: r.parsed.index, structure: r.parsed.structure, prose: r.parsed.prose };
 };
 const sentence = (text: string, section: Sentence['section'] = 's1'): Sentence => ({ start: 100, end: 100 + text.length, text, section });
 

@@ -21,7 +21,7 @@ import { columnOf } from './text-helpers.ts';
 function run(n: number) {
   const { name, text } = seed(n);
   const r = check(text, { fileName: name });
-  const ctx = { text, report: r.report, index: r.parsed.index, structure: r.parsed.structure };
+  const ctx = { text, report: r.report, index: r.parsed.index, structure: r.parsed.structure, prose: r.parsed.prose };
   const line = (o: number) => r.parsed.index.lineAt(o) + 1;
   const texts = r.findings.filter((f) => f.rule.startsWith('TEXT-'));
   const show = (f: Finding) => `${f.rule}@${line(f.range.start)}:${text.slice(f.range.start, f.range.end)}`;
@@ -83,7 +83,7 @@ describe('TEXT-* on the seeds', () => {
     assert.deepEqual(readOn(71), []);
     const { text } = seed(4);
     const r = check(text, { fileName: 'report.txt' });
-    const ctx = { text, report: r.report, index: r.parsed.index, structure: r.parsed.structure };
+    const ctx = { text, report: r.report, index: r.parsed.index, structure: r.parsed.structure, prose: r.parsed.prose };
     assert.ok(!sentences(ctx).some((s) => r.parsed.index.lineAt(s.start) + 1 === 71));
   });
 });
