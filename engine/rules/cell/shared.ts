@@ -2,7 +2,7 @@
 // unparseable — docs/spec/rules.md §0), and the value kind of a cell's column.
 import type { Cell, Report, Table } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';
-import type { ValueKind } from '../../template/types.ts';
+import type { Display, ValueKind } from '../../template/types.ts';
 import { oncePerReport } from '../helpers.ts';
 
 /** T2, T3, T4 when their cells are bound; an unparseable table gets only STRUCT-TABLE-UNPARSEABLE. */
@@ -29,3 +29,18 @@ export function kindOf(table: Table, cell: Cell): ValueKind {
 
 /** `{text}`: the cell without layout (ASCII spaces, TABs); U+3000 padding is content (docs/spec/rules.md §0). */
 export const rawText = (cell: Cell): string => cell.raw.replace(/^[ \t]+|[ \t]+$/g, '');
+
+/** How many places a per-table finding names before "等 N 处" (the related list holds every one). */
+export const LISTED = 6;
+
+/**
+ * The places of one cause in one table, for a single finding naming them (docs/spec/rules.md §1,
+ * "one finding per cause"): the first `LISTED` by name, then how many more.
+ */
+export function placesArg(places: Display[]): Display {
+  const shown = places.slice(0, LISTED);
+  const zh = shown.map((p) => p.zh).join('、');
+  const en = shown.map((p) => p.en).join(', ');
+  const more = places.length - shown.length;
+  return more > 0 ? { zh: `${zh} 等 ${places.length} 处`, en: `${en} and ${more} more` } : { zh, en };
+}

@@ -48,11 +48,14 @@ test('T3-ROW-TOTAL: the fix keeps the cell layout (full-width digits and padding
   assert.equal(fixed.split('\n')[90], '\t７　');
 });
 
-test('T3-ROW-TOTAL: blanks count as 0 with a note and no fix; invalid parts are not assessed', () => {
-  const blank = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '', 0, 0, 0, 0, 104]));
-  const [f] = findings(blank, 'T3-ROW-TOTAL');
-  assert.equal(f.message, '一、本年新收·总计 为 104，但本行各列之和为 103（其中 1 个空白或占位单元格按 0 计）');
+test('T3-ROW-TOTAL: placeholders count as 0 with a note and no fix; blank and invalid parts are not assessed', () => {
+  const dash = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '—', 0, 0, 0, 0, 104]));
+  const [f] = findings(dash, 'T3-ROW-TOTAL');
+  assert.equal(f.message, '一、本年新收·总计 为 104，但本行各列之和为 103（其中 1 个占位单元格按 0 计）');
   assert.equal(f.fix, null);
+  // Blank stays blank, never 0 (docs/spec/rules.md §0): the sum over it is unknown.
+  const blank = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '', 0, 0, 0, 0, 104]));
+  assert.deepEqual(findings(blank, 'T3-ROW-TOTAL'), []);
   const invalid = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '约5', 0, 0, 0, 0, 104]));
   assert.deepEqual(findings(invalid, 'T3-ROW-TOTAL'), []);
 });
