@@ -182,12 +182,17 @@ test('CELL-EXTRA-TEXT: a count unit and an echoed label (004 lines 22, 23, 26)',
   const [f] = findings(unit, 'CELL-EXTRA-TEXT');
   assert.equal(f.message, '行政规范性文件·现行有效件数 除数字 63 外还含有“件”');
   assert.equal(assertFixResolves(unit, f), base);
-  const echo = findings(s004, 'CELL-EXTRA-TEXT');
-  assert.deepEqual(echo.map((x) => [lineOf(s004, x.range.start), at(s004, x)]), [[22, '行政处罚 0'], [23, '行政强制 0'], [26, '行政事业性收费 0']]);
-  assert.equal(echo[0].message, '行政处罚·本年处理决定数量 除数字 0 外还含有“行政处罚”');
-  assert.deepEqual(echo.map((x) => x.fix?.edits[0].newText), ['0', '0', '0']);
-  const fixed = assertFixResolves(s004, echo[2]);
+  // One echoed label alone keeps the cell's own message and fix.
+  const lone = replaceLine(replaceLine(s004, 22, line(s004, 22).replace('行政处罚 0', '0')), 23, line(s004, 23).replace('行政强制 0', '0'));
+  const echo = findings(lone, 'CELL-EXTRA-TEXT');
+  assert.deepEqual(echo.map((x) => [lineOf(lone, x.range.start), at(lone, x)]), [[26, '行政事业性收费 0']]);
+  assert.equal(echo[0].message, '行政事业性收费·本年收费金额 除数字 0 外还含有“行政事业性收费”');
+  const fixed = assertFixResolves(lone, echo[0]);
   assert.equal(line(fixed, 26), line(s004, 26).replace(`${TAB}行政事业性收费 0${TAB}`, `${TAB}0${TAB}`));
+  // The three of 004 are one cause in one table: one finding, one fix for all three.
+  const [all] = findings(s004, 'CELL-EXTRA-TEXT');
+  assert.equal(all.fix?.edits.length, 3);
+  assertFixResolves(s004, all);
 });
 
 test('CELL-EXTRA-TEXT: units the column needs or another rule owns are not extra', () => {
