@@ -28,9 +28,9 @@ export interface Formula {
   /** Left-hand side as written in the formula ('总计', '（七）总计', '法人或其他组织小计'). */
   lhs: string;
   parts: FormulaPart[];
-  /** Σ under the substitution rule (blank/placeholder = 0); null when a part is missing or invalid. */
+  /** Σ under the substitution rule (placeholder = 0); null when a part is missing, invalid or blank. */
   sum: number | null;
-  /** How many parts were counted as 0 because they were blank or placeholders. */
+  /** How many parts were counted as 0 because they were placeholders. */
   substituted: number;
   /** One line, e.g. "总计 = 自然人 4 + 法律服务机构 1 = 5" (zero parts of long sums left out). */
   text: string;
@@ -86,7 +86,7 @@ function part(table: Table, id: string, label: string): FormulaPart {
 
 function formula(kind: FormulaKind, lhs: string, parts: FormulaPart[], lang: Lang): Formula {
   const sum = sumOf(parts.map((p) => (p.state === 'missing' ? undefined : ({ state: p.state, value: p.value ?? undefined } as Cell))));
-  const complete = parts.every((p) => p.state !== 'missing' && p.state !== 'invalid' && p.state !== 'covered');
+  const complete = parts.every((p) => p.state !== 'missing' && p.state !== 'invalid' && p.state !== 'covered' && p.state !== 'blank');
   const total = complete ? sum.value : null;
   return { kind, lhs, parts, sum: total, substituted: complete ? sum.substituted : 0, text: formulaText(lhs, parts, total, lang) };
 }
@@ -99,7 +99,7 @@ function formulaText(lhs: string, parts: FormulaPart[], sum: number | null, lang
     if (p.state === 'invalid') return `${p.label} ${zh ? '（无效）' : '(invalid)'}`;
     if (p.state === 'placeholder') return `${p.label} ${zh ? '（占位符，按 0 计）' : '(placeholder, counted as 0)'}`;
     if (p.state === 'covered') return `${p.label} ${zh ? '（合并单元格，无值）' : '(merged cell, no value)'}`;
-    return `${p.label} ${zh ? '（空白，按 0 计）' : '(blank, counted as 0)'}`;
+    return `${p.label} ${zh ? '（空白）' : '(blank)'}`;
   };
   // Long sums (the 20-odd results of （七）总计) only list what contributes or needs attention.
   const long = parts.length > SHORT_FORMULA;

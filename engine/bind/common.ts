@@ -41,7 +41,10 @@ export function makeCell<Id extends TableId>(table: Id, row: RowKey<Id>, col: Co
  * it is part of when a cell to its left spans over it.
  */
 export function cellAtSlot(cells: RawCell[], col: number): RawCell | undefined {
-  for (let i = Math.min(col, cells.length - 1); i >= 0; i--) if (cells[i].covered !== 'left') return cells[i];
+  // Past the cells the row wrote there is no cell (a GFM row of fewer cells than its header, as
+  // values run into one cell leave it): its last cell must not stand for the columns after it.
+  if (col >= cells.length) return undefined;
+  for (let i = col; i >= 0; i--) if (cells[i].covered !== 'left') return cells[i];
   return undefined;
 }
 

@@ -15,19 +15,27 @@ import { cellAtSlot, valueSlots, valuesRunTogether, withExplicitBlanks } from '.
 export interface ValueColumns {
   first: number;
   columns?: number[];
+  /** Cells of the table's widest header line (TSV), when known: a row as wide lost no separator. */
+  width?: number;
 }
 
 /**
  * The value cells of a data row, `expected` of them when the layout says where they are: a TSV
  * row takes the explicit blanks at the edges of its span (L4), a GFM row the cells under the
  * header's value columns (L1; a blank cell there is a blank value). `runTogether`: fewer values
- * than columns with one long enough to hold the rest — in TSV read as written (a blank at the
- * span's edge looks exactly like two cells run together), in GFM as located.
+ * than columns with one long enough to hold the rest — in GFM as located; in TSV as located when
+ * the row lines up (its blanks at the span's edges are TAB positions: exactly the expected cells
+ * after its label or under the header's value columns, and the line as wide as the header's, so
+ * no separator was lost), else as written, since a row short of one TAB and a row with a blank at
+ * its edge look alike.
  */
 export function locateValues(row: LogicalRow, lastLabelCol: number, at: ValueColumns, expected: number): { values: RawCell[]; runTogether: boolean } {
   let values = row.values;
-  if (values.length < expected && row.hardCells && row.layout === 'L4') values = withExplicitBlanks(values, row.hardCells, lastLabelCol, at.first, expected);
   let located = false;
+  if (values.length < expected && row.hardCells && row.layout === 'L4') {
+    values = withExplicitBlanks(values, row.hardCells, lastLabelCol, at.first, expected);
+    located = values !== row.values && values.length === expected && (at.width === undefined || row.hardCells.length >= at.width);
+  }
   if (row.layout === 'L1' && row.hardCells) {
     const cells = row.hardCells;
     if (at.columns) {

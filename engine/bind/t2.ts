@@ -45,6 +45,8 @@ export const T2_VOCAB: Vocabulary = {
 interface BlockHeader {
   cells: RawCell[];
   valueCol: number;
+  /** Cells of the header's TSV line (empty ones too), when it is one. */
+  width?: number;
 }
 
 export function bindT2(items: GridItem[], expected: TemplateVersion | null): TableOf<'T2'> {
@@ -83,7 +85,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
     for (const c of cells) {
       headerCells.push(c);
       if (block && /信息内容|数量|件数|金额|增\/减/.test(normLabel(c.text)) && !blockHeaders.has(block)) {
-        blockHeaders.set(block, { cells: r.hardCells?.filter((x) => x.text) ?? cells, valueCol: -1 });
+        blockHeaders.set(block, { cells: r.hardCells?.filter((x) => x.text) ?? cells, valueCol: -1, width: r.layout === 'L4' ? r.hardCells?.length : undefined });
       }
     }
   }
@@ -147,7 +149,7 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
       // The block header's first value column, where its values lie in TSV and GFM rows.
       const hdr = blockHeaders.get(seenBlock ?? blockSpec.key);
       const cols = hdr ? hdr.cells.filter((c) => blockSpec.columns.some((x) => normLabel(c.text).includes(normLabel(x.label)))).map((c) => c.col) : [];
-      const located = locateValues(r, labelCells[labelCells.length - 1].col, { first: cols.length ? Math.min(...cols) : -1, columns: cols }, k);
+      const located = locateValues(r, labelCells[labelCells.length - 1].col, { first: cols.length ? Math.min(...cols) : -1, columns: cols, width: hdr?.width }, k);
       values = located.values;
       if (located.runTogether) bindings.glued = true;
     }

@@ -171,6 +171,9 @@ function bindRows(table: TableOf<'T3'>, rows: LogicalRow[], firstData: number, e
     }
   }
 
+  // The widest TSV header line: a data line as wide lost no TAB (row-binding.ts, locateValues).
+  const tsvHeader = headerRows.filter((r) => r.layout === 'L4' && r.hardCells);
+  const headerWidth = tsvHeader.length ? Math.max(...tsvHeader.map((r) => r.hardCells!.length)) : undefined;
   let v2019 = 0;
   let v2021 = 0;
   let lastDataEnd = 0;
@@ -239,7 +242,7 @@ function bindRows(table: TableOf<'T3'>, rows: LogicalRow[], firstData: number, e
     prev = m.row;
     const own = ownLabel(labels);
     const labelSpan = { ...spanOf(own), text: own.map((c) => c.text).join('') };
-    const located = locateValues(r, labels[labels.length - 1].col, { first: headerValueCol }, expectedCount);
+    const located = locateValues(r, labels[labels.length - 1].col, { first: headerValueCol, width: headerWidth }, expectedCount);
     const values = located.values;
     // A digit run glued to the label, or values run together, cannot be split without guessing.
     if (gluedDigits(labels[labels.length - 1]) || located.runTogether) bindings.glued = true;

@@ -4,7 +4,7 @@ import type { T4Col, TableOf } from '../model.ts';
 import type { GridItem, RawCell } from '../grid/layout.ts';
 import { T4_COLUMNS, T4_GROUPS, T4_HEADER_LABELS } from '../template/index.ts';
 import { normLabel } from '../text.ts';
-import { emptyTable, isHeaderText, joinVertical, labelSequence, makeCell, missingLabels } from './common.ts';
+import { emptyTable, isHeaderText, joinVertical, labelSequence, makeCell, missingLabels, valuesRunTogether } from './common.ts';
 import { classify, type Vocabulary } from '../grid/rows.ts';
 
 const LABELS = [...T4_HEADER_LABELS.map(([l]) => l), '案件数', '单位'];
@@ -109,7 +109,9 @@ export function bindT4(items: GridItem[]): TableOf<'T4'> {
   for (const g of T4_GROUPS) table.rows.set(g.key, { key: g.key, state: 'bound' });
   if (values.length !== 15) {
     table.status = 'unparseable';
-    table.unparseableReason = 'not-15';
+    // Fewer values with one long enough to hold the rest ("100010000000000", a text extraction
+    // that lost the separators) ran together (docs/spec/layouts.md §3); otherwise some are missing.
+    table.unparseableReason = valuesRunTogether(values, 15) ? 'glued' : 'not-15';
     for (const g of T4_GROUPS) table.rows.set(g.key, { key: g.key, state: 'values', found: values.length, expected: 15 });
     return table;
   }

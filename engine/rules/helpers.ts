@@ -41,29 +41,37 @@ export function cellDisplay(table: Table, cell: Pick<Cell, 'row' | 'col'>): Disp
 export const groupDisplay = (key: string): Display => T3_GROUPS.find((g) => g.key === key)?.display ?? { zh: key, en: key };
 
 export interface Sum {
-  /** Evaluated (target a number, operands numbers/blank/placeholder, at least one a number). */
+  /**
+   * Evaluated: every operand a number or a placeholder, at least one a number. A blank operand is
+   * no number at all (docs/spec/rules.md §0): the sum over it is not assessed, never taken as 0.
+   */
   assessed: boolean;
+  /** Σ of the numbers, placeholders counted as 0 (blanks left out: only meaningful when assessed). */
   value: number;
   parts: Cell[];
-  /** Operands counted as 0 because they were blank or placeholders. */
+  /** Operands counted as 0 because they were placeholders (`—`, `/`, `无`). */
   substituted: number;
+  /** Operands left blank. */
+  blanks: number;
 }
 
-/** Σ of cells under the substitution rule; not assessed when any operand is unbound or invalid. */
+/** Σ of cells under the substitution rule; not assessed when any operand is unbound, invalid or blank. */
 export function sumOf(cells: (Cell | undefined)[]): Sum {
   let value = 0;
   let substituted = 0;
+  let blanks = 0;
   let numbers = 0;
   const parts: Cell[] = [];
   for (const c of cells) {
-    if (!c || c.state === 'invalid' || c.state === 'covered') return { assessed: false, value: 0, parts, substituted };
+    if (!c || c.state === 'invalid' || c.state === 'covered') return { assessed: false, value: 0, parts, substituted, blanks };
     parts.push(c);
     if (c.state === 'number') {
       value += c.value!;
       numbers++;
-    } else substituted++;
+    } else if (c.state === 'blank') blanks++;
+    else substituted++;
   }
-  return { assessed: numbers > 0, value: round(value), parts, substituted };
+  return { assessed: numbers > 0 && blanks === 0, value: round(value), parts, substituted, blanks };
 }
 
 /** A declared sum (engine/template/totals.ts) that does not hold on one line of a table. */
@@ -145,6 +153,6 @@ export function relatedOf(table: Table, parts: Cell[], all = false) {
 }
 
 export const SUBSTITUTION_SUFFIX = {
-  zh: '（其中 {k} 个空白或占位单元格按 0 计）',
-  en: ' ({k} blank or placeholder cell(s) counted as 0)',
+  zh: '（其中 {k} 个占位单元格按 0 计）',
+  en: ' ({k} placeholder cell(s) counted as 0)',
 };

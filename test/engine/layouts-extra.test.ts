@@ -503,8 +503,22 @@ describe('cell grammar through the binder (docs/spec/rules.md §1)', () => {
     });
   }
 
-  it('TSV: an edge blank next to a two-digit value is ambiguous (a glued pair looks the same) → unparseable', () => {
-    const t = T(reportText({ t3: t3Text('L4', (id) => (id === 't3.new.tot' ? '' : id === 't3.new.np' ? '12' : '1')) }), 'T3');
+  it('TSV: an edge blank next to a two-digit value, the row as wide as the header → a blank cell (a run of TABs is a run of cells)', () => {
+    const raw = (id: string) => (id === 't3.new.tot' ? '' : id === 't3.new.np' ? '12' : '1');
+    for (const layout of ['L4', 'L7'] as const) {
+      const t = T(reportText({ t3: t3Text(layout, raw) }), 'T3');
+      assert.equal(t.status, 'bound', layout);
+      assert.equal(t.cells.get('t3.new.np')?.value, 12, layout);
+      assert.equal(t.cells.get('t3.new.tot')?.state, 'blank', layout);
+    }
+  });
+
+  it('TSV: a row one TAB short of the header with a two-digit value is ambiguous (a glued pair looks the same) → unparseable', () => {
+    // The trailing TAB of the blank 总计 lost: six cells for seven columns, "12" could be "1|2".
+    const text = reportText({ t3: t3Text('L4', (id) => (id === 't3.new.tot' ? '' : id === 't3.new.np' ? '12' : '1')) });
+    const lost = text.replace(/^(一、本年新收[^\n]*?)\t$/m, '$1');
+    assert.notEqual(lost, text);
+    const t = T(lost, 'T3');
     assert.equal(t.status, 'unparseable');
     assert.equal(t.unparseableReason, 'glued');
   });

@@ -5,7 +5,9 @@ import type { Cell, Table } from '../../model.ts';
 import { withoutInlineMarkup } from '../../text.ts';
 import { defineRule, type FixSpec } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { kindOf, valueCells } from './shared.ts';
+import { TABLE_NAMES } from '../../template/index.ts';
+import type { Display } from '../../template/types.ts';
+import { emitPerCause, kindOf, valueCells, type CellNote } from './shared.ts';
 
 const PADDING = /[\u3000\u00a0\u2000-\u200b\ufeff]/;
 
@@ -44,10 +46,14 @@ export default defineRule({
   summary: { zh: '单元格中除数字外不应有其他内容', en: 'A cell holds only its number' },
   messages: {
     default: { zh: '{cell} 除数字 {value} 外还含有“{residue}”', en: '{cell} contains “{residue}” besides the number {value}' },
+    table: { zh: '{table}中 {n} 个单元格除数字外还含有“{residue}”：{places}', en: '{n} cells of {table} contain “{residue}” besides their numbers: {places}' },
     fix: { zh: '只保留数字 {value}', en: 'Keep only the number {value}' },
+    fixAll: { zh: '这 {n} 个单元格只保留数字', en: 'Keep only the numbers in these {n} cells' },
   },
-  fixes: { fix: 'safe' },
+  fixes: { fix: 'safe', fixAll: 'safe' },
   check({ text, report, emit }) {
+    // One cause per kind of residue in a table (padding, an echoed label, a unit, a glued label).
+    const notes: (CellNote & { residue: Display })[] = [];
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'number' || !cell.number) continue;
       // nearly every cell is a bare number: no display text to build for it
@@ -56,7 +62,7 @@ export default defineRule({
       if (cell.flags.includes('glued')) {
         // "行政许可0": the label and the value share one cell; rewriting it would move the label.
         const residue = cell.residue ?? '';
-        emit({ range: { start: cell.start, end: cell.end }, cell, args: { ...args, residue } });
+        notes.push({ table, cell, cause: 'glued', residue: { zh: residue, en: residue }, emission: { range: { start: cell.start, end: cell.end }, cell, args: { ...args, residue } } });
         continue;
       }
       const prefix = text.slice(cell.start, cell.number.start);
@@ -73,7 +79,16 @@ export default defineRule({
       // Keep the number as written (its width is CELL-FULLWIDTH-DIGIT's business) and a needed unit.
       const kept = text.slice(cell.number.start, cell.number.end) + (dropUnit ? '' : suffix.replace(/[\u3000\u00a0\u2000-\u200b\ufeff]/g, ''));
       const fix: FixSpec = { title: 'fix', args, edits: [{ start: cell.start, end: cell.end, newText: kept }] };
-      emit({ range: { start: cell.start, end: cell.end }, cell, args: { ...args, residue: { zh: parts('zh'), en: parts('en') } }, fixes: [fix] });
+      const residue = { zh: parts('zh'), en: parts('en') };
+      const cause = [padding ? 'padding' : '', echo ? 'echo' : '', dropUnit ? `unit:${unitText}` : ''].join('|');
+      notes.push({ table, cell, cause, residue, emission: { range: { start: cell.start, end: cell.end }, cell, args: { ...args, residue }, fixes: [fix] } });
     }
+    // The group's residue: each cell's, without its counts (全角空格×2 and 全角空格 are one kind).
+    const kinds = (list: { residue: Display }[], lang: 'zh' | 'en') =>
+      [...new Set(list.map((n) => n.residue[lang].replace(/ ?×\d+/g, '')))].join(lang === 'zh' ? '”“' : '”, “');
+    emitPerCause(notes, emit, (list, places) => {
+      const all = list as typeof notes;
+      return { message: 'table', args: { table: TABLE_NAMES[list[0].table.id], places, residue: { zh: kinds(all, 'zh'), en: kinds(all, 'en') } }, fixAll: 'fixAll' };
+    });
   },
 });

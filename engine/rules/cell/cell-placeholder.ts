@@ -2,7 +2,8 @@
 // the format asks for 0, and sums only count it as 0 with a note.
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { rawText, valueCells } from './shared.ts';
+import { TABLE_NAMES } from '../../template/index.ts';
+import { emitPerCause, rawText, valueCells, type CellNote } from './shared.ts';
 
 export default defineRule({
   id: 'CELL-PLACEHOLDER',
@@ -11,17 +12,26 @@ export default defineRule({
   summary: { zh: '表格单元格应填数字而非占位符', en: 'Table cells hold numbers, not placeholders' },
   messages: {
     default: { zh: '{cell} 填写的“{text}”不是数字；未发生的应填 0', en: '{cell} contains “{text}”, not a number; enter 0 if there were none' },
+    table: { zh: '{table}中 {n} 个单元格填写的“{text}”不是数字：{places}；未发生的应填 0', en: '{n} cells of {table} contain “{text}”, not numbers: {places}; enter 0 where there were none' },
     fix: { zh: '改为 0', en: 'Replace with 0' },
+    fixAll: { zh: '将这 {n} 个单元格改为 0', en: 'Replace these {n} cells with 0' },
   },
-  fixes: { fix: 'unsafe' },
+  fixes: { fix: 'unsafe', fixAll: 'unsafe' },
   check({ report, emit }) {
+    const notes: CellNote[] = [];
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'placeholder') continue;
-      emit({
-        range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell) },
-        // The whole cell text goes: padding around a placeholder is no part of the value.
-        fixes: [{ title: 'fix', edits: [{ start: cell.start, end: cell.end, newText: '0' }] }],
+      notes.push({
+        table, cell, cause: 'placeholder', emission: {
+          range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell) },
+          // The whole cell text goes: padding around a placeholder is no part of the value.
+          fixes: [{ title: 'fix', edits: [{ start: cell.start, end: cell.end, newText: '0' }] }],
+        },
       });
     }
+    // One cause: placeholders in one table, whichever marks they are ("—", "/"), named together.
+    emitPerCause(notes, emit, (list, places) => ({
+      message: 'table', args: { table: TABLE_NAMES[list[0].table.id], places, text: [...new Set(list.map((n) => rawText(n.cell)))].join('”“') }, fixAll: 'fixAll',
+    }));
   },
 });

@@ -2,7 +2,8 @@
 // easily misread as a decimal point or a list separator.
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { rawText, valueCells } from './shared.ts';
+import { TABLE_NAMES } from '../../template/index.ts';
+import { emitPerCause, rawText, valueCells, type CellNote } from './shared.ts';
 
 export default defineRule({
   id: 'CELL-THOUSANDS-SEP',
@@ -11,17 +12,23 @@ export default defineRule({
   summary: { zh: '数字中不应使用千位分隔符', en: 'Numbers carry no thousands separators' },
   messages: {
     default: { zh: '{cell} 含千位分隔符“{text}”，按 {value} 读取', en: '{cell} has a thousands separator “{text}”; read as {value}' },
+    table: { zh: '{table}中 {n} 个单元格含千位分隔符：{places}', en: '{n} cells of {table} have thousands separators: {places}' },
     fix: { zh: '删除千位分隔符', en: 'Delete the thousands separators' },
+    fixAll: { zh: '删除这 {n} 个单元格的千位分隔符', en: 'Delete the thousands separators of these {n} cells' },
   },
-  fixes: { fix: 'safe' },
+  fixes: { fix: 'safe', fixAll: 'safe' },
   check({ text, report, emit }) {
+    const notes: CellNote[] = [];
     for (const { table, cell } of valueCells(report)) {
       if (cell.state !== 'number' || !cell.flags.includes('thousands') || !cell.number) continue;
       const written = text.slice(cell.number.start, cell.number.end);
-      emit({
-        range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell), value: cell.value! },
-        fixes: [{ title: 'fix', edits: [{ start: cell.number.start, end: cell.number.end, newText: written.replace(/,/g, '') }] }],
+      notes.push({
+        table, cell, cause: 'thousands', emission: {
+          range: { start: cell.start, end: cell.end }, cell, args: { cell: cellDisplay(table, cell), text: rawText(cell), value: cell.value! },
+          fixes: [{ title: 'fix', edits: [{ start: cell.number.start, end: cell.number.end, newText: written.replace(/,/g, '') }] }],
+        },
       });
     }
+    emitPerCause(notes, emit, (list, places) => ({ message: 'table', args: { table: TABLE_NAMES[list[0].table.id], places }, fixAll: 'fixAll' }));
   },
 });

@@ -25,7 +25,8 @@ export default defineRule({
     for (const { key: col } of T3_COLUMNS) {
       const anchor = cellIn(t3, anchorRow, col);
       const others = [...BALANCE.left, ...restRows].map((r) => cellIn(t3, r, col));
-      if (!isNum(anchor) || !others.every((x) => x && x.state !== 'invalid' && x.state !== 'covered')) continue;
+      // A blank is no number (docs/spec/rules.md §0): the balance over it is not assessed.
+      if (!isNum(anchor) || !others.every((x) => x && x.state !== 'invalid' && x.state !== 'covered' && x.state !== 'blank')) continue;
       if (!others.some(isNum)) continue;
       const value = (row: T3Row) => { const x = cellIn(t3, row, col); return isNum(x) ? x.value : 0; };
       const L = round(BALANCE.left.reduce((a, r) => a + value(r), 0));

@@ -34,10 +34,10 @@ const gfmT2 = (reg: string[], norm = ['10', '0', '18']) => {
 test('CELL-EMPTY: a blank cell of a GFM table, with fill-0 and fill-the-table fixes', () => {
   const clean = gfmT2(['0', '0', '0']);
   assert.deepEqual(findings(clean, 'CELL-EMPTY'), []);
-  const text = gfmT2(['0', '', '0'], ['10', '', '18']);
+  const text = gfmT2(['0', '', '0']);
   const fs = findings(text, 'CELL-EMPTY');
-  assert.equal(fs.length, 2);
-  const [f, g] = fs;
+  assert.equal(fs.length, 1);
+  const [f] = fs;
   assert.equal(f.message, '规章·本年废止件数 为空白；未发生的应填 0');
   assert.equal(f.severity, 'info');
   assert.deepEqual(f.cell, { table: 'T2', row: 'reg', col: 'repealed' });
@@ -45,17 +45,37 @@ test('CELL-EMPTY: a blank cell of a GFM table, with fill-0 and fill-the-table fi
   // Empty range right after the leading delimiter and its space.
   assert.equal(f.range.start, f.range.end);
   assert.equal(line(text, 22).slice(0, f.range.start - text.lastIndexOf('\n', f.range.start) - 1), '| 规章 | 0 | ');
-  assert.equal(g.message, '行政规范性文件·本年废止件数 为空白；未发生的应填 0');
   assert.deepEqual(f.fixes.map((x) => [x.title, x.kind]), [['填入 0', 'unsafe'], ['将本表所有空白单元格填为 0', 'unsafe']]);
   const one = assertFixResolves(text, f);
   assert.equal(line(one, 22), '| 规章 | 0 | 0 | 0 |');
-  // The second fix fills every blank of the table at once.
-  const all = applyEdits(text, f.fixes[1].edits);
-  assert.deepEqual(findings(all, 'CELL-EMPTY'), []);
-  assert.ok(all === gfmT2(['0', '0', '0']), 'every blank of the table filled');
   const en = findings(text, 'CELL-EMPTY', { lang: 'en' })[0];
   assert.equal(en.message, 'Rules · repealed this year is blank; enter 0 if there were none');
   assert.equal(en.fixes[1].title, 'Fill every blank cell of this table with 0');
+});
+
+test('CELL-EMPTY: several blanks of one table are one finding naming them, with one fix for all', () => {
+  const text = gfmT2(['0', '', '0'], ['10', '', '18']);
+  const fs = findings(text, 'CELL-EMPTY');
+  assert.equal(fs.length, 1);
+  const [f] = fs;
+  assert.equal(f.message, '主动公开政府信息情况表有 2 个单元格为空白：规章·本年废止件数、行政规范性文件·本年废止件数；未发生的应填 0');
+  assert.equal(f.cell, null);
+  assert.equal(lineOf(text, f.range.start), 22);
+  assert.deepEqual(f.fixes.map((x) => [x.title, x.kind]), [['将本表所有空白单元格填为 0', 'unsafe']]);
+  const all = assertFixResolves(text, f);
+  assert.ok(all === gfmT2(['0', '0', '0']), 'every blank of the table filled');
+  const en = findings(text, 'CELL-EMPTY', { lang: 'en' })[0];
+  assert.equal(en.message, 'The proactive-disclosure table has 2 blank cells: Rules · repealed this year, Normative documents · repealed this year; enter 0 where there were none');
+  // Past six places the list stops and says how many there are.
+  // 003 line 41, （一）予以公开: 自然人 5 and every other cell blank, 总计 too.
+  const many = replaceLine(s003, 41, ['（一）予以公开', '', 5, '', '', '', '', '', '', ''].join(TAB));
+  const ms = findings(many, 'CELL-EMPTY');
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].message, '政府信息公开申请情况表有 6 个单元格为空白：（一）予以公开·商业企业、（一）予以公开·科研机构、（一）予以公开·社会公益组织、（一）予以公开·法律服务机构、（一）予以公开·其他、（一）予以公开·总计；未发生的应填 0');
+  const more = replaceLine(many, 42, ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '', 0, '', 0, 0, 0, 0, 0, ''].join(TAB));
+  const [mm] = findings(more, 'CELL-EMPTY');
+  assert.match(mm.message, /^政府信息公开申请情况表有 7 个单元格为空白：（一）予以公开·商业企业、.*、（一）予以公开·总计 等 7 处；未发生的应填 0$/);
+  assert.equal(mm.fixes[0].edits.length, 7);
 });
 
 test('CELL-EMPTY: a blank TSV cell in table 3 and table 4', () => {
@@ -162,12 +182,17 @@ test('CELL-EXTRA-TEXT: a count unit and an echoed label (004 lines 22, 23, 26)',
   const [f] = findings(unit, 'CELL-EXTRA-TEXT');
   assert.equal(f.message, '行政规范性文件·现行有效件数 除数字 63 外还含有“件”');
   assert.equal(assertFixResolves(unit, f), base);
-  const echo = findings(s004, 'CELL-EXTRA-TEXT');
-  assert.deepEqual(echo.map((x) => [lineOf(s004, x.range.start), at(s004, x)]), [[22, '行政处罚 0'], [23, '行政强制 0'], [26, '行政事业性收费 0']]);
-  assert.equal(echo[0].message, '行政处罚·本年处理决定数量 除数字 0 外还含有“行政处罚”');
-  assert.deepEqual(echo.map((x) => x.fix?.edits[0].newText), ['0', '0', '0']);
-  const fixed = assertFixResolves(s004, echo[2]);
+  // One echoed label alone keeps the cell's own message and fix.
+  const lone = replaceLine(replaceLine(s004, 22, line(s004, 22).replace('行政处罚 0', '0')), 23, line(s004, 23).replace('行政强制 0', '0'));
+  const echo = findings(lone, 'CELL-EXTRA-TEXT');
+  assert.deepEqual(echo.map((x) => [lineOf(lone, x.range.start), at(lone, x)]), [[26, '行政事业性收费 0']]);
+  assert.equal(echo[0].message, '行政事业性收费·本年收费金额 除数字 0 外还含有“行政事业性收费”');
+  const fixed = assertFixResolves(lone, echo[0]);
   assert.equal(line(fixed, 26), line(s004, 26).replace(`${TAB}行政事业性收费 0${TAB}`, `${TAB}0${TAB}`));
+  // The three of 004 are one cause in one table: one finding, one fix for all three.
+  const [all] = findings(s004, 'CELL-EXTRA-TEXT');
+  assert.equal(all.fix?.edits.length, 3);
+  assertFixResolves(s004, all);
 });
 
 test('CELL-EXTRA-TEXT: units the column needs or another rule owns are not extra', () => {

@@ -9,6 +9,7 @@ const s000 = seed(0).text; // L2, clean arithmetic
 const s002 = seed(2).text; // L2, 2019 template, the published （七）总计 error
 const s003 = seed(3).text; // L4 TSV rows, clean arithmetic
 const TAB = '\t';
+const line003 = (n: number) => s003.split('\n')[n - 1];
 const row003 = (label: string, values: (string | number)[], lead = '') => `${lead}${label}${TAB}${TAB}${values.join(TAB)}${TAB}`;
 
 test('the clean seeds have no T3 arithmetic finding', () => {
@@ -39,6 +40,30 @@ test('T3-ROW-TOTAL: a row whose 总计 is not the sum of its columns', () => {
   assert.equal(fixed, s003);
 });
 
+test('T3-ROW-TOTAL: a stray part the columns point at is named, and the total is not offered for change', () => {
+  // 003 line 41: （一）予以公开 5 … 5, a stray 1 under 商业企业. The 总计 column still adds up
+  // (（七）总计·总计 95 = Σ results), the 商业企业 column is off by 1: the part is wrong, not the total.
+  const text = replaceLine(s003, 41, ['三、本年度办理结果', '(一) 予以公开', 5, 1, 0, 0, 0, 0, 5, ''].join(TAB));
+  const [f] = findings(text, 'T3-ROW-TOTAL');
+  assert.equal(f.message, '（一）予以公开·总计 为 5，但本行各列之和为 6；总计与总计列的勾稽关系一致，而商业企业列相差 1：应核对 （一）予以公开·商业企业 1（按列应为 0），而非总计');
+  assert.equal(f.fix, null);
+  const en = findings(text, 'T3-ROW-TOTAL', { lang: 'en' })[0];
+  assert.equal(en.message, '(1) Disclosed · Total is 5, but the columns of this row sum to 6; the total agrees with the sums of the Total column while the Commercial enterprises column is off by 1: check (1) Disclosed · Commercial enterprises 1 (the column implies 0), not the total');
+  // Changing the part settles the row and its column.
+  const mended = replaceLine(text, 41, line003(41));
+  assert.deepEqual(findings(mended, 'T3-ROW-TOTAL'), []);
+  // Two columns off: the columns say the total is right but not which part is wrong.
+  const two = replaceLine(s003, 41, ['三、本年度办理结果', '(一) 予以公开', 5, 1, 1, 0, 0, 0, 5, ''].join(TAB));
+  const [g] = findings(two, 'T3-ROW-TOTAL');
+  assert.equal(g.message, '（一）予以公开·总计 为 5，但本行各列之和为 7；总计与总计列的勾稽关系一致，应核对本行各列而非总计');
+  assert.equal(g.fix, null);
+  // The total off alone (its column disagrees too): the total is what to change.
+  const total = replaceLine(s003, 41, ['三、本年度办理结果', '(一) 予以公开', 5, 0, 0, 0, 0, 0, 6, ''].join(TAB));
+  const [h] = findings(total, 'T3-ROW-TOTAL');
+  assert.equal(h.message, '（一）予以公开·总计 为 6，但本行各列之和为 5');
+  assert.equal(h.fix?.title, '将（一）予以公开·总计改为 5');
+});
+
 test('T3-ROW-TOTAL: the fix keeps the cell layout (full-width digits and padding)', () => {
   // 000 line 91 holds 一、本年新收·总计 as "⇥7"; write it full-width with a U+3000 pad.
   const text = replaceLine(s000, 91, '\t９　');
@@ -48,11 +73,14 @@ test('T3-ROW-TOTAL: the fix keeps the cell layout (full-width digits and padding
   assert.equal(fixed.split('\n')[90], '\t７　');
 });
 
-test('T3-ROW-TOTAL: blanks count as 0 with a note and no fix; invalid parts are not assessed', () => {
-  const blank = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '', 0, 0, 0, 0, 104]));
-  const [f] = findings(blank, 'T3-ROW-TOTAL');
-  assert.equal(f.message, '一、本年新收·总计 为 104，但本行各列之和为 103（其中 1 个空白或占位单元格按 0 计）');
+test('T3-ROW-TOTAL: placeholders count as 0 with a note and no fix; blank and invalid parts are not assessed', () => {
+  const dash = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '—', 0, 0, 0, 0, 104]));
+  const [f] = findings(dash, 'T3-ROW-TOTAL');
+  assert.equal(f.message, '一、本年新收·总计 为 104，但本行各列之和为 103（其中 1 个占位单元格按 0 计）');
   assert.equal(f.fix, null);
+  // Blank stays blank, never 0 (docs/spec/rules.md §0): the sum over it is unknown.
+  const blank = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '', 0, 0, 0, 0, 104]));
+  assert.deepEqual(findings(blank, 'T3-ROW-TOTAL'), []);
   const invalid = replaceLine(s003, 39, row003('一、本年新收政府信息公开申请数量', [103, '约5', 0, 0, 0, 0, 104]));
   assert.deepEqual(findings(invalid, 'T3-ROW-TOTAL'), []);
 });

@@ -1,0 +1,87 @@
+// The kinds of table of issue 16 (test/fixtures/kinds/, made from the seeds by
+// scripts/fixtures/kinds.ts): each fixture gives exactly the table findings written by hand in
+// expected.json, in every layout it is written in, and its clean twin none of them. And the number
+// of findings on each seed and each clean twin, so that noise cannot creep back unnoticed.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { applyEdits, check, type CheckResult } from '../../engine/index.ts';
+
+const DIR = new URL('../fixtures/kinds/', import.meta.url).pathname;
+const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
+const TABLE_RULES = /^(CELL-|STRUCT-TABLE-|STRUCT-ROW-|T2-|T3-|T4-)/;
+type Row = [rule: string, message: string, fix: boolean];
+const EXPECTED: Record<string, { layouts: string[]; tables: string[]; fixture: Row[]; twin: Row[] }> = JSON.parse(readFileSync(`${DIR}expected.json`, 'utf8'));
+delete (EXPECTED as Record<string, unknown>).$comment;
+
+const run = (file: string): { text: string; r: CheckResult } => {
+  const text = readFileSync(`${DIR}${file}`, 'utf8');
+  return { text, r: check(text, { fileName: file }) };
+};
+const rows = (r: CheckResult): Row[] => r.findings.filter((f) => TABLE_RULES.test(f.rule)).map((f): Row => [f.rule, f.message, f.fix !== null]).sort();
+const key = (x: Row) => `${x[0]} ${x[1]}`;
+
+for (const [kind, exp] of Object.entries(EXPECTED)) {
+  describe(`kind ${kind}`, () => {
+    for (const layout of exp.layouts) {
+      it(`${layout}: the findings written by hand, and the twin none of them`, () => {
+        const { r } = run(`${kind}.${layout}.txt`);
+        assert.deepEqual(Object.values(r.report.tables).map((t) => t.status), exp.tables);
+        assert.deepEqual(rows(r), [...exp.fixture].sort());
+        const twin = run(`${kind}.${layout}.clean.txt`).r;
+        assert.deepEqual(Object.values(twin.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
+        assert.deepEqual(rows(twin), [...exp.twin].sort());
+        const own = new Set(exp.fixture.filter((x) => !exp.twin.some((y) => key(y) === key(x))).map(key));
+        assert.deepEqual(rows(twin).filter((x) => own.has(key(x))), [], 'the twin gives none of the kind’s findings');
+      });
+    }
+  });
+}
+
+describe('blank-total-2019: blank stays blank, the written arithmetic is checked', () => {
+  for (const layout of EXPECTED['blank-total-2019'].layouts) {
+    it(`${layout}: the blank 总计 cells are blank (never 0), and a broken written sum is found`, () => {
+      const { text, r } = run(`blank-total-2019.${layout}.txt`);
+      const t3 = r.report.tables.T3;
+      assert.equal(t3.version, '2019');
+      for (const row of ['r1', 'r2', 'r3_1', 'r4_1', 'r5_5', 'r6']) assert.equal(t3.cells.get(`t3.${row}.tot`)?.state, 'blank', row);
+      // A two-digit value next to the blank total is its own cell, not two run together.
+      assert.equal(t3.cells.get('t3.r1.np')?.value, 14);
+      // （七）总计·自然人 written one more: the sum of the written results, the balance and the row
+      // of （七）总计 (its 总计 15 is written) all break; its 总计 column stays unassessed (blank parts).
+      const c = t3.cells.get('t3.r7.np')!;
+      const broken = check(applyEdits(text, [{ start: c.number!.start, end: c.number!.end, newText: '15' }]), { fileName: 'x.txt' });
+      const arithmetic = broken.findings.filter((f) => /^T3-/.test(f.rule)).map((f) => [f.rule, f.cell?.row, f.cell?.col, f.written, f.computed]).sort();
+      assert.deepEqual(arithmetic, [['T3-BALANCE', 'r7', 'np', 15, 14], ['T3-RESULT-TOTAL', 'r7', 'np', 15, 14], ['T3-ROW-TOTAL', 'r7', 'tot', 15, 16]]);
+    });
+  }
+});
+
+describe('blank-cells: a sum over a blank is not assessed', () => {
+  it('（四）1.本机关不掌握·自然人 (90) left blank: no row total, no （七）总计, no balance is computed as if it were 0', () => {
+    for (const layout of EXPECTED['blank-cells'].layouts) {
+      const { r } = run(`blank-cells.${layout}.txt`);
+      assert.equal(r.report.tables.T3.cells.get('t3.r4_1.np')?.state, 'blank');
+      assert.deepEqual(r.findings.filter((f) => /^T3-/.test(f.rule)), [], layout);
+    }
+  });
+});
+
+describe('the number of findings (noise must not creep back)', () => {
+  // Every finding of every rule, by seed and by clean twin; change a figure only with the reason.
+  const COUNTS: Record<string, number> = {
+    '000_bb11c9eb4a4a9df5.txt': 2, '001_44a2056813c1396c.txt': 4, '002_c7925c89c326f8ac.txt': 11,
+    '003_0f60ab1572c40d0d.txt': 5, '004_bf0c3beead923054.txt': 16,
+    'blank-total-2019.clean': 6, 'blank-cells.clean': 5, 'glued.clean': 2, 'noise.clean': 2, 'stray-part.clean': 5,
+  };
+  for (const seed of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    it(`seed ${seed}: ${COUNTS[seed]} findings`, () => {
+      assert.equal(check(readFileSync(`${SEEDS}${seed}`, 'utf8'), { fileName: seed }).findings.length, COUNTS[seed]);
+    });
+  }
+  for (const [kind, exp] of Object.entries(EXPECTED)) {
+    it(`the clean twins of ${kind}: ${COUNTS[`${kind}.clean`]} findings in each layout`, () => {
+      for (const layout of exp.layouts) assert.equal(run(`${kind}.${layout}.clean.txt`).r.findings.length, COUNTS[`${kind}.clean`], layout);
+    });
+  }
+});
