@@ -68,7 +68,8 @@ export function headingLines(ctx: Ctx): Set<number> {
     out.add(s.heading.line);
     for (const d of s.duplicates) out.add(d.line);
   }
-  if (ctx.report.title) out.add(ctx.report.title.line);
+  const title = ctx.report.title;
+  if (title) for (let l = title.line; l <= (title.lastLine ?? title.line); l++) out.add(l);
   return out;
 }
 
