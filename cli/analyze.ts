@@ -5,6 +5,7 @@ import { checkAsync, fixAll, LineIndex, type Encoding, type Finding } from '../e
 import { readConfig } from '../engine/config.ts';
 import type { Lang } from '../engine/finding.ts';
 import type { Report, TableStatus } from '../engine/model.ts';
+import { nothingOfAReport } from '../engine/detect.ts';
 import { FILE_EMPTY, FILE_FIX_SKIPPED, FILE_INTERNAL, FILE_NOT_A_REPORT, FILE_UNREADABLE, noticeMessage, type Notice } from '../engine/notices.ts';
 import type { Arg } from '../engine/rules/api.ts';
 import { xyearDigest } from '../engine/xyear.ts';
@@ -47,9 +48,6 @@ function withLevel(f: OutFinding, config: unknown): OutFinding[] {
   return level === 'off' ? [] : [{ ...f, severity: level }];
 }
 
-function notAReport(report: Report): boolean {
-  return report.sections.length === 0 && !report.title && (['T2', 'T3', 'T4'] as const).every((t) => report.tables[t].status === 'missing');
-}
 
 function grid(report: Report): { T3: GridTable; T4: GridTable } {
   const table = (t: 'T3' | 'T4'): GridTable => {
@@ -113,7 +111,7 @@ export async function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | nul
   const encoding = (source.encoding ?? null) as Encoding | null;
   let text = source.text;
   if (!text.trim()) return { ...base, encoding, findings: withLevel(fileFinding(FILE_EMPTY, task.lang), task.config) };
-  if (notAReport(result.report)) {
+  if (nothingOfAReport(result.report)) {
     return { ...base, encoding, findings: withLevel(fileFinding(FILE_NOT_A_REPORT, task.lang), task.config) };
   }
 

@@ -17,14 +17,20 @@ import { withoutInlineMarkup } from './text.ts';
  * 年度报告", the summary of a rule page).
  */
 const TITLE = /^\s{0,3}(?:#{1,6}\s*)?(?=[^]*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)[^，。：；？！,;:?!]{0,80}(?:信息公开|政务公开)[^，。：；？！,;:?!]{0,30}报告\s*#*\s*$/u;
+/** The preamble's own words: "现将本机关2023年度政府信息公开工作情况报告如下". */
+const PREAMBLE = /现将.{0,30}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?.{0,12}?(?:信息|政务)公开工作.{0,6}?报告如下/u;
 
 /** Section headings of the template (docs/spec/format.md §2.1), with or without an ordinal / `#` run. */
 const HEADINGS: [string, RegExp][] = [
   ['s1', /^(?:#{1,6}\s*)?[一1][、.．]?\s*(?:政府信息公开)?总体情况\s*[。:：]?\s*$/u],
+  // The outline reports before 2019 followed (概述 … 依申请公开 … 收费及减免 … 改进措施).
+  ['s1', /^(?:#{1,6}\s*)?[一1][、.．]\s*(?:政府信息公开(?:工作)?)?概述\s*[。:：]?\s*$/u],
+  ['s3', /^(?:#{1,6}\s*)?(?:[三3][、.．]\s*)?依申请公开政府信息(?:情况|的情况)\s*[。:：]?\s*$/u],
+  ['fee', /^(?:#{1,6}\s*)?(?:[四4][、.．]\s*)?政府信息公开(?:的|工作)?收费(?:及|和)?减免(?:情况|的情况)\s*[。:：]?\s*$/u],
   ['s2', /^(?:#{1,6}\s*)?(?:[二2][、.．]\s*)?主动公开政府信息(?:情况|的情况)\s*[。:：]?\s*$/u],
   ['s3', /^(?:#{1,6}\s*)?(?:[三3][、.．]\s*)?(?:行政机关)?收到和处理政府信息公开申请(?:情况|的情况)\s*[。:：]?\s*$/u],
   ['s4', /^(?:#{1,6}\s*)?(?:[四4][、.．]\s*)?.{0,12}政府信息公开.{0,8}行政复议.{0,12}行政诉讼(?:情况|的情况)\s*[。:：]?\s*$/u],
-  ['s5', /^(?:#{1,6}\s*)?(?:[五5][、.．]\s*)?存在的?主要问题.{0,12}改进情况\s*[。:：]?\s*$/u],
+  ['s5', /^(?:#{1,6}\s*)?(?:[五5六6][、.．]\s*)?(?:政府信息公开工作)?存在的?主要问题.{0,12}改进(?:情况|措施)\s*[。:：]?\s*$/u],
   ['s6', /^(?:#{1,6}\s*)?(?:[六6][、.．]\s*)?其[他它]需要报告的事项\s*[。:：]?\s*$/u],
 ];
 
@@ -43,6 +49,7 @@ export function looksLikeReport(text: string): boolean {
   const head = text.length > HEAD_LIMIT ? text.slice(0, HEAD_LIMIT) : text;
   const lines = head.split(/\r\n|\r|\n/);
   let seen = 0;
+  let previous = '';
   let fence: string | null = null;
   const found = new Set<string>();
   for (const raw of lines) {
@@ -57,7 +64,13 @@ export function looksLikeReport(text: string): boolean {
     }
     const line = withoutInlineMarkup(raw).trim();
     if (!line) continue;
-    if (seen++ < TITLE_LINES && line.length <= 120 && TITLE.test(line)) return true;
+    if (seen++ < TITLE_LINES) {
+      if (line.length <= 120 && (TITLE.test(line) || PREAMBLE.test(line))) return true;
+      // A title wrapped over two lines ("某区人民政府办公室" / "2023年政府信息公开工作年度报告" reads as one
+      // by the test above; "…2023年政府信息公开" / "工作年度报告" needs the join).
+      if (previous && previous.length <= 50 && line.length <= 12 && TITLE.test(previous + line)) return true;
+      previous = line;
+    }
     if (line.length > 60) continue;
     const compact = line.replace(/[\s\u3000]+/g, '');
     for (const [key, re] of HEADINGS) {
@@ -80,4 +93,15 @@ export function readsAsReport(report: Report): boolean {
   if (/(?:信息公开|政务公开)/.test(title) && /报告\s*$/.test(title)) return true;
   if (new Set(report.sections.map((s) => s.key)).size >= 2) return true;
   return report.tables.T3.status === 'bound' || report.tables.T4.status === 'bound';
+}
+
+/**
+ * After a check: nothing of a report at all — no title, no section, no table, no statistics
+ * period and no prose naming the report with its year ("现将本机关2023年度政府信息公开工作情况报告
+ * 如下"). Only then is a file "not a report" (FILE-NOT-A-REPORT): a report in the outline before
+ * 2019 or in a local format still has its title or preamble, and is checked as a report.
+ */
+export function nothingOfAReport(report: Report): boolean {
+  if (report.title || report.period || report.yearSource === 'prose' || report.sections.length) return false;
+  return (['T2', 'T3', 'T4'] as const).every((t) => report.tables[t].status === 'missing');
 }

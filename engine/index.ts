@@ -3,7 +3,7 @@ export { check, checkAsync, parseReport, parseReportAsync, type CheckOptions, ty
 export { isHtml, isMarkdown, sniff, type Location, type SourceDoc, type SourceKind } from './source/index.ts';
 export { decode, type Decoded, type Encoding } from './source/decode.ts';
 export { FILE_UNREADABLE } from './notices.ts';
-export { looksLikeReport, readsAsReport } from './detect.ts';
+export { looksLikeReport, nothingOfAReport, readsAsReport } from './detect.ts';
 export { LineIndex, type Position } from './text.ts';
 export { RULES, ruleById } from './rules/index.ts';
 export { readConfig, unparsableConfig } from './config.ts';

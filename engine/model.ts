@@ -163,6 +163,8 @@ export interface Period {
 
 export interface Title extends Span {
   line: number;
+  /** The last line of a title that wraps over two lines. */
+  lastLine?: number;
   text: string;
   year?: number;
   yearSpan?: Span;

@@ -66,7 +66,8 @@ function headingLines({ report, structure }: Parts): Set<number> {
     out.add(s.heading.line);
     for (const d of s.duplicates) out.add(d.line);
   }
-  if (report.title) out.add(report.title.line);
+  const title = report.title;
+  if (title) for (let l = title.line; l <= (title.lastLine ?? title.line); l++) out.add(l);
   return out;
 }
 

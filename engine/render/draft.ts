@@ -56,6 +56,8 @@ export function toMarkdownDraft(parsed: Parsed): string {
     if (report.title && report.title.line === l) {
       push(`# ${report.title.text}`);
       push('');
+      // A title wrapped over two lines is one heading.
+      l = report.title.lastLine ?? l;
       continue;
     }
     const section = headingLines.get(l);

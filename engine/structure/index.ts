@@ -3,7 +3,8 @@
 import type { Agency, Period, Report, Section, Span, Title } from '../model.ts';
 import type { DocStructure } from '../source/types.ts';
 import { plainText, type LineIndex } from '../text.ts';
-import { agencyFromTitle, agencyKind, findPeriod, findSections, findSignDate, findTitle, fromProse } from './sections.ts';
+import { agencyKind, findPeriod, findSections, findSignDate, fromProse } from './sections.ts';
+import { agencyFromTitle, findTitle } from './title.ts';
 
 export interface ReportFront {
   sections: Section[];

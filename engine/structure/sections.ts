@@ -1,7 +1,7 @@
 // Sections, title, report year, agency and statistics period (docs/spec/format.md §2.2–§2.4).
-import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span, Title } from '../model.ts';
+import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span } from '../model.ts';
 import { SECTIONS, TABLE_CAPTION_LABELS } from '../template/index.ts';
-import { chineseToNumber, normTitle, ordinalValue, unwrapped, withoutInlineMarkup, type LineIndex } from '../text.ts';
+import { chineseToNumber, normTitle, ordinalValue, unwrapped, type LineIndex } from '../text.ts';
 import type { DocStructure } from '../source/types.ts';
 
 /** Top-level ordinal at the start of a line: 一、 一. 一． 一， 一, or 一 followed by a space. */
@@ -139,43 +139,13 @@ function hasOtherSectionOrdinal(c: Candidate, index: number): boolean {
   return c.ordinalValue !== undefined && c.ordinalValue !== index && c.heading.kind === 'list';
 }
 
-const TITLE_PARTS = /^(.*?)\s*(\d{4})\s*年度?\s*(.*?)(政府)?(信息|政务)公开(工作)?(年度)?(工作)?报告\s*$/;
-
-export function findTitle(idx: LineIndex, s: DocStructure, before: number): Title | undefined {
-  for (const line of idx.lines) {
-    if (line.start >= before) break;
-    const raw = line.text.trim();
-    if (!raw) continue;
-    const mark = s.headings.get(line.index);
-    const content = mark ? idx.text.slice(mark.contentStart, mark.contentEnd).trim() : raw.replace(/^#+\s*/, '');
-    // Read past the emphasis and inline HTML a converter wraps a title in; the range is the line's.
-    const plain = withoutInlineMarkup(content).trim();
-    if (!/(信息公开|政务公开)/.test(plain) || !/报告\s*$/.test(plain) || [...plain].length > 60) continue;
-    const contentStart = line.start + line.text.indexOf(content);
-    const title: Title = { start: contentStart, end: contentStart + content.length, line: line.index, text: plain, level: mark?.kind === 'atx' ? mark.level : undefined };
-    const m = TITLE_PARTS.exec(plain);
-    if (m) {
-      title.year = Number(m[2]);
-      const yearAt = content.indexOf(m[2]);
-      title.yearSpan = { start: contentStart + yearAt, end: contentStart + yearAt + 4 };
-    }
-    return title;
-  }
-  return undefined;
-}
-
-export function agencyFromTitle(title: Title): string | undefined {
-  const m = TITLE_PARTS.exec(title.text);
-  if (m) {
-    const name = (m[1].trim() + m[3].trim()).trim();
-    return name || undefined;
-  }
-  const cut = title.text.search(/(政府)?信息公开|政务公开/);
-  const name = cut > 0 ? title.text.slice(0, cut).trim() : '';
-  return name || undefined;
-}
-
-const PROSE_REPORT = /(\d{4})\s*年度?\s*政府信息公开工作年度报告/;
+/**
+ * The report named in the prose, with its year: "特编制曲阳街道2021年度政府信息公开工作年度报告", "现将本机关
+ * 2023年度政府信息公开工作情况报告如下", "…2023年政务公开工作报告".
+ */
+const PROSE_REPORT = /(\d{4})\s*年度?\s*的?\s*(?:政府)?(?:信息|政务)公开工作(?:年度|情况)*报告/;
+/** Words before the year that are not the agency's name ("现将本机关", "特", "我局"). */
+const NOT_A_NAME = /^(?:现将|现|特此|特|兹将|兹|将|现就)?(?:本|我)?(?:机关|单位|部门|局|委|办|厅|院|中心|镇|乡|街道|区|县|市)?$/;
 
 /** Year and agency from prose such as "特编制曲阳街道2021年度政府信息公开工作年度报告". */
 export function fromProse(text: string): { year: number; agency?: string; span: Span } | undefined {
@@ -184,13 +154,15 @@ export function fromProse(text: string): { year: number; agency?: string; span: 
   const before = text.slice(Math.max(0, m.index - 40), m.index);
   const cut = Math.max(...['编制', '发布', '公布', '印发'].map((w) => { const i = before.lastIndexOf(w); return i < 0 ? -1 : i + w.length; }),
     ...[...before.matchAll(/[，,。；;：:、“”"（）()《》\s]/g)].map((p) => p.index! + 1));
-  const agency = before.slice(Math.max(0, cut)).trim();
+  let agency = before.slice(Math.max(0, cut)).trim();
+  if (NOT_A_NAME.test(agency)) agency = '';
+  else agency = agency.replace(/^(?:现将|现|特|兹将|将)/, '');
   return { year: Number(m[1]), agency: agency || undefined, span: { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + 4 } };
 }
 
-const PERIOD = /统计(?:期限|时限|时间|区间|时段|期间)[^。\n]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日[^。\n]{0,10}?(?:至|到|—|–|-|－|～|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
+const PERIOD = /统计(?:期限|时限|时间|区间|时段|期间|周期)[^。\n]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日[^。\n]{0,10}?(?:至|到|—|–|-|－|～|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
 /** Any start/end statement, for TPL-YEAR-CONSISTENCY (a period not of one calendar year). */
-const PERIOD_LOOSE = /统计(?:期限|时限|时间|区间|时段|期间)[^。\n]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n]{0,10}?(?:至|到|—|–|-|－|～|~)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const PERIOD_LOOSE = /统计(?:期限|时限|时间|区间|时段|期间|周期)[^。\n]{0,20}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n]{0,10}?(?:至|到|—|–|-|－|～|~)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
 export function findPeriod(text: string): (Period & { oneYear: boolean }) | undefined {
   const m = PERIOD.exec(text) ?? PERIOD_LOOSE.exec(text);

@@ -52,3 +52,12 @@ it('never takes a documentation page for a report: examples in fenced code, a ti
   }
   for (const f of ['README.md', 'CONTRIBUTING.md', 'server/README.md', 'test/fixtures/README.md']) assert.equal(looksLikeReport(readFileSync(join(ROOT, f), 'utf8')), false, f);
 });
+
+it('recognises a report in the outline before 2019, a wrapped title and a preamble naming the report', () => {
+  assert.equal(looksLikeReport('一、概述\n正文\n二、主动公开政府信息情况\n正文\n三、依申请公开政府信息情况\n'), true);
+  assert.equal(looksLikeReport('某市某区人民政府2023年政府信息公开\n工作年度报告\n\n正文'), true);
+  assert.equal(looksLikeReport('根据《中华人民共和国政府信息公开条例》，现将本机关2023年度政府信息公开工作情况报告如下。\n'), true);
+  // One outline heading alone is not enough, nor a wrapped line that is not a title.
+  assert.equal(looksLikeReport('一、概述\n本周完成了 3 项工作。\n'), false);
+  assert.equal(looksLikeReport('我们讨论了2023年政府信息公开\n工作年度报告的写法，\n'), false);
+});

@@ -4,6 +4,7 @@
 import type { SectionKey } from '../../model.ts';
 import { normTitle } from '../../text.ts';
 import { defineRule } from '../api.ts';
+import { departure } from '../outline.ts';
 import { specOf } from './shared.ts';
 
 /** Further wordings accepted per version (docs/spec/format.md §2.1), besides the template data's own. */
@@ -25,7 +26,9 @@ export default defineRule({
     fix: { zh: '改为模板标题“{template}”', en: 'Use the template heading “{template}”' },
   },
   fixes: { fix: 'unsafe' },
-  check({ report, emit }) {
+  check({ report, index, emit }) {
+    // A report in another outline words its headings its own way: one cause, told by TPL-VERSION.
+    if (departure({ report, index })) return;
     const version = report.template ?? '2021';
     for (const s of report.sections) {
       const spec = specOf(s.key);

@@ -2,6 +2,7 @@
 // template heading in the document's own heading style and, for s2–s4, the part's empty table.
 import { SECTIONS } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
+import { departure } from '../outline.ts';
 import { TABLE_SECTION, emptyTableText, eolOf, headingLine, missingSectionAt, sectionArgs } from './shared.ts';
 
 export default defineRule({
@@ -15,7 +16,9 @@ export default defineRule({
     fixTable: { zh: '插入第{ordinal}部分标题“{ordinal}、{heading}”和空白表格', en: 'Insert the heading of section {n} and an empty table' },
   },
   fixes: { fix: 'unsafe', fixTable: 'unsafe' },
-  check({ text, report, emit }) {
+  check({ text, report, index, emit }) {
+    // A report outside the template: TPL-VERSION names every missing section at once.
+    if (departure({ report, index })) return;
     const present = new Set(report.sections.map((s) => s.key));
     const eol = eolOf(text);
     for (const spec of SECTIONS) {

@@ -1,6 +1,7 @@
 // STRUCT-SECTION-ORDER: the six parts follow the template order 一 to 六; a heading that comes
 // after one with a higher template index is out of place.
 import { defineRule } from '../api.ts';
+import { departure } from '../outline.ts';
 import { headingSpan, sectionArgs, specOf } from './shared.ts';
 
 export default defineRule({
@@ -11,7 +12,8 @@ export default defineRule({
   messages: {
     default: { zh: '第{ordinal}部分出现在第{other}部分之后，与模板顺序不符', en: 'Section {n} comes after section {m}; the template order is 一 to 六' },
   },
-  check({ report, emit }) {
+  check({ report, index, emit }) {
+    if (departure({ report, index })) return;
     const ordered = [...report.sections].sort((a, b) => a.heading.start - b.heading.start);
     let highest: (typeof ordered)[number] | undefined;
     for (const s of ordered) {

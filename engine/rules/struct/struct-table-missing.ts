@@ -4,6 +4,7 @@
 import type { TableId } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
+import { departure } from '../outline.ts';
 import { TABLE_SECTION, blockName, emptyTableText, eolOf, missingSectionAt, sectionArgs, tableFirstLine, tableNameBare, usable } from './shared.ts';
 
 export default defineRule({
@@ -17,6 +18,8 @@ export default defineRule({
   },
   fixes: { fix: 'unsafe' },
   check(ctx) {
+    // A report outside the template: TPL-VERSION names every missing table at once.
+    if (departure(ctx)) return;
     const { text, report, index, emit } = ctx;
     const eol = eolOf(text);
     for (const id of ['T2', 'T3', 'T4'] as TableId[]) {

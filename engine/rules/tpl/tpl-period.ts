@@ -24,8 +24,9 @@ export default defineRule({
     const title = report.title;
     if (title) {
       // A new paragraph after the title line, separated as the title is from what follows.
-      const end = index.lines[title.line].end;
-      const gap = blankLine(index, title.line + 1) ? eol : '';
+      const last = title.lastLine ?? title.line;
+      const end = index.lines[last].end;
+      const gap = blankLine(index, last + 1) ? eol : '';
       fixes.push({ title: 'insert', edits: [{ start: end, end, newText: `${eol}${gap}${statement}` }] });
     } else {
       const first = index.lines.findIndex((l) => l.text.trim() !== '');

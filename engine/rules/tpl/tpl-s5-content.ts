@@ -1,6 +1,7 @@
 // TPL-S5-CONTENT: section 5 states this year's problems and what is done about them (《条例》
 // 第五十条第（四）项); "无" or a text naming only one side leaves the section empty in substance.
 import { defineRule } from '../api.ts';
+import { departure } from '../outline.ts';
 import { hasAny, headingRange, sectionOf, squeeze } from './shared.ts';
 
 const PROBLEMS = ['问题', '不足', '短板', '薄弱', '差距'];
@@ -15,7 +16,8 @@ export default defineRule({
     default: { zh: '第五部分应说明存在的主要问题及改进情况', en: 'Section 5 must state the main problems and improvements' },
     part: { zh: '第五部分缺少{part}', en: 'Section 5 lacks {part}' },
   },
-  check({ text, report, emit }) {
+  check({ text, report, index, emit }) {
+    if (departure({ report, index })) return;
     const s5 = sectionOf(report, 's5');
     if (!s5) return;
     // The body only: the heading itself says 问题 and 改进.

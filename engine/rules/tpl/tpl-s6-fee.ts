@@ -1,6 +1,7 @@
 // TPL-S6-FEE: the 2021 format's section 6 reads "收取信息处理费情况在此处报告" — fees may be charged
 // since 2021 (国办函〔2020〕109号), so the report states whether any were. "无" does not say it.
 import { defineRule } from '../api.ts';
+import { departure } from '../outline.ts';
 import { headingRange, sectionOf, squeeze } from './shared.ts';
 
 export default defineRule({
@@ -12,6 +13,8 @@ export default defineRule({
     default: { zh: '第六部分未说明信息处理费收取情况（模板：“收取信息处理费情况在此处报告”）', en: 'Section 6 does not state whether information-processing fees were charged' },
   },
   check({ text, report, index, emit }) {
+    // The old outline reports fees in a part of its own; the template's wording is moot (TPL-VERSION).
+    if (departure({ report, index })) return;
     const s6 = sectionOf(report, 's6');
     if (!s6) return;
     const body = text.slice(s6.body.start, s6.body.end);

@@ -37,7 +37,8 @@ export default defineRule({
     }
     if (title.year !== undefined) return;
     const fixes: FixSpec[] = [];
-    const at = title.text.search(/(政府)?(信息|政务)公开/);
+    // In the title as written (markup, a tag or a line break may stand before its words).
+    const at = text.slice(title.start, title.end).search(/(政府)?(信息|政务)公开/);
     if (report.year !== undefined && at > 0) {
       fixes.push({ title: 'addYear', args: { year: report.year }, edits: [{ start: title.start + at, end: title.start + at, newText: `${report.year}年` }] });
     }

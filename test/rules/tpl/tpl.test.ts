@@ -49,11 +49,12 @@ test('TPL-VERSION: 2019-form tables in a 2021 report, per table', () => {
   for (const n of [0, 1, 3, 4]) assert.deepEqual(findings(seed(n).text, 'TPL-VERSION'), [], `seed ${n}`);
   const text = retitle(s002, '2021年开发区· 铁山区政府信息公开工作年度报告');
   const fs = findings(text, 'TPL-VERSION');
-  assert.deepEqual(fs.map((f) => [lineOf(text, f.range.start), at(text, f)]), [[17, '第二十条第（一）项'], [107, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）']]);
-  assert.equal(fs[0].message, '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但主动公开政府信息情况表为2019年版（试行）格式');
-  assert.equal(fs[1].message, '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但政府信息公开申请情况表为2019年版（试行）格式');
-  assert.equal(fs[0].severity, 'error');
-  assert.equal(findings(text, 'TPL-VERSION', { lang: 'en' })[0].message, 'A 2021 report must use the 2021 template (国办公开办函〔2021〕30号), but the proactive-disclosure table follows the 2019 template');
+  // Line 3 cites the 2019 notice, right for the 2020 report the seed is, wrong once retitled 2021.
+  assert.deepEqual(fs.map((f) => [lineOf(text, f.range.start), at(text, f)]), [[3, '国办公开办函〔2019〕60号'], [17, '第二十条第（一）项'], [107, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）']]);
+  assert.equal(fs[1].message, '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但主动公开政府信息情况表为2019年版（试行）格式');
+  assert.equal(fs[2].message, '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但政府信息公开申请情况表为2019年版（试行）格式');
+  assert.equal(fs[1].severity, 'error');
+  assert.equal(findings(text, 'TPL-VERSION', { lang: 'en' })[1].message, 'A 2021 report must use the 2021 template (国办公开办函〔2021〕30号), but the proactive-disclosure table follows the 2019 template');
   // The other way round: 2021-form tables in a 2020 report.
   const old = findings(retitle(s000, s000Title.replace('2021年', '2020年')), 'TPL-VERSION');
   assert.equal(old.length, 2);
@@ -263,4 +264,21 @@ test('TPL-*: fixes leave the rest of the document as it was', () => {
   const [f] = findings(s004, 'TPL-PERIOD');
   const fixed = applyEdits(s004, f.fix!.edits);
   assert.equal(fixed.replace('\n\n本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。', ''), s004);
+});
+
+test('TPL-VERSION: a citation of the other version\'s notice, at the citation; a replaced one and another office\'s number are not', () => {
+  const cite = (text: string, sentence: string) => replaceLine(text, 2, `${sentence}${line(text, 2)}`);
+  const in2021 = cite(s000, '本报告按照国办公开办函〔2019〕60号要求编制。');
+  const [f] = findings(in2021, 'TPL-VERSION');
+  assert.equal(f.message, '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但正文引用的是2019年版（试行）格式的通知（国办公开办函〔2019〕60号）');
+  assert.equal(f.severity, 'error');
+  assert.equal(at(in2021, f), '国办公开办函〔2019〕60号');
+  // Other brackets, and the 2021 notice in a 2020 report.
+  const in2020 = cite(s002, '本报告按照国办公开办函［2021］30号要求编制。');
+  assert.equal(at(in2020, findings(in2020, 'TPL-VERSION')[0]), '国办公开办函［2021］30号');
+  // Clean twins: the current notice; the old one said to be replaced; another office's 〔2019〕60号.
+  for (const sentence of ['本报告按照国办公开办函〔2021〕30号要求编制。', '新格式替代了国办公开办函〔2019〕60号规定的格式。', '依据某县政办〔2019〕60号文件开展工作。']) {
+    assert.deepEqual(findings(cite(s000, sentence), 'TPL-VERSION'), [], sentence);
+  }
+  assert.deepEqual(findings(cite(s002, '本报告按照国办公开办函〔2019〕60号要求编制。'), 'TPL-VERSION'), []);
 });
