@@ -3,9 +3,10 @@
 // web page rewritten the ways government sites write theirs — each binds every table and gives
 // the findings of the seed's text form, with no finding about markup.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { check } from '../../engine/index.ts';
+import { check, type CheckResult, type Finding } from '../../engine/index.ts';
+import { PAGE_VARIANTS, pageVariant } from '../helpers/pages.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const bytes = (file: string) => new Uint8Array(readFileSync(file));
@@ -35,3 +36,27 @@ test('a real published report page (2019, Shanghai, GB2312): every table bound f
   for (const chrome of ['索引号', '主题分类', '打印本页', '信息公开文件', '无障碍']) assert.ok(!r.parsed.source.text.includes(chrome), `${chrome} is site chrome`);
   assert.ok(!r.findings.some((f) => MARKUP_RULES.includes(f.rule)));
 });
+
+const SEEDS = readdirSync(`${FIXTURES}seeds`).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+/** As in forms.test.ts: rules that judge how a text form was typed, which a page made from the Word form does not carry. */
+const TYPING_RULES = new Set(['CELL-OCR-NOISE', 'STRUCT-TABLE-HEADER', 'STRUCT-HEADING-LEVEL']);
+const key = (f: Finding) => [f.rule, f.severity, f.cell ? `${f.cell.table}.${f.cell.row}.${f.cell.col}` : '-', f.written, f.computed, f.message].join(' | ');
+const keys = (r: CheckResult) => r.findings.filter((f) => !TYPING_RULES.has(f.rule)).map(key).sort();
+
+for (const seed of SEEDS) {
+  const n = seed.slice(0, 3);
+  const text = check(readFileSync(`${FIXTURES}seeds/${seed}`, 'utf8'), { fileName: seed });
+  const form = readFileSync(`${FIXTURES}forms/${n}.html`, 'utf8');
+  for (const variant of PAGE_VARIANTS) {
+    test(`seed ${n} as a ${variant} page: every table bound, the findings of its text, none about markup`, () => {
+      const r = check(pageVariant(form, variant), { fileName: `${n}-${variant}.html` });
+      assert.equal(r.report.source, 'html');
+      assert.deepEqual(Object.values(r.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
+      assert.deepEqual(keys(r), keys(text));
+      // No noise among the cells; an export artefact only where the text has it too ("[bookmark: _GoBack]" of seed 000).
+      const of = (x: CheckResult, rule: string) => x.findings.filter((f) => f.rule === rule).map((f) => f.message);
+      assert.deepEqual(of(r, 'CELL-OCR-NOISE'), []);
+      assert.deepEqual(of(r, 'TEXT-EXPORT-ARTIFACT'), of(text, 'TEXT-EXPORT-ARTIFACT'));
+    });
+  }
+}
