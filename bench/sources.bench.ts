@@ -8,18 +8,24 @@
 // the engine before this branch's changes), alternating the two run by run so load on this shared
 // machine falls on both alike. Times are wall ms per check and CPU ms (process.cpuUsage, all
 // threads) per check; on a loaded machine the CPU figure is the steadier one.
-//   node --import tsx bench/sources.bench.ts [--runs N] [--baseline REV | --no-baseline]
+// Both engines are measured as they ship: bundled by esbuild with the options of esbuild.mjs (the
+// CLI, the server and the extension run such a bundle). Run through tsx, every access to a binding
+// imported from an ES module (parse5's own modules among them) goes through a getter, which the
+// bundle does not have: `--source` measures that way instead.
+//   node --import tsx bench/sources.bench.ts [--runs N] [--baseline REV | --no-baseline] [--source]
 // Writes the section "sources" of bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 import iconv from 'iconv-lite';
-import { check as checkNow } from '../engine/index.ts';
+import { check as checkSource } from '../engine/index.ts';
 // @ts-expect-error plain ESM module without types
 import { machine, writeSection } from './results.mjs';
 
-type Check = typeof checkNow;
+type Check = typeof checkSource;
 const ROOT = resolve(import.meta.dirname, '..');
 const FORMS = join(ROOT, 'test', 'fixtures', 'forms');
 const SEEDS = join(ROOT, 'test', 'fixtures', 'seeds');
@@ -28,6 +34,14 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const RUNS = Number(arg('--runs') ?? 200);
+const SOURCE = process.argv.includes('--source');
+
+/** The engine under `dir` bundled as esbuild.mjs bundles what ships (CommonJS, node20), loaded. */
+async function bundled(dir: string, name: string): Promise<Check> {
+  const outfile = join(ROOT, 'bench', 'corpus', `${name}.cjs`);
+  await build({ entryPoints: [join(dir, 'engine', 'index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', nodePaths: [join(ROOT, 'node_modules')] });
+  return (createRequire(import.meta.url)(outfile) as { check: Check }).check;
+}
 
 /** The engine at `rev`, extracted under bench/corpus/ (git-ignored; the repository's node_modules resolve from there). */
 async function baselineEngine(rev: string): Promise<{ check: Check; label: string }> {
@@ -39,6 +53,7 @@ async function baselineEngine(rev: string): Promise<{ check: Check; label: strin
     const tar = execFileSync('git', ['archive', '--format=tar', sha, 'engine'], { cwd: ROOT, maxBuffer: 1 << 28 });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
+  if (!SOURCE) return { check: await bundled(dir, `baseline-${sha}`), label: sha };
   const mod = (await import(join(dir, 'engine', 'index.ts'))) as { check: Check };
   return { check: mod.check, label: sha };
 }
@@ -112,7 +127,7 @@ for (const f of readdirSync(FORMS).filter((n) => n.endsWith('.docx')).sort()) {
   inputs.push({ label: `forms/${f} (${bytes.length.toLocaleString('en')} bytes)`, fileName: f, bytes, target: 20 });
 }
 
-const engines: { check: Check; label: string }[] = [{ check: checkNow, label: 'this tree' }];
+const engines: { check: Check; label: string }[] = [{ check: SOURCE ? checkSource : await bundled(ROOT, 'engine-now'), label: 'this tree' }];
 if (!process.argv.includes('--no-baseline')) {
   const rev = arg('--baseline') ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' }).trim();
   try {
@@ -140,7 +155,7 @@ writeSection('sources', `## Pages and Word files, bytes to findings (bench/sourc
 
 ${machine()}; ${new Date().toISOString().slice(0, 16)}Z, 1-min load average ${load0.toFixed(1)} at the start and ${load1.toFixed(1)} at the end
 (the machine is shared: wall times include waiting for a CPU; CPU ms per check is process.cpuUsage over the call, GC threads included).
-\`check(bytes, { fileName })\` end to end — sniffing, decoding or unzipping, reading the page or the
+\`check(bytes, { fileName })\` ${SOURCE ? 'run from source through tsx' : 'of the engine bundled as it ships (esbuild, the options of esbuild.mjs)'} end to end — sniffing, decoding or unzipping, reading the page or the
 Word XML, every later stage and every rule — ${RUNS} runs each after 30 warm-up runs${baseLabel ? `, alternating with the
 engine at ${baseLabel} (the merge base with main: before this branch's changes)` : ''}. The 100 KB page is
 test/fixtures/html/wgj-002.html (a real site's chrome in the site's GB2312 around seed 002's web-page
