@@ -133,7 +133,9 @@ function isPdfPageNumber(idx: LineIndex, l: number, fromLine: number, toLine: nu
 
 function gridCell(c: GridCell, line: number, col: number): RawCell {
   const [a, b] = insideMarkup(c.text, 0, c.text.length);
-  const cell: RawCell = { text: c.text.slice(a, b), start: c.start + a, end: c.start + b, line, col, explicit: !c.covered && c.start === c.end };
+  // A cell holding only whitespace (a page's `&nbsp;`, Word's empty paragraph) is a blank cell the
+  // table shows: an explicit blank, a place of its row, as an empty one is.
+  const cell: RawCell = { text: c.text.slice(a, b), start: c.start + a, end: c.start + b, line, col, explicit: !c.covered && !c.text.trim() };
   if (c.covered) cell.covered = c.covered;
   return readable(cell);
 }

@@ -11,6 +11,7 @@
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { LineIndex } from '../text.ts';
+import { locateTexts } from './html-locate.ts';
 import { formatNumber } from './numbering.ts';
 import { layOut, type Block } from './render.ts';
 import type { DocStructure, GridCell } from './types.ts';
@@ -59,10 +60,17 @@ const isElement = (n: Node): n is Element => 'tagName' in n;
 const isText = (n: Node): n is TextNode => n.nodeName === '#text';
 const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, '');
 
+const HIDING = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
+
+/** Hidden by its attributes (`hidden`, a style that hides it). Asked of most elements several times: one pass over the attributes. */
 function hidden(el: Element): boolean {
-  if (el.attrs.some((a) => a.name === 'hidden')) return true;
-  const style = attr(el, 'style');
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i.test(style);
+  const attrs = el.attrs;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
+    if (a.name === 'hidden') return true;
+    if (a.name === 'style' && HIDING.test(a.value)) return true;
+  }
+  return false;
 }
 
 function skipped(el: Element): boolean {
@@ -83,15 +91,17 @@ function align(raw: string, decoded: string, base: number): Int32Array {
   let p = 0;
   for (let i = 0; i < decoded.length; i++) {
     while (p < raw.length && raw[p] === '\r' && decoded[i] !== '\r') p++;
-    if (p < raw.length && raw[p] === decoded[i]) {
+    // "&amp;" decodes to the '&' it starts with: a reference is a reference even where its first character matches.
+    const ampRef = raw[p] === '&' && decoded[i] === '&' && /^&(?:amp;?|#0*38;?|#[xX]0*26;?)/.test(raw.slice(p, p + 10));
+    if (p < raw.length && raw[p] === decoded[i] && !ampRef) {
       out[i] = base + p++;
       continue;
     }
     out[i] = base + Math.min(p, Math.max(0, raw.length - 1));
     if (raw[p] === '&') {
-      // The entity's end: after its `;`, else after its name (legacy entities need no `;`).
-      const semi = raw.indexOf(';', p);
-      const end = semi > p && semi - p <= 40 ? semi + 1 : p + 1 + (/^[#\w]*/.exec(raw.slice(p + 1, p + 41))?.[0].length ?? 0);
+      // The reference's end: after its `;`, else (a legacy reference, "&copy2020") after the letters of its name.
+      const ref = /^&(?:#[xX][\da-fA-F]+;?|#\d+;?|[A-Za-z][A-Za-z\d]*;|[A-Za-z]+)/.exec(raw.slice(p, p + 41));
+      const end = p + (ref ? ref[0].length : 1);
       // A character outside the BMP decodes to two units: both map to the entity.
       if (i + 1 < decoded.length && decoded.charCodeAt(i) >= 0xd800 && decoded.charCodeAt(i) <= 0xdbff) out[++i] = base + p;
       p = end;
@@ -102,6 +112,10 @@ function align(raw: string, decoded: string, base: number): Int32Array {
 
 /** TAB, LF, FF, CR, space: the whitespace HTML collapses. */
 const isAsciiSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+
+/** Where a text node's units are in the page: each unit's offset, or (written as is) the first unit's. */
+type At = number | Int32Array;
+const unitAt = (at: At, i: number) => (typeof at === 'number' ? at + i : at[i]);
 
 /** A run of text with the page offset of each unit. */
 class Run {
@@ -127,9 +141,10 @@ class Run {
     this.lastChar = ch[ch.length - 1];
   }
 
-  private pushSlice(text: string, offsets: Int32Array, from: number, to: number): void {
+  private pushSlice(text: string, offsets: At, from: number, to: number): void {
     this.parts.push(from === 0 && to === text.length ? text : text.slice(from, to));
-    for (let k = from; k < to; k++) this.pos.push(offsets[k]);
+    if (typeof offsets === 'number') for (let k = from; k < to; k++) this.pos.push(offsets + k);
+    else for (let k = from; k < to; k++) this.pos.push(offsets[k]);
     this.lastChar = text[to - 1];
   }
 
@@ -138,14 +153,14 @@ class Run {
    * whitespace is one space, none at the start of a line, and none where a line break in the source
    * falls between two CJK characters (CSS Text: such a segment break is removed).
    */
-  appendText(text: string, offsets: Int32Array): void {
+  appendText(text: string, offsets: At): void {
     const n = text.length;
     let i = 0;
     while (i < n) {
       let j = i;
       while (j < n && !isAsciiSpace(text.charCodeAt(j))) j++;
       if (j > i) {
-        if (this.softBreak) this.soft(text[i], offsets[i]);
+        if (this.softBreak) this.soft(text[i], unitAt(offsets, i));
         this.pushSlice(text, offsets, i, j);
         i = j;
         continue;
@@ -158,7 +173,7 @@ class Run {
       const prev = this.last();
       const next = text[j];
       const cjkBreak = newline && prev !== undefined && next !== undefined && CJK_OR_FULL.test(prev) && CJK_OR_FULL.test(next);
-      if (prev !== undefined && prev !== ' ' && !cjkBreak && !this.softBreak) this.push(' ', offsets[i]);
+      if (prev !== undefined && prev !== ' ' && !cjkBreak && !this.softBreak) this.push(' ', unitAt(offsets, i));
       i = j;
     }
   }
@@ -388,15 +403,9 @@ class Renderer {
   private grids = 0;
 
   constructor(
-    private readonly html: string,
+    private readonly offsets: Locate,
     private readonly page: PageText,
   ) {}
-
-  private offsets(n: TextNode): Int32Array {
-    const loc = n.sourceCodeLocation;
-    if (!loc) return new Int32Array(n.value.length).fill(0);
-    return align(this.html.slice(loc.startOffset, loc.endOffset), n.value, loc.startOffset);
-  }
 
   /** Ends the current line (if it holds text). */
   flush(): void {
@@ -483,8 +492,20 @@ class Renderer {
     const chinese = css !== undefined && /cjk-ideographic|chinese|cjk-decimal/.test(css);
     const format = chinese ? 'chineseCounting' : type === 'a' ? 'lowerLetter' : type === 'A' ? 'upperLetter' : type === 'i' ? 'lowerRoman' : type === 'I' ? 'upperRoman' : 'decimal';
     const marker = chinese ? `${formatNumber(n, format)}、` : `${formatNumber(n, format)}. `;
-    const at = li.sourceCodeLocation?.startOffset ?? 0;
+    const at = this.firstTextAt(li);
     for (const ch of marker) this.line.push(ch, at);
+  }
+
+  /** The page offset of an element's first text (where a marker the browser draws before it points). */
+  private firstTextAt(el: Element): number {
+    const stack: Node[] = [el];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (isText(n) && n.value.length) return unitAt(this.offsets(n), 0);
+      const kids = 'childNodes' in n ? n.childNodes : [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+    return 0;
   }
 
   private noteLink(el: Element): void {
@@ -578,7 +599,7 @@ class Renderer {
 }
 
 /** The page's title element text, when the body does not open with the title. */
-function titleAbove(body: Element, root: Element, html: string, page: PageText): { text: string; pos: number[] } | undefined {
+function titleAbove(body: Element, root: Element, locate: Locate, page: PageText): { text: string; pos: number[] } | undefined {
   // The last short block before the report's element whose text is a report title, not inside a link
   // (breadcrumbs and "上一篇/下一篇" are links).
   let found: Element | undefined;
@@ -595,7 +616,7 @@ function titleAbove(body: Element, root: Element, html: string, page: PageText):
     for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push([n.childNodes[i], link]);
   }
   if (!found) return undefined;
-  const sub = new Renderer(html, page);
+  const sub = new Renderer(locate, page);
   sub.render(found, false);
   const line = sub.blocks.find((b) => b.kind !== 'row');
   return line && { text: line.text, pos: line.pos ?? [] };
@@ -613,11 +634,11 @@ function findElement(root: Node, tag: string): Element | undefined {
 }
 
 /** The text of <title>, cut to the part naming the report ("…年度报告_某某区人民政府" → "…年度报告"). */
-function pageTitle(doc: Node, html: string): { text: string; pos: number[] } | undefined {
+function pageTitle(doc: Node, locate: Locate): { text: string; pos: number[] } | undefined {
   const el = findElement(doc, 'title');
   const node = el?.childNodes.find(isText);
-  if (!node?.sourceCodeLocation) return undefined;
-  const offsets = align(html.slice(node.sourceCodeLocation.startOffset, node.sourceCodeLocation.endOffset), node.value, node.sourceCodeLocation.startOffset);
+  if (!node) return undefined;
+  const offsets = locate(node);
   const run = new Run();
   run.appendText(node.value, offsets);
   const { text, pos } = run.trimmed();
@@ -634,21 +655,46 @@ function pageTitle(doc: Node, html: string): { text: string; pos: number[] } | u
   return undefined;
 }
 
-/** Reads an HTML page (already decoded) into the engine's source shape. */
-export function readHtml(html: string): HtmlSource {
+/** The page offsets of the UTF-16 units of a text node's value. */
+type Locate = (n: TextNode) => At;
+
+/**
+ * The page's tree and the way from its text nodes to their places. The tree is parsed without
+ * location info and its text matched to the source (html-locate.ts); a page whose tree does not
+ * follow its source is parsed again with parse5's locations. `locations` forces the second way
+ * (tests compare the two).
+ */
+function parsePage(html: string, locations: boolean): { doc: Node; locate: Locate } {
+  const plain = locations ? undefined : parse(html);
+  const found = plain && locateTexts(html, plain);
+  if (plain && found) {
+    const locate: Locate = (n) => found.get(n) ?? new Int32Array(n.value.length);
+    return { doc: plain, locate };
+  }
   const doc = parse(html, { sourceCodeLocationInfo: true });
-  const body = findElement(doc, 'body') ?? (doc.childNodes.find(isElement) as Element | undefined);
+  const locate: Locate = (n) => {
+    const loc = n.sourceCodeLocation;
+    if (!loc) return new Int32Array(n.value.length);
+    return align(html.slice(loc.startOffset, loc.endOffset), n.value, loc.startOffset);
+  };
+  return { doc, locate };
+}
+
+/** Reads an HTML page (already decoded) into the engine's source shape. */
+export function readHtml(html: string, opts: { locations?: boolean } = {}): HtmlSource {
+  const { doc, locate } = parsePage(html, opts.locations === true);
+  const body = findElement(doc, 'body') ?? ((doc as DefaultTreeAdapterMap['document']).childNodes.find(isElement) as Element | undefined);
   let blocks: Block[] = [];
   let attachments: string[] = [];
   if (body) {
     const page = new PageText(body);
-    const renderer = new Renderer(html, page);
+    const renderer = new Renderer(locate, page);
     const root = contentRoot(body, page);
     renderer.render(root, true);
     // The title: the report's first lines, else a title block above the report, else <title>.
     const opens = renderer.blocks.slice(0, 5).some((b) => b.kind !== 'row' && TITLE.test(squash(b.text)) && squash(b.text).length <= 60);
     if (!opens) {
-      const title = (root !== body ? titleAbove(body, root, html, page) : undefined) ?? pageTitle(doc, html);
+      const title = (root !== body ? titleAbove(body, root, locate, page) : undefined) ?? pageTitle(doc, locate);
       if (title) renderer.blocks.unshift({ kind: 'heading', text: title.text, pos: title.pos });
     }
     blocks = renderer.blocks;

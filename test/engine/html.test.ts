@@ -1,10 +1,14 @@
 // The HTML reader: tables as grids (spans expanded, covered slots), Word's web-page export, site
 // chrome, positions in the page, and hostile pages (deep nesting, huge, truncated).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { check, parseReport } from '../../engine/index.ts';
 import { readHtml, HTML_LIMIT } from '../../engine/source/html.ts';
+import { locateTexts } from '../../engine/source/html-locate.ts';
+import { parse } from 'parse5';
+import iconv from 'iconv-lite';
+import { PAGE_VARIANTS, pageVariant } from '../helpers/pages.ts';
 
 const SEED_002 = new URL('../fixtures/forms/002.html', import.meta.url).pathname;
 const page = (body: string, head = '<meta charset="utf-8"><title>测试页</title>') => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
@@ -113,4 +117,48 @@ test('bytes of a page: the charset it declares (GB2312) decides', () => {
   const r = parseReport(text, { fileName: 'gb.html' });
   assert.equal(r.source.encoding, 'gb18030');
   assert.equal(r.source.text, '一、总体情况');
+});
+
+test('text is located without parse5’s location info, and the reading is the one with it: every fixture page, every variant', () => {
+  const F = new URL('../fixtures/', import.meta.url).pathname;
+  const pages: string[] = [];
+  for (const f of readdirSync(`${F}forms`).filter((x) => x.endsWith('.html'))) {
+    const form = readFileSync(`${F}forms/${f}`, 'utf8');
+    pages.push(form);
+    for (const v of PAGE_VARIANTS) pages.push(iconv.decode(Buffer.from(pageVariant(form, v)), v === 'layout' ? 'utf8' : 'gb18030'));
+  }
+  for (const f of ['wgj-002.html', 'sh-2019.html']) pages.push(iconv.decode(readFileSync(`${F}html/${f}`), 'gb18030'));
+  for (const html of pages) {
+    assert.ok(locateTexts(html, parse(html)), 'the page takes the fast way');
+    const fast = readHtml(html);
+    const located = readHtml(html, { locations: true });
+    assert.equal(fast.text, located.text);
+    assert.deepEqual([...fast.origin], [...located.origin]);
+  }
+});
+
+test('a page whose tree does not follow its source (text moved out of a table, an entity not known to the locator, a template) is read with parse5’s locations', () => {
+  const cases = [
+    page('<p>一、总体情况</p><table><tr><td>规章</td>孤立文字<td>1</td></tr></table>'),
+    page('<p>一、总体情况&hearts;</p><table><tr><td>规章</td><td>1</td></tr></table>'),
+    page('<template><p>模板</p></template><p>一、总体情况</p>'),
+    page('<p>一、总体情况 &copy2020</p><p>二、&#x4e3b;动公开 a&b &amp; c</p>'),
+  ];
+  for (const html of cases) {
+    const fast = readHtml(html);
+    const located = readHtml(html, { locations: true });
+    assert.equal(fast.text, located.text);
+    assert.deepEqual([...fast.origin], [...located.origin]);
+  }
+  assert.equal(locateTexts(cases[0], parse(cases[0])), undefined, 'foster-parented text is not where the tree puts it');
+  assert.equal(locateTexts(cases[1], parse(cases[1])), undefined);
+  // Every character of the rendered text is at its place in the page (entities at their '&').
+  const html = cases[3];
+  const r = readHtml(html);
+  for (let i = 0; i < r.text.length; i++) {
+    const ch = r.text[i];
+    if (ch === '\n' || ch === ' ') continue;
+    const at = r.origin[i];
+    assert.ok(html[at] === ch || html[at] === '&', `${ch} at ${at}: ${html.slice(at, at + 8)}`);
+  }
 });
