@@ -62,6 +62,22 @@ for (const seed of SEEDS) {
   });
 }
 
+/**
+ * Borderless tables: a seed's Word form with every border removed (scripts/fixtures/pdf.ts), so its
+ * tables are rebuilt from the alignment of the text alone — wrapped labels, a header broken over
+ * lines, merged cells, tables continued on the next page. All bind, with the text form's findings.
+ */
+for (const [file, seed] of [['borderless-002.pdf', '002']] as const) {
+  test(`${file}: tables without ruling lines bind and give the findings of the text form`, async () => {
+    const text = check(readFileSync(`${FIXTURES}seeds/${SEEDS.find((s) => s.startsWith(seed))}`, 'utf8'), { fileName: `${seed}.txt` });
+    const pdf = await checkAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file });
+    assert.deepEqual(Object.values(pdf.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
+    assert.deepEqual(keys(pdf), keys(text));
+    const flagged = new Set(whitespaceCells(text));
+    for (const cell of whitespaceCells(pdf)) assert.ok(flagged.has(cell), `${cell} is flagged in the text form too`);
+  });
+}
+
 test('a PDF finding names the page and the box of its cell, with the text shown there', async () => {
   const r = await checkAsync(bytes(`${FIXTURES}forms/002.pdf`), { fileName: '002.pdf' });
   const total = r.findings.find((f) => f.rule === 'T3-RESULT-TOTAL' && f.cell?.col === 'np')!;
