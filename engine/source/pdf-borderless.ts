@@ -61,6 +61,8 @@ export interface Region {
 
 const NUMBER = /^[-−–+]?\d[\d,，]*(?:\.\d+)?\s*(?:万元|亿元|万|元|%|％)?$/;
 const PLACEHOLDER = /^(?:[-—–－/／\\]+|无)$/;
+/** A number glued to a label written again in its value cell ("行政处罚 0" set as one piece). */
+const GLUED = /[\u4e00-\u9fff）)]\s*[-−]?\d[\d,，]*(?:\.\d+)?$/;
 /** An ordinal that starts a row label or a sub-item: never the continuation of the cell above. */
 const ORDINAL = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+条)/;
 const SECTION = /^[一二三四五六七八九十]+、/;
@@ -84,10 +86,12 @@ function fragsOf(line: BLine, join: (runs: BLine['runs']) => string): Frag[] {
 
 function analyse(line: BLine, join: (runs: BLine['runs']) => string): TLine {
   const frags = fragsOf(line, join);
-  const numbers = frags.filter((f) => NUMBER.test(f.text));
-  const numeric = numbers.length ? frags.filter((f) => NUMBER.test(f.text) || PLACEHOLDER.test(f.text)) : [];
+  const last = frags[frags.length - 1];
+  const glued = frags.length >= 2 && last && !NUMBER.test(last.text) && GLUED.test(last.text) && !NUMBER.test(frags[0].text);
+  const numbers = frags.filter((f) => NUMBER.test(f.text) || (glued && f === last));
+  const numeric = numbers.length ? frags.filter((f) => numbers.includes(f) || PLACEHOLDER.test(f.text)) : [];
   // Two numbers apart, or a label and a number standing apart from it at the end of the line.
-  const value = numbers.length >= 2 || (numbers.length === 1 && frags.length >= 2 && frags[frags.length - 1] === numbers[0] && !NUMBER.test(frags[0].text));
+  const value = numbers.length >= 2 || (numbers.length === 1 && frags.length >= 2 && last === numbers[0] && !NUMBER.test(frags[0].text));
   return { line, frags, numeric, value };
 }
 
@@ -130,10 +134,12 @@ const crossing = (f: Frag, centres: number[]) => centres.filter((c) => f.x0 < c 
  * type size, a gap of more than a few lines, a paragraph or heading running across the value
  * columns, or a value line on other columns.
  */
-function breaks(prev: TLine, next: TLine, size: number, centres: number[]): boolean {
+function breaks(prev: TLine, next: TLine, size: number, centres: number[], labelEdge: number): boolean {
   if (Math.abs(next.line.size - size) > Math.max(1.5, size * 0.15)) return true;
   if (prev.line.page === next.line.page && prev.line.y - next.line.y > size * 3.2) return true;
   if (next.value) return !fits(next, centres, size);
+  // A section heading ("三、收到和处理…") running out of the label area into the value columns.
+  if (next.frags.length === 1 && SECTION.test(next.line.text) && next.frags[0].x1 > Math.min(labelEdge + size * 2, centres.length ? boundsOf(centres, size)[0] : Infinity)) return true;
   const wide = next.frags.some((f) => crossing(f, centres) >= Math.max(2, Math.ceil(centres.length / 2)));
   return wide && next.frags.length === 1;
 }
@@ -163,9 +169,13 @@ export function borderlessRegions(lines: BLine[], join: (runs: BLine['runs']) =>
     let j = i;
     let lastValue = i;
     let values = 1;
-    while (j + 1 < t.length && !breaks(t[j], t[j + 1], size, centres)) {
+    // How far the labels of the value lines reach (a section heading runs further).
+    const edgeOf = (l: TLine) => Math.max(...l.frags.filter((f) => !l.numeric.includes(f)).map((f) => f.x1), -Infinity);
+    let labelEdge = edgeOf(t[i]);
+    while (j + 1 < t.length && !breaks(t[j], t[j + 1], size, centres, labelEdge)) {
       j++;
       if (t[j].value) {
+        labelEdge = Math.max(labelEdge, edgeOf(t[j]));
         lastValue = j;
         values++;
         centres = centresOf(t.slice(i, j + 1));
@@ -297,7 +307,9 @@ export function regionRows(region: Region): Slot[][] {
       const [c0] = labelSpan(f);
       const cell = open[c0];
       if (!cell || !cell.label || cell.lastLine !== li - 1 || cell.c0 !== c0) continue;
-      if (cell.last.x1 + firstWord(f.text, f.size) > right[cell.c1] + size * 0.1) cont.set(f, cell);
+      // The cell's lines keep its alignment: the same left edge, or (centred) the same centre.
+      const aligned = Math.abs(f.x0 - cell.frags[0].x0) <= size * 0.8 || Math.abs(centre(f) - centre(cell.last)) <= size * 0.8;
+      if (aligned && cell.last.x1 + firstWord(f.text, f.size) > right[cell.c1] + size * 0.1) cont.set(f, cell);
     }
     if (!tl.value) {
       for (const f of values) {
@@ -367,6 +379,17 @@ export function regionRows(region: Region): Slot[][] {
           const width = z - a;
           const better = !best || (tl.value ? width < best[1] - best[0] || (width === best[1] - best[0] && cost < bestCost) : width > best[1] - best[0] || (width === best[1] - best[0] && cost < bestCost));
           if (better) [best, bestCost] = [[a, z], cost];
+        }
+      }
+      // A number alone under a header cell spanning several columns fills that cell's span (a
+      // value merged across them, "行政许可 | 0" under "本年处理决定数量").
+      if (tl.value) {
+        const heads = cells.filter((p) => !p.label && !p.numeric && p.r1 < row && p.c0 - L <= cc && cc <= p.c1 - L);
+        const head = heads.sort((p, q) => q.r1 - p.r1 || p.c1 - p.c0 - (q.c1 - q.c0))[0];
+        if (head && head.c1 > head.c0) {
+          const [a, z] = [head.c0 - L, head.c1 - L];
+          const alone = news.every((g) => g === f || nearest(centre(g)) < a || nearest(centre(g)) > z);
+          if (alone && a >= min && !taken(a, z) && Math.abs((b[a] + b[z + 1]) / 2 - x) <= tol) best = [a, z];
         }
       }
       const [a, z] = best ?? [cc, cc];

@@ -63,11 +63,13 @@ for (const seed of SEEDS) {
 }
 
 /**
- * Borderless tables: a seed's Word form with every border removed (scripts/fixtures/pdf.ts), so its
- * tables are rebuilt from the alignment of the text alone — wrapped labels, a header broken over
- * lines, merged cells, tables continued on the next page. All bind, with the text form's findings.
+ * Borderless tables: seeds' Word forms with every border removed (scripts/fixtures/pdf.ts), so their
+ * tables are rebuilt from the alignment of the text alone — wrapped labels, headers broken over
+ * lines, merged cells, tables continued on the next page (002: T2 and T3; 000: T4's header on one
+ * page, its numbers on the next). All bind, with the text form's findings; so does the draft.
  */
-for (const [file, seed] of [['borderless-002.pdf', '002']] as const) {
+for (const seed of ['000', '002', '004']) {
+  const file = `borderless-${seed}.pdf`;
   test(`${file}: tables without ruling lines bind and give the findings of the text form`, async () => {
     const text = check(readFileSync(`${FIXTURES}seeds/${SEEDS.find((s) => s.startsWith(seed))}`, 'utf8'), { fileName: `${seed}.txt` });
     const pdf = await checkAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file });
@@ -75,6 +77,8 @@ for (const [file, seed] of [['borderless-002.pdf', '002']] as const) {
     assert.deepEqual(keys(pdf), keys(text));
     const flagged = new Set(whitespaceCells(text));
     for (const cell of whitespaceCells(pdf)) assert.ok(flagged.has(cell), `${cell} is flagged in the text form too`);
+    const draft = toMarkdownDraft(await parseReportAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file }));
+    assert.deepEqual(keys(check(draft, { fileName: `${seed}.md` })), keys(text), 'the Markdown draft imported from it');
   });
 }
 
