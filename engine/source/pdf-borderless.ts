@@ -227,6 +227,9 @@ interface Cell {
   last: Frag;
   numeric: boolean;
   label: boolean;
+  /** A label on lines of its own between rows (a merged cell centred over the rows it spans): placed after the rows are known. */
+  floating?: boolean;
+  firstLine: number;
 }
 
 export interface Slot {
@@ -296,6 +299,18 @@ export function regionRows(region: Region): Slot[][] {
   const claim = (cell: Cell, r: number) => {
     for (let k = cell.c0; k <= cell.c1; k++) occupied.set(`${r}|${k}`, cell);
   };
+  // The cell that last had text in each column: a cell goes on only with no other text in its
+  // column in between (lines of other columns may interleave, as a centred merged cell's do).
+  const colLast: (Cell | undefined)[] = [];
+  const touch = (cell: Cell) => {
+    for (let k = cell.c0; k <= cell.c1; k++) colLast[k] = cell;
+  };
+  const near = (cell: Cell, f: Frag, li: number) =>
+    colLast[cell.c0] === cell && li - cell.lastLine <= 3 && (cell.last.page !== f.page || cell.last.y - f.y <= size * 2.6);
+  /** Per row, the line that made it and whether it is a value row. */
+  const rowLine: number[] = [];
+  const rowValue: boolean[] = [];
+  const firstValueLine = region.firstValue;
 
   lines.forEach((tl, li) => {
     const labels = tl.frags.filter(isLabel);
@@ -306,7 +321,7 @@ export function regionRows(region: Region): Slot[][] {
       if (ORDINAL.test(f.text) || (tl.value && f === rightmostLabel)) continue;
       const [c0] = labelSpan(f);
       const cell = open[c0];
-      if (!cell || !cell.label || cell.lastLine !== li - 1 || cell.c0 !== c0) continue;
+      if (!cell || !cell.label || !near(cell, f, li) || cell.c0 !== c0) continue;
       // The cell's lines keep its alignment: the same left edge, or (centred) the same centre.
       const aligned = Math.abs(f.x0 - cell.frags[0].x0) <= size * 0.8 || Math.abs(centre(f) - centre(cell.last)) <= size * 0.8;
       if (aligned && cell.last.x1 + firstWord(f.text, f.size) > right[cell.c1] + size * 0.1) cont.set(f, cell);
@@ -316,25 +331,44 @@ export function regionRows(region: Region): Slot[][] {
         if (NUMBER.test(f.text)) continue;
         const cc = nearest(centre(f));
         const cell = open[L + cc];
-        if (!cell || cell.label || cell.numeric || cell.lastLine !== li - 1) continue;
+        if (!cell || cell.label || cell.numeric || !near(cell, f, li)) continue;
         const alone = values.every((g) => g === f || nearest(centre(g)) < cell.c0 - L || nearest(centre(g)) > cell.c1 - L);
         const aligned = cell.c0 === cell.c1 || Math.abs(centre(f) - centre(cell.last)) <= tol || Math.abs(f.x0 - cell.last.x0) <= tol;
         if (alone && aligned) cont.set(f, cell);
       }
     }
     const fresh = tl.frags.filter((f) => !cont.has(f));
-    if (tl.value || fresh.length) row++;
+    // A label alone on a line between rows, in a column with labels to its right (a parent's, such
+    // as "（三）不予公开" centred over its sub-items), or in the header: no row of its own.
+    const floats =
+      !tl.value && row >= 0 && fresh.length > 0 && fresh.every((f) => isLabel(f) && (labelSpan(f)[1] < L - 1 || li < firstValueLine));
+    if (!floats && (tl.value || fresh.length)) {
+      row++;
+      rowLine[row] = li;
+      rowValue[row] = tl.value;
+    }
     for (const [f, cell] of cont) {
       cell.parts.push(f.text);
       cell.frags.push(f);
       cell.last = f;
       cell.lastLine = li;
-      if (cell.r1 < row) {
+      touch(cell);
+      if (!cell.floating && cell.r1 < row) {
         for (let r = cell.r1 + 1; r <= row; r++) claim(cell, r);
         cell.r1 = row;
       }
     }
     if (!fresh.length) return;
+    if (floats) {
+      for (const f of fresh) {
+        const [c0, c1] = labelSpan(f);
+        const cell: Cell = { r0: -1, r1: -1, c0, c1, parts: [f.text], frags: [f], firstLine: li, lastLine: li, last: f, numeric: false, label: true, floating: true };
+        cells.push(cell);
+        touch(cell);
+        for (let k = c0; k <= c1; k++) open[k] = cell;
+      }
+      return;
+    }
     const add = (f: Frag, c0: number, c1: number, label: boolean) => {
       const clash = [...Array(c1 - c0 + 1).keys()].map((k) => occupied.get(`${row}|${c0 + k}`)).find(Boolean);
       if (clash) {
@@ -343,9 +377,10 @@ export function regionRows(region: Region): Slot[][] {
         clash.numeric = false;
         return;
       }
-      const cell: Cell = { r0: row, r1: row, c0, c1, parts: [f.text], frags: [f], lastLine: li, last: f, numeric: NUMBER.test(f.text), label };
+      const cell: Cell = { r0: row, r1: row, c0, c1, parts: [f.text], frags: [f], firstLine: li, lastLine: li, last: f, numeric: NUMBER.test(f.text), label };
       cells.push(cell);
       claim(cell, row);
+      touch(cell);
       for (let k = c0; k <= c1; k++) open[k] = cell;
     };
     for (const f of labels.filter((g) => !cont.has(g))) {
@@ -410,6 +445,28 @@ export function regionRows(region: Region): Slot[][] {
     }
     prevValueRow = tl.value;
   });
+
+  // Floating labels: in the row nearest their middle line with their columns free, spanning the
+  // rows of the same kind (header or body) above and below whose columns are free too.
+  const free = (cell: Cell, r: number) => [...Array(cell.c1 - cell.c0 + 1).keys()].every((k) => !occupied.has(`${r}|${cell.c0 + k}`));
+  for (const cell of cells.filter((x) => x.floating)) {
+    const mid = (cell.firstLine + cell.lastLine) / 2;
+    const order = rowLine.map((l, r) => r).sort((p, q) => Math.abs(rowLine[p] - mid) - Math.abs(rowLine[q] - mid) || p - q);
+    const at = order.find((r) => free(cell, r));
+    if (at === undefined) {
+      const host = occupied.get(`${order[0]}|${cell.c0}`);
+      if (host) host.parts.push(...cell.parts);
+      continue;
+    }
+    const kind = (r: number) => (rowLine[r] < firstValueLine ? 'head' : rowValue[r] ? 'body' : 'other');
+    let r0 = at;
+    let r1 = at;
+    while (r0 - 1 >= 0 && kind(r0 - 1) === kind(at) && free(cell, r0 - 1)) r0--;
+    while (r1 + 1 <= row && kind(r1 + 1) === kind(at) && free(cell, r1 + 1)) r1++;
+    cell.r0 = r0;
+    cell.r1 = r1;
+    for (let r = r0; r <= r1; r++) claim(cell, r);
+  }
 
   const nr = row + 1;
   const nc = L + M;

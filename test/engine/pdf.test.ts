@@ -66,10 +66,10 @@ for (const seed of SEEDS) {
  * Borderless tables: seeds' Word forms with every border removed (scripts/fixtures/pdf.ts), so their
  * tables are rebuilt from the alignment of the text alone — wrapped labels, headers broken over
  * lines, merged cells, tables continued on the next page (002: T2 and T3; 000: T4's header on one
- * page, its numbers on the next). All bind, with the text form's findings; so does the draft.
+ * page, its numbers on the next; centred-002: every cell centred vertically, so a merged label stands
+ * between its sub-items' lines). All bind, with the text form's findings; so does the draft.
  */
-for (const seed of ['000', '002', '004']) {
-  const file = `borderless-${seed}.pdf`;
+for (const [file, seed] of [['borderless-000.pdf', '000'], ['borderless-002.pdf', '002'], ['borderless-004.pdf', '004'], ['borderless-centred-002.pdf', '002']] as const) {
   test(`${file}: tables without ruling lines bind and give the findings of the text form`, async () => {
     const text = check(readFileSync(`${FIXTURES}seeds/${SEEDS.find((s) => s.startsWith(seed))}`, 'utf8'), { fileName: `${seed}.txt` });
     const pdf = await checkAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file });
