@@ -12,12 +12,12 @@
 //               lines are one label, so a header broken one character per line reads as its label.
 //               A table that ends a page and one that starts the next with the same outer edges are
 //               one (their column borders unified; header rows repeated dropped; a row the break cut
-//               in two rejoined). Without rules, lines whose text stands in aligned columns are read
-//               as a table — a first approximation: without borders a wrapped label and a title row
-//               under it look alike, and the 2019/2021 tables 三 and 四 are not reliably rebuilt.
+//               in two rejoined). Without rules, tables are rebuilt from the alignment of the text
+//               (source/pdf-borderless.ts), and joined across pages the same way.
 //   furniture   page numbers ("- 3 -", "— 5 —", "第 3 页") and running headers and footers (a line
 //               at the same place on most pages) are not the report's text.
 import type { GridCell } from './types.ts';
+import { borderlessRegions, continuesRegion, joinRegions, regionRows, type Region } from './pdf-borderless.ts';
 
 export interface TextRun {
   str: string;
@@ -296,95 +296,6 @@ function ruledTables(page: PageContent, used: Set<TextRun>): RuledTable[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tables from column alignment (no rules drawn)
-
-/** A line's parts separated by gaps wider than two characters: the cells of a borderless row. */
-function parts(line: Line): { x0: number; x1: number; runs: TextRun[] }[] {
-  const out: { x0: number; x1: number; runs: TextRun[] }[] = [];
-  for (const r of line.runs) {
-    const last = out[out.length - 1];
-    if (last && r.x - last.x1 < line.size * 2) {
-      last.runs.push(r);
-      last.x1 = Math.max(last.x1, r.x + r.w);
-    } else out.push({ x0: r.x, x1: r.x + r.w, runs: [r] });
-  }
-  return out;
-}
-
-interface AlignedTable {
-  page: number;
-  lines: Line[];
-  rows: { text: string; box: Box }[][];
-  top: number;
-  bottom: number;
-}
-
-/**
- * Borderless tables: a run of at least two lines of three or more parts whose parts stand in
- * shared columns. Lines between them holding parts only under those columns continue the row
- * above (a wrapped label) — or, before the first row with values, the header above.
- */
-function alignedTables(lines: Line[]): AlignedTable[] {
-  const tables: AlignedTable[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const p = parts(lines[i]);
-    if (p.length < 3) {
-      i++;
-      continue;
-    }
-    // Column starts from the rows of three or more parts that follow, at a similar spacing.
-    let j = i;
-    const rowsIdx: number[] = [];
-    while (j < lines.length) {
-      const q = parts(lines[j]);
-      const gap = j > i ? lines[j - 1].y - lines[j].y : 0;
-      if (j > i && gap > lines[j].size * 3) break;
-      if (q.length >= 3) rowsIdx.push(j);
-      else if (q.length === 0 || j === i) break;
-      // A line of one or two parts is a continuation only when a full row follows it.
-      else if (!(j + 1 < lines.length && parts(lines[j + 1]).length >= 1)) break;
-      j++;
-    }
-    while (j > i && parts(lines[j - 1]).length < 3) j--;
-    if (rowsIdx.length < 2) {
-      i++;
-      continue;
-    }
-    const block = lines.slice(i, j);
-    const starts = cluster(block.flatMap((l) => (parts(l).length >= 3 ? parts(l).map((q) => q.x0) : [])), block[0].size * 1.5);
-    const colOf = (x: number) => {
-      let best = 0;
-      starts.forEach((s, k) => {
-        if (x >= s - block[0].size) best = k;
-      });
-      return best;
-    };
-    const rows: { text: string[]; boxes: (Box | undefined)[] }[] = [];
-    for (const l of block) {
-      const q = parts(l);
-      const full = q.length >= 3;
-      if (full || !rows.length) rows.push({ text: starts.map(() => ''), boxes: starts.map(() => undefined) });
-      const row = rows[rows.length - 1];
-      for (const part of q) {
-        const k = colOf(part.x0);
-        row.text[k] = joinLines([row.text[k], joinRuns(part.runs)]);
-        const b = row.boxes[k];
-        const box: Box = [part.x0, l.y, part.x1, l.y + l.size];
-        row.boxes[k] = b ? [Math.min(b[0], box[0]), Math.min(b[1], box[1]), Math.max(b[2], box[2]), Math.max(b[3], box[3])] : box;
-      }
-    }
-    tables.push({
-      page: block[0].page, lines: block,
-      rows: rows.map((r) => r.text.map((t, k) => ({ text: t, box: r.boxes[k] ?? [starts[k], 0, starts[k], 0] }))),
-      top: block[0].y + block[0].size, bottom: block[block.length - 1].y,
-    });
-    i = j;
-  }
-  return tables;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Page furniture
 
 const PAGE_NUMBER = /^(?:[-—–－~～\s]*\d{1,4}[-—–－~～\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
@@ -414,7 +325,7 @@ function furniture(pages: { page: PageContent; lines: Line[] }[]): Set<Line> {
 type Item =
   | { kind: 'line'; line: Line; top: number }
   | { kind: 'ruled'; table: RuledTable; top: number }
-  | { kind: 'aligned'; table: AlignedTable; top: number };
+  | { kind: 'aligned'; table: Region; top: number };
 
 /** A ruled table's rows as grid rows: spans in the slot where a merged cell starts, covered slots elsewhere. */
 function ruledRows(t: RuledTable): { cell: GridCell; page: number; box: Box }[][] {
@@ -509,8 +420,8 @@ export function layOutPages(pages: PageContent[]): PdfBlock[] {
   const drop = furniture(perPage);
   const items: Item[][] = perPage.map(({ lines, ruled }) => {
     const body = lines.filter((l) => !drop.has(l));
-    const aligned = ruled.length ? [] : alignedTables(body);
-    const inAligned = new Set(aligned.flatMap((t) => t.lines));
+    const aligned = ruled.length ? [] : borderlessRegions(body, joinRuns);
+    const inAligned = new Set<unknown>(aligned.flatMap((t) => t.lines.map((l) => l.line)));
     const list: Item[] = [
       ...body.filter((l) => !inAligned.has(l)).map((line) => ({ kind: 'line' as const, line, top: line.y + line.size })),
       ...ruled.map((table) => ({ kind: 'ruled' as const, table, top: table.top })),
@@ -528,12 +439,14 @@ export function layOutPages(pages: PageContent[]): PdfBlock[] {
 
   const blocks: PdfBlock[] = [];
   let grid = 0;
-  // The ruled table last laid out, while nothing but other pages' furniture has followed it.
-  let open: { table: RuledTable; endsPage: boolean } | undefined;
+  // The table last laid out, while nothing but other pages' furniture has followed it: one that
+  // ends its page may go on at the top of the next.
+  let open: { kind: 'ruled'; table: RuledTable; endsPage: boolean } | { kind: 'aligned'; table: Region; endsPage: boolean } | undefined;
   const closeTable = () => {
     if (!open) return;
     grid++;
-    for (const row of ruledRows(open.table)) pushRow(blocks, row, grid);
+    const rows = open.kind === 'ruled' ? ruledRows(open.table) : regionRows(open.table);
+    for (const row of rows) pushRow(blocks, row, grid);
     open = undefined;
   };
   let paragraph: { lines: Line[] } | undefined;
@@ -565,16 +478,18 @@ export function layOutPages(pages: PageContent[]): PdfBlock[] {
       }
       flush();
       if (it.kind === 'aligned') {
-        closeTable();
-        grid++;
-        for (const row of it.table.rows) pushRow(blocks, row.map((c) => ({ cell: { start: 0, end: 0, text: c.text }, page: it.table.page, box: c.box })), grid);
-        return;
-      }
-      const t = it.table;
-      if (open && open.endsPage && idx === 0 && continues(open.table, t)) open.table = joinTables(open.table, t);
-      else {
-        closeTable();
-        open = { table: t, endsPage: false };
+        if (open?.kind === 'aligned' && open.endsPage && idx === 0 && continuesRegion(open.table, it.table)) open.table = joinRegions(open.table, it.table);
+        else {
+          closeTable();
+          open = { kind: 'aligned', table: it.table, endsPage: false };
+        }
+      } else {
+        const t = it.table;
+        if (open?.kind === 'ruled' && open.endsPage && idx === 0 && continues(open.table, t)) open.table = joinTables(open.table, t);
+        else {
+          closeTable();
+          open = { kind: 'ruled', table: t, endsPage: false };
+        }
       }
       open.endsPage = idx === list.length - 1;
     });

@@ -62,6 +62,26 @@ for (const seed of SEEDS) {
   });
 }
 
+/**
+ * Borderless tables: seeds' Word forms with every border removed (scripts/fixtures/pdf.ts), so their
+ * tables are rebuilt from the alignment of the text alone — wrapped labels, headers broken over
+ * lines, merged cells, tables continued on the next page (002: T2 and T3; 000: T4's header on one
+ * page, its numbers on the next; centred-002: every cell centred vertically, so a merged label stands
+ * between its sub-items' lines). All bind, with the text form's findings; so does the draft.
+ */
+for (const [file, seed] of [['borderless-000.pdf', '000'], ['borderless-002.pdf', '002'], ['borderless-004.pdf', '004'], ['borderless-centred-002.pdf', '002']] as const) {
+  test(`${file}: tables without ruling lines bind and give the findings of the text form`, async () => {
+    const text = check(readFileSync(`${FIXTURES}seeds/${SEEDS.find((s) => s.startsWith(seed))}`, 'utf8'), { fileName: `${seed}.txt` });
+    const pdf = await checkAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file });
+    assert.deepEqual(Object.values(pdf.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
+    assert.deepEqual(keys(pdf), keys(text));
+    const flagged = new Set(whitespaceCells(text));
+    for (const cell of whitespaceCells(pdf)) assert.ok(flagged.has(cell), `${cell} is flagged in the text form too`);
+    const draft = toMarkdownDraft(await parseReportAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file }));
+    assert.deepEqual(keys(check(draft, { fileName: `${seed}.md` })), keys(text), 'the Markdown draft imported from it');
+  });
+}
+
 test('a PDF finding names the page and the box of its cell, with the text shown there', async () => {
   const r = await checkAsync(bytes(`${FIXTURES}forms/002.pdf`), { fileName: '002.pdf' });
   const total = r.findings.find((f) => f.rule === 'T3-RESULT-TOTAL' && f.cell?.col === 'np')!;
