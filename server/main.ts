@@ -11,6 +11,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -24,7 +26,7 @@ import { defaultDocsBase } from './diagnostics.ts';
 import { hoverAt } from './hover.ts';
 import { IdleGc } from './memory.ts';
 import { COMMANDS, FIX_ALL_KIND, FORMAT_TABLE_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
-import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
+import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles, resolveLang, unknownRulesMessage } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
@@ -110,10 +112,25 @@ async function readSettings(): Promise<'changed' | 'same' | 'failed'> {
   }
 }
 
+/** The last warning about rule ids in the settings that do not exist (said once per change). */
+let warnedUnknown: string | null = null;
+
+/** A misspelt rule id in govreport.rules has no effect: say so, with the nearest real id (a notification and the log). */
+function warnUnknownRules(): void {
+  const message = unknownRulesMessage(env.settings.unknownRules, resolveLang(env.settings, env.locale));
+  if (message === warnedUnknown) return;
+  warnedUnknown = message;
+  if (!message) return;
+  connection.console.warn(message);
+  // A notification (window/showMessage), not a request: nothing to answer.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
+
 connection.onInitialized(async () => {
   if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_NAME}` }] });
   if ((await pullSettings()) === 'changed') checker.recheckAll();
+  warnUnknownRules();
 });
 
 connection.onDidChangeConfiguration(async (p) => {
@@ -125,6 +142,7 @@ connection.onDidChangeConfiguration(async (p) => {
     if (pushed === undefined) return;
     env.settings = normalizeSettings(pushed);
   }
+  warnUnknownRules();
   checker.recheckAll();
 });
 

@@ -5,8 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { check, decode, displayWidth, LineIndex } from '../../engine/index.ts';
+import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { check, decode, displayWidth } from '../../engine/index.ts';
+import { applyTextEdits, editsOf } from '../helpers/edits.ts';
 import { ensureBuilt, ROOT, TestClient } from './lsp.ts';
 
 export const SEED_PATH = (n: string) => join(ROOT, 'test/fixtures/seeds', n);
@@ -15,20 +16,6 @@ const EXPECTED = JSON.parse(readFileSync(SEED_PATH('002_c7925c89c326f8ac.expecte
 const T3ROWS = EXPECTED.tables.T3.rows as Record<string, { values: number[]; lines: number[] }>;
 const COLS = EXPECTED.tables.T3.columns as string[];
 const lineOf = (row: string, col: string) => T3ROWS[row].lines[COLS.indexOf(col)] - 1;
-
-export function applyTextEdits(text: string, edits: TextEdit[]): string {
-  const index = new LineIndex(text);
-  const abs = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }));
-  abs.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of abs) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
-export function editsOf(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  if (edit.documentChanges) return (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits as TextEdit[]);
-  return edit.changes?.[uri] ?? [];
-}
 
 const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
 
@@ -292,5 +279,32 @@ describe('HTML pages', () => {
     assert.deepEqual(q.diagnostics, []);
     await client.close(uri);
     await client.close(other);
+  });
+});
+
+describe('settings', () => {
+  it('a rule id in govreport.rules that does not exist gets a warning naming the nearest real id, once per change', async () => {
+    const c = await TestClient.start({ locale: 'zh-cn', initializationOptions: { debounceMs: 0 }, settings: { language: 'zh', rules: { 'T3-ROW-TOTL': 'off' } } });
+    try {
+      const warnings: string[] = [];
+      c.conn.onNotification('window/showMessage', (m: { type: number; message: string }) => { if (m.type === 2) warnings.push(m.message); });
+      const uri = 'file:///virtual/f-unknown-rule.txt';
+      await c.open(uri, SEED003_R7, 'plaintext', 1);
+      const p = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+      // The entry has no effect, and no diagnostic blames a .govreportrc.json for it.
+      assert.ok(byRule(p.diagnostics, 'T3-ROW-TOTAL').length > 0);
+      assert.equal(byRule(p.diagnostics, 'CONFIG-INVALID').length, 0);
+      const until = Date.now() + 5000;
+      while (!warnings.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(warnings, ['设置 govreport.rules 中的规则“T3-ROW-TOTL”不存在（是否应为 T3-ROW-TOTAL？），此项未生效']);
+      // Corrected: the rule is off, and nothing more is said.
+      c.settings = { language: 'zh', rules: { 'T3-ROW-TOTAL': 'off' } };
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const q = await c.waitForDiagnostics(uri, (x) => !byRule(x.diagnostics, 'T3-ROW-TOTAL').length);
+      assert.ok(q.diagnostics.length > 0);
+      assert.equal(warnings.length, 1);
+    } finally {
+      await c.stop();
+    }
   });
 });
