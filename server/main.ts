@@ -28,6 +28,7 @@ import { IdleGc } from './memory.ts';
 import { COMMANDS, FIX_ALL_KIND, FORMAT_TABLE_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
 import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles, resolveLang, unknownRulesMessage } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
+import { PreviousYears } from './xyear.ts';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
 import type { RequestContext } from './requests/context.ts';
@@ -53,6 +54,10 @@ const env: Env = {
   docsBase: defaultDocsBase(),
   rc: new RcFiles(),
 };
+env.xyear = new PreviousYears(documents, (uri) => {
+  const doc = documents.get(uri);
+  if (doc) checker.schedule(doc);
+});
 const idleGc = new IdleGc(() => checker.pending);
 const checker = new Checker(connection, documents, env, (work) => idleGc.notify(work));
 let canPullConfiguration = false;
@@ -163,7 +168,10 @@ documents.onDidOpen((e) => {
   }));
 });
 documents.onDidChangeContent((e) => checker.schedule(e.document));
-documents.onDidClose((e) => checker.close(e.document.uri));
+documents.onDidClose((e) => {
+  env.xyear?.forget(e.document.uri);
+  checker.close(e.document.uri);
+});
 
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);

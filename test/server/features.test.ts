@@ -3,8 +3,10 @@
 // detection of non-reports, HTML pages, cross-year checks, workspace checks.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { check, decode, displayWidth } from '../../engine/index.ts';
 import { applyTextEdits, editsOf } from '../helpers/edits.ts';
@@ -305,6 +307,50 @@ describe('settings', () => {
       assert.equal(warnings.length, 1);
     } finally {
       await c.stop();
+    }
+  });
+});
+
+describe('cross-year checks', () => {
+  const SEED000 = readFileSync(SEED_PATH('000_bb11c9eb4a4a9df5.txt'), 'utf8');
+  /** Seed 000 (the agency's 2021 report) as its 2022 report, with 上年结转·自然人 0 and ·商业企业 2 (last year carried 0 forward). */
+  const as2022 = () => {
+    const lines = SEED000.split('\n');
+    lines[0] = '烈山区人民政府办公室2022年政府信息公开工作年度报告';
+    lines[2] = lines[2].replaceAll('2021年', '2022年');
+    assert.deepEqual([lines[93], lines[94]], ['\t1', '\t0']);
+    lines[93] = '\t0';
+    lines[94] = '\t2';
+    return lines.join('\n');
+  };
+
+  it('last year\'s report in the same folder (on disk, or open) is compared live: 上年结转 = 去年结转下年度', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-xyear-'));
+    try {
+      writeFileSync(join(dir, '2021.txt'), SEED000);
+      writeFileSync(join(dir, 'notes.md'), '# 笔记\n');
+      const uri = pathToFileURL(join(dir, '2022.txt')).href;
+      await client.open(uri, as2022(), 'plaintext', 1);
+      // Last year's file is read in the background; the report is checked again once it is known.
+      const carry = (ds: Diagnostic[]) => byRule(ds, 'XYEAR-CARRY').map((d) => [d.range.start.line, d.message]);
+      const p = await client.waitForDiagnostics(uri, (x) => carry(x.diagnostics).length > 0);
+      assert.deepEqual(carry(p.diagnostics).map(([l]) => l), [94, 99]);
+      assert.match(String(carry(p.diagnostics)[0][1]), /^上年结转·商业企业 为 2，但上一年度报告结转下年度·商业企业 为 0.*（上一年度报告：2021\.txt）$/);
+      // Last year's report opened and edited (结转下年度·商业企业 0 → 2): this year's is compared with its text at once.
+      const lastYear = pathToFileURL(join(dir, '2021.txt')).href;
+      const lines = SEED000.split('\n');
+      assert.equal(lines[342], '\t0');
+      lines[342] = '\t2';
+      await client.open(lastYear, lines.join('\n'), 'plaintext', 1);
+      const q = await client.waitForDiagnostics(uri, (x) => carry(x.diagnostics).length === 1);
+      assert.deepEqual(carry(q.diagnostics).map(([l]) => l), [99]);
+      // The earlier year gets no cross-year findings of its own.
+      const r = await client.waitForDiagnostics(lastYear, (x) => x.version === 1);
+      assert.equal(r.diagnostics.filter((d) => String(d.code).startsWith('XYEAR-')).length, 0);
+      await client.close(lastYear);
+      await client.close(uri);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
