@@ -48,7 +48,7 @@ export class Checker {
   /** Requests waiting for the debounced check of a version (uri → waiters). */
   private waiting = new Map<string, { version: number; resolve: (r: DocResult | null) => void }[]>();
   checks = 0;
-  lastCheck: { wallMs: number; cpuMs: number; length: number } | null = null;
+  lastCheck: { wallMs: number; cpuMs: number; length: number; at: number } | null = null;
 
   /**
    * @param afterWork called after each check and each close, the moments garbage is left behind
@@ -210,7 +210,7 @@ export class Checker {
         broken.relatedInformation = [{ location: { uri: pathToFileURL(rc.path).href, range: { start: zero, end: zero } }, message: rc.error }];
       }
       const cpu = process.cpuUsage(cpu0);
-      this.lastCheck = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, length: text.length };
+      this.lastCheck = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, length: text.length, at: Date.now() };
       const keep = text.length <= CACHE_MODEL_LIMIT ? result : null;
       return { result: { ...base, findings, index, result: keep, options }, diagnostics };
     } catch (e) {

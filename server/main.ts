@@ -74,7 +74,11 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   ...EDITOR_CAPABILITIES,
 };
 
+const startup: ServerStats['startup'] = { process: Math.round(performance.timeOrigin), loaded: 0, initialize: null };
+let lastChangeAt: number | null = null;
+
 connection.onInitialize((params): InitializeResult => {
+  startup.initialize = Date.now();
   env.locale = params.locale;
   const opts = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) env.debounceMs = opts.debounceMs;
@@ -167,7 +171,10 @@ documents.onDidOpen((e) => {
     if (doc) checker.ensure(doc);
   }));
 });
-documents.onDidChangeContent((e) => checker.schedule(e.document));
+documents.onDidChangeContent((e) => {
+  lastChangeAt = Date.now();
+  checker.schedule(e.document);
+});
 documents.onDidClose((e) => {
   env.xyear?.forget(e.document.uri);
   checker.close(e.document.uri);
@@ -197,6 +204,9 @@ connection.onDocumentSymbol(async (params) => {
 connection.onRequest(STATS_REQUEST, (): ServerStats => {
   const mem = process.memoryUsage();
   return {
+    pid: process.pid,
+    startup,
+    lastChangeAt,
     rss: mem.rss,
     heapUsed: mem.heapUsed,
     heapTotal: mem.heapTotal,
@@ -222,3 +232,4 @@ registerCheckFiles(requests);
 
 documents.listen(connection);
 connection.listen();
+startup.loaded = Date.now();

@@ -22,6 +22,11 @@ const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.govreport', '.html', '
 const MAX_FILES = 200;
 /** How long a folder's listing is trusted (each keystroke re-checks the document). */
 const LISTING_MS = 2000;
+/**
+ * Files are read only after this long without a check: reading a Word file or a PDF holds the
+ * server for a moment, which must not fall between a keystroke and its squiggle.
+ */
+const IDLE_MS = 1000;
 
 /** The pairing key of a checked report, or null when it names no agency or year. */
 interface Key {
@@ -65,6 +70,8 @@ export class PreviousYears {
   private pairedWith = new Map<string, string>();
   /** Documents waiting for their folder to be read: folder → uris. */
   private waiting = new Map<string, Set<string>>();
+  /** Date.now() of the last check (reading waits for a pause). */
+  private lastCheck = 0;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -79,6 +86,7 @@ export class PreviousYears {
    * findings' offsets are the document's own.
    */
   findings(uri: string, result: CheckResult, options: CheckOptions, lang: Lang): Finding[] {
+    this.lastCheck = Date.now();
     const path = pathOf(uri);
     if (!path) return [];
     // A report that is another's previous year has just changed: that one is compared again.
@@ -188,6 +196,9 @@ export class PreviousYears {
     this.reading = true;
     try {
       while (this.queue.length) {
+        for (let idle = Date.now() - this.lastCheck; idle < IDLE_MS; idle = Date.now() - this.lastCheck) {
+          await new Promise((r) => setTimeout(r, IDLE_MS - idle + 10));
+        }
         // Known under the stamp it was listed with: a file changed meanwhile is read again when the
         // listing shows its new stamp.
         const { path, stamp } = this.queue.shift()!;

@@ -354,3 +354,13 @@ describe('cross-year checks', () => {
     }
   });
 });
+
+describe('PDF in the server bundle', () => {
+  it('a PDF of the workspace is read by the built server (pdfjs loaded from its own bundle on first use)', async () => {
+    const uri = pathToFileURL(join(ROOT, 'test/fixtures/forms/002.pdf')).href;
+    const r = (await client.conn.sendRequest('govreport/checkFiles', { uris: [uri] })) as { files: number; reports: number; problems: number };
+    assert.deepEqual([r.files, r.reports], [1, 1]);
+    const p = await client.waitForDiagnostics(uri);
+    assert.ok(p.diagnostics.some((d) => d.code === 'T3-RESULT-TOTAL' && /（七）总计·自然人 为 8/.test(String(d.message))), p.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
+  });
+});
