@@ -81,8 +81,10 @@ export function moreTests(ctx: Ctx): { name: string; fn: () => Promise<void> }[]
         assert.ok(row, describe(ours(uri)));
         editor.selection = new vscode.Selection(row.range.start, row.range.start);
         editor.revealRange(row.range, vscode.TextEditorRevealType.InCenter);
-        await vscode.commands.executeCommand('editor.action.quickFix');
-        await sleep(1500);
+        await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+        await sleep(500);
+        await input('quick-fix-open', { press: ['Control+Period'] });
+        await sleep(2000);
         await shot('quick-fix-menu');
         await input('quick-fix-close', { press: ['Escape'] });
 
