@@ -85,7 +85,10 @@ connection.onInitialize((params): InitializeResult => {
   if (typeof opts.maxDocumentSize === 'number' && opts.maxDocumentSize > 0) env.maxDocumentSize = opts.maxDocumentSize;
   if (typeof opts.idleGcMs === 'number' && opts.idleGcMs >= 0) idleGc.delayMs = opts.idleGcMs;
   if (typeof opts.docsBaseUrl === 'string' && opts.docsBaseUrl) env.docsBase = opts.docsBaseUrl.endsWith('/') ? opts.docsBaseUrl : `${opts.docsBaseUrl}/`;
-  if (opts.settings !== undefined) env.settings = normalizeSettings(opts.settings);
+  if (opts.settings !== undefined) {
+    env.settings = normalizeSettings(opts.settings);
+    settingsGiven = true;
+  }
   const caps = params.capabilities;
   canPullConfiguration = caps.workspace?.configuration === true;
   canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -93,6 +96,9 @@ connection.onInitialize((params): InitializeResult => {
   documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
   return { capabilities: CAPABILITIES, serverInfo: { name: 'govreport', version: '0.1.0' } };
 });
+
+/** Whether initializationOptions carried the settings (the VS Code client sends them: no need to wait for a read). */
+let settingsGiven = false;
 
 /** The settings being read from the client, if a read is under way (an opened document waits for it). */
 let pulling: Promise<unknown> = Promise.resolve();
@@ -162,11 +168,13 @@ connection.onDidChangeWatchedFiles(() => {
 
 // An opened document is checked at once: there is no burst of keystrokes to wait out, and the first
 // diagnostics of a report are what a user waits for when opening it (bench/RESULTS.md, real editor).
-// (Once settings being read have arrived: the first diagnostics are in the user's language and levels.)
+// (Once settings being read have arrived: the first diagnostics are in the user's language and levels.
+// Settings given at initialize are those: the first check does not wait for the round trip, which
+// on a busy machine is part of a cold start; should the read bring other settings, all is checked again.)
 documents.onDidOpen((e) => {
   const uri = e.document.uri;
   // In a task of its own (not inside the notification's handling), as a debounced check would run.
-  void pulling.then(() => setImmediate(() => {
+  void (settingsGiven ? Promise.resolve() : pulling).then(() => setImmediate(() => {
     const doc = documents.get(uri);
     if (doc) checker.ensure(doc);
   }));

@@ -11,7 +11,7 @@ export interface Measured {
   coldStart?: Record<string, number>;
   freshOpen?: Record<string, number>;
   keystroke?: number[];
-  keystrokeSteps?: { total: number; check: number; send?: number; toServer?: number; server?: number; toClient?: number; toWorkbench?: number }[];
+  keystrokeSteps?: { total: number; check: number; event?: number; send?: number; toServer?: number; server?: number; toClient?: number; toWorkbench?: number }[];
   loadAverage?: number[];
 }
 
@@ -27,7 +27,7 @@ export function latencySection(m: Measured): string {
   const k = m.keystroke ?? [];
   const checks = (m.keystrokeSteps ?? []).map((s) => s.check).filter((x) => x >= 0);
   /** Median of one step of the keystroke samples (null/NaN steps left out). */
-  const step = (key: 'send' | 'toServer' | 'server' | 'toClient' | 'toWorkbench') => {
+  const step = (key: 'event' | 'send' | 'toServer' | 'server' | 'toClient' | 'toWorkbench') => {
     const xs = (m.keystrokeSteps ?? []).map((s) => s[key]).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
     return xs.length ? `${pct(xs, 50)} (max ${Math.max(...xs)})` : '?';
   };
@@ -52,7 +52,8 @@ export function latencySection(m: Measured): string {
     `| keystroke in a table cell → updated squiggle, median of ${k.length} | ${k.length ? pct(k, 50) : '?'} | |`,
     `| keystroke in a table cell → updated squiggle, p95 | ${k.length ? pct(k, 95) : '?'} | ≤ 300 |`,
     `| keystroke in a table cell → updated squiggle, max | ${k.length ? Math.max(...k) : '?'} | |`,
-    `| … edit applied → \`didChange\` written (extension host, client middleware), median | ${step('send')} | |`,
+    `| … \`TextEditor.edit\` → the change event in the extension host (the edit through the workbench), median | ${step('event')} | |`,
+    `| … change event → \`didChange\` written (client middleware and sync), median | ${step('send')} | |`,
     `| … written → the server's document updated (IPC), median | ${step('toServer')} | |`,
     `| … the server's pause (${DEBOUNCE_MS} ms debounce) and check, median | ${step('server')} | |`,
     `| … check done → the client's \`handleDiagnostics\` (IPC), median | ${step('toClient')} | |`,

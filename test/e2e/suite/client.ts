@@ -340,8 +340,10 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
           steps.push({
             total: samples[i],
             check: Math.round(stats.lastCheck?.wallMs ?? -1),
-            // edit applied → didChange written to the server
-            send: tm.changeSent - t0,
+            // the edit through the workbench (renderer) back to this extension host's change event
+            event: tm.changeEvent - t0,
+            // change event → didChange written to the server (the client's middleware and sync)
+            send: tm.changeSent - tm.changeEvent,
             // written → the server's document updated
             toServer: received - tm.changeSent,
             // the server's wait (debounce) and check

@@ -198,7 +198,8 @@ export function moreTests(ctx: Ctx): { name: string; fn: () => Promise<void> }[]
         const uri = editor.document.uri;
         await waitFor('diagnostics of the Markdown report', () => ours(uri).length > 0, 30_000);
         assert.deepEqual(ours(uri).filter((d) => codeOf(d) === 'CELL-OCR-NOISE').map((d) => d.message), []);
-        const section = (n: string) => n.replace(/\*/g, '').trim();
+        // Markdown names its headings with their marks ("## **一、总体情况**").
+        const section = (n: string) => n.replace(/^#+\s*/, '').replace(/\*/g, '').trim();
         const namesOf = (xs: (vscode.DocumentSymbol | vscode.SymbolInformation)[], out: string[] = []) => {
           for (const x of xs) {
             out.push(x.name);
