@@ -37,8 +37,10 @@ export interface GovReportApi {
   client: LanguageClient;
   status: Status;
   preview: TablePreview;
-  /** Timestamps (Date.now()) of the start-up steps, for the latency measurement. */
+  /** Timestamps (Date.now()) of the start-up steps, and of the last change sent and diagnostics received, for the latency measurement. */
   timings: Record<string, number>;
+  /** The lines this extension wrote to its output channel (the language client's own lines aside). */
+  logged: string[];
 }
 
 const isOurs = (doc: vscode.TextDocument) => LANGUAGES.includes(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
@@ -48,7 +50,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '?');
   // A log channel: timestamps and levels come with it, and the language client's own lines land there.
   const output = vscode.window.createOutputChannel('GovReport', { log: true });
-  const log = (line: string) => output.info(line);
+  const logged: string[] = [];
+  const keep = (line: unknown) => {
+    logged.push(String(line));
+    if (logged.length > 500) logged.shift();
+  };
+  // What the language client writes goes through the same record (the server's log messages, its
+  // warnings about the settings, a crash), so a test can read the channel as the user does.
+  const recorded = new Proxy(output, {
+    get(target, key) {
+      const v = Reflect.get(target, key, target) as unknown;
+      if (typeof v !== 'function') return v;
+      if (['trace', 'debug', 'info', 'warn', 'error', 'append', 'appendLine'].includes(String(key))) {
+        return (...args: unknown[]) => {
+          keep(args[0] instanceof Error ? args[0].message : args[0]);
+          return (v as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return (v as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+  const log = (line: string) => recorded.info(line);
   log(`GovReport ${version} · VS Code ${vscode.version} · ${vscode.env.appHost} · ${process.platform} · Node ${process.versions.node}`);
 
   const status = new Status(isOurs);
@@ -67,7 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
-    outputChannel: output,
+    outputChannel: recorded,
     // A shorter pause after a keystroke than the server's default: VS Code sends changes as they are
     // typed and a check of a report takes milliseconds (bench/RESULTS.md, real editor latency).
     // The settings go along, so the very first check already uses them.
@@ -92,11 +114,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
         status.checking(document.uri);
         return next(document);
       },
-      didChange: (event, next) => {
+      didChange: async (event, next) => {
         status.checking(event.document.uri);
-        return next(event);
+        timings.changeEvent = Date.now();
+        await next(event);
+        timings.changeSent = Date.now();
       },
       handleDiagnostics: (uri, diagnostics, next) => {
+        timings.diagnosticsReceived = Date.now();
+        timings.firstDiagnostics ??= timings.diagnosticsReceived;
         next(uri, diagnostics);
         status.notReports.delete(uri.toString());
         status.checked(uri);
@@ -223,7 +249,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     throw e;
   }
   status.update();
-  return Object.assign(client, { govreport: { client, status, preview, timings } });
+  return Object.assign(client, { govreport: { client, status, preview, timings, logged } });
 }
 
 async function renderRulePage(uri: vscode.Uri): Promise<void> {

@@ -10,6 +10,7 @@ import { looksLikeReport, readsAsReport } from './detect.ts';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
 import { SOURCE } from './protocol.ts';
 import { configFor, resolveLang, type RcFiles, type Settings } from './settings.ts';
+import type { PreviousYears } from './xyear.ts';
 
 export interface Env {
   settings: Settings;
@@ -18,6 +19,8 @@ export interface Env {
   maxDocumentSize: number;
   docsBase: string;
   rc: RcFiles;
+  /** Last year's reports beside a document, for the cross-year findings (xyear.ts). */
+  xyear?: PreviousYears;
 }
 
 export interface DocResult {
@@ -45,7 +48,7 @@ export class Checker {
   /** Requests waiting for the debounced check of a version (uri → waiters). */
   private waiting = new Map<string, { version: number; resolve: (r: DocResult | null) => void }[]>();
   checks = 0;
-  lastCheck: { wallMs: number; cpuMs: number; length: number } | null = null;
+  lastCheck: { wallMs: number; cpuMs: number; length: number; at: number } | null = null;
 
   /**
    * @param afterWork called after each check and each close, the moments garbage is left behind
@@ -197,17 +200,19 @@ export class Checker {
       if (auto && html && !readsAsReport(result.report)) return { result: { ...base, skipped: 'not-a-report' }, diagnostics: [] };
       // Finding ranges are in the document's own text (for an HTML page, not the text it rendered).
       const index = result.positions;
-      const diagnostics = result.findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase, lang));
-      const broken = rc && !rc.ok ? diagnostics[result.findings.findIndex((f) => f.rule === 'CONFIG-INVALID')] : undefined;
+      const xyear = this.env.xyear?.findings(doc.uri, result, options, lang) ?? [];
+      const findings = xyear.length ? [...result.findings, ...xyear].sort((a, b) => a.range.start - b.range.start) : result.findings;
+      const diagnostics = findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase, lang));
+      const broken = rc && !rc.ok ? diagnostics[findings.findIndex((f) => f.rule === 'CONFIG-INVALID')] : undefined;
       if (broken && rc && !rc.ok) {
         // Point at the broken file itself, so the editor can open it from the diagnostic.
         const zero = { line: 0, character: 0 };
         broken.relatedInformation = [{ location: { uri: pathToFileURL(rc.path).href, range: { start: zero, end: zero } }, message: rc.error }];
       }
       const cpu = process.cpuUsage(cpu0);
-      this.lastCheck = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, length: text.length };
+      this.lastCheck = { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, length: text.length, at: Date.now() };
       const keep = text.length <= CACHE_MODEL_LIMIT ? result : null;
-      return { result: { ...base, findings: result.findings, index, result: keep, options }, diagnostics };
+      return { result: { ...base, findings, index, result: keep, options }, diagnostics };
     } catch (e) {
       // An engine failure must not take the server down: say so on the document and in the log.
       const err = e instanceof Error ? e.stack ?? e.message : String(e);

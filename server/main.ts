@@ -11,6 +11,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -24,8 +26,9 @@ import { defaultDocsBase } from './diagnostics.ts';
 import { hoverAt } from './hover.ts';
 import { IdleGc } from './memory.ts';
 import { COMMANDS, FIX_ALL_KIND, FORMAT_TABLE_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
-import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles } from './settings.ts';
+import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles, resolveLang, unknownRulesMessage } from './settings.ts';
 import { documentSymbols } from './symbols.ts';
+import { PreviousYears } from './xyear.ts';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor.ts';
 import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
 import type { RequestContext } from './requests/context.ts';
@@ -51,6 +54,10 @@ const env: Env = {
   docsBase: defaultDocsBase(),
   rc: new RcFiles(),
 };
+env.xyear = new PreviousYears(documents, (uri) => {
+  const doc = documents.get(uri);
+  if (doc) checker.schedule(doc);
+});
 const idleGc = new IdleGc(() => checker.pending);
 const checker = new Checker(connection, documents, env, (work) => idleGc.notify(work));
 let canPullConfiguration = false;
@@ -67,14 +74,21 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   ...EDITOR_CAPABILITIES,
 };
 
+const startup: ServerStats['startup'] = { process: Math.round(performance.timeOrigin), loaded: 0, initialize: null };
+let lastChangeAt: number | null = null;
+
 connection.onInitialize((params): InitializeResult => {
+  startup.initialize = Date.now();
   env.locale = params.locale;
   const opts = (params.initializationOptions ?? {}) as InitializationOptions;
   if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) env.debounceMs = opts.debounceMs;
   if (typeof opts.maxDocumentSize === 'number' && opts.maxDocumentSize > 0) env.maxDocumentSize = opts.maxDocumentSize;
   if (typeof opts.idleGcMs === 'number' && opts.idleGcMs >= 0) idleGc.delayMs = opts.idleGcMs;
   if (typeof opts.docsBaseUrl === 'string' && opts.docsBaseUrl) env.docsBase = opts.docsBaseUrl.endsWith('/') ? opts.docsBaseUrl : `${opts.docsBaseUrl}/`;
-  if (opts.settings !== undefined) env.settings = normalizeSettings(opts.settings);
+  if (opts.settings !== undefined) {
+    env.settings = normalizeSettings(opts.settings);
+    settingsGiven = true;
+  }
   const caps = params.capabilities;
   canPullConfiguration = caps.workspace?.configuration === true;
   canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -82,6 +96,9 @@ connection.onInitialize((params): InitializeResult => {
   documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
   return { capabilities: CAPABILITIES, serverInfo: { name: 'govreport', version: '0.1.0' } };
 });
+
+/** Whether initializationOptions carried the settings (the VS Code client sends them: no need to wait for a read). */
+let settingsGiven = false;
 
 /** The settings being read from the client, if a read is under way (an opened document waits for it). */
 let pulling: Promise<unknown> = Promise.resolve();
@@ -110,10 +127,25 @@ async function readSettings(): Promise<'changed' | 'same' | 'failed'> {
   }
 }
 
+/** The last warning about rule ids in the settings that do not exist (said once per change). */
+let warnedUnknown: string | null = null;
+
+/** A misspelt rule id in govreport.rules has no effect: say so, with the nearest real id (a notification and the log). */
+function warnUnknownRules(): void {
+  const message = unknownRulesMessage(env.settings.unknownRules, resolveLang(env.settings, env.locale));
+  if (message === warnedUnknown) return;
+  warnedUnknown = message;
+  if (!message) return;
+  connection.console.warn(message);
+  // A notification (window/showMessage), not a request: nothing to answer.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
+
 connection.onInitialized(async () => {
   if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_NAME}` }] });
   if ((await pullSettings()) === 'changed') checker.recheckAll();
+  warnUnknownRules();
 });
 
 connection.onDidChangeConfiguration(async (p) => {
@@ -125,6 +157,7 @@ connection.onDidChangeConfiguration(async (p) => {
     if (pushed === undefined) return;
     env.settings = normalizeSettings(pushed);
   }
+  warnUnknownRules();
   checker.recheckAll();
 });
 
@@ -135,17 +168,25 @@ connection.onDidChangeWatchedFiles(() => {
 
 // An opened document is checked at once: there is no burst of keystrokes to wait out, and the first
 // diagnostics of a report are what a user waits for when opening it (bench/RESULTS.md, real editor).
-// (Once settings being read have arrived: the first diagnostics are in the user's language and levels.)
+// (Once settings being read have arrived: the first diagnostics are in the user's language and levels.
+// Settings given at initialize are those: the first check does not wait for the round trip, which
+// on a busy machine is part of a cold start; should the read bring other settings, all is checked again.)
 documents.onDidOpen((e) => {
   const uri = e.document.uri;
   // In a task of its own (not inside the notification's handling), as a debounced check would run.
-  void pulling.then(() => setImmediate(() => {
+  void (settingsGiven ? Promise.resolve() : pulling).then(() => setImmediate(() => {
     const doc = documents.get(uri);
     if (doc) checker.ensure(doc);
   }));
 });
-documents.onDidChangeContent((e) => checker.schedule(e.document));
-documents.onDidClose((e) => checker.close(e.document.uri));
+documents.onDidChangeContent((e) => {
+  lastChangeAt = Date.now();
+  checker.schedule(e.document);
+});
+documents.onDidClose((e) => {
+  env.xyear?.forget(e.document.uri);
+  checker.close(e.document.uri);
+});
 
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -171,6 +212,9 @@ connection.onDocumentSymbol(async (params) => {
 connection.onRequest(STATS_REQUEST, (): ServerStats => {
   const mem = process.memoryUsage();
   return {
+    pid: process.pid,
+    startup,
+    lastChangeAt,
     rss: mem.rss,
     heapUsed: mem.heapUsed,
     heapTotal: mem.heapTotal,
@@ -196,3 +240,4 @@ registerCheckFiles(requests);
 
 documents.listen(connection);
 connection.listen();
+startup.loaded = Date.now();

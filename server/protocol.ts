@@ -51,6 +51,15 @@ export interface InitializationOptions {
 }
 
 export interface ServerStats {
+  /** The server's process id (a test stops it to see the client survive a crash). */
+  pid: number;
+  /**
+   * Start-up, as Date.now() values: the process started (performance.timeOrigin), the bundle was
+   * loaded and evaluated, `initialize` arrived. Where a cold start's time goes.
+   */
+  startup: { process: number; loaded: number; initialize: number | null };
+  /** Date.now() when the last didChange arrived (where a keystroke's time goes). */
+  lastChangeAt: number | null;
   /** process.memoryUsage() of the server process, in bytes. */
   rss: number;
   heapUsed: number;
@@ -61,8 +70,8 @@ export interface ServerStats {
   cachedResults: number;
   /** Checks run since start. */
   checks: number;
-  /** The last check: wall and CPU time of check() + conversion, and the text length. */
-  lastCheck: { wallMs: number; cpuMs: number; length: number } | null;
+  /** The last check: wall and CPU time of check() + conversion, the text length, and Date.now() at its end. */
+  lastCheck: { wallMs: number; cpuMs: number; length: number; at?: number } | null;
   /** Garbage collections the server ran itself when idle (see idleGcMs), and the last one. */
   idleGcs: number;
   lastIdleGc: IdleGcRun | null;

@@ -1,7 +1,7 @@
 // Settings (`govreport.*` from the editor) and `.govreportrc.json` files, turned into what check()
 // takes: a language and a configuration object. Re-read whenever the editor says they changed;
 // rc files are looked up on every check (host/config.ts).
-import { unparsableConfig, type Lang } from '../engine/index.ts';
+import { readConfig, unparsableConfig, type Lang } from '../engine/index.ts';
 
 export type Validate = 'auto' | 'always' | 'never';
 export type Level = 'off' | 'error' | 'warning' | 'info';
@@ -10,9 +10,15 @@ export interface Settings {
   validate: Validate;
   language: 'auto' | Lang;
   rules: Record<string, Level>;
+  /**
+   * Rule ids govreport.rules names that no rule has, with the nearest real id: left out of `rules`
+   * (they would have no effect, and the engine's CONFIG-INVALID message would blame
+   * .govreportrc.json for them); the server warns about them instead (unknownRulesMessage).
+   */
+  unknownRules: { id: string; closest: string | null }[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { validate: 'auto', language: 'auto', rules: {} };
+export const DEFAULT_SETTINGS: Settings = { validate: 'auto', language: 'auto', rules: {}, unknownRules: [] };
 
 const LEVELS = new Set(['off', 'error', 'warning', 'info']);
 
@@ -22,14 +28,26 @@ export function normalizeSettings(raw: unknown): Settings {
   const validate = s.validate === 'always' || s.validate === 'never' ? s.validate : 'auto';
   const language = s.language === 'zh' || s.language === 'en' ? s.language : 'auto';
   const rules: Record<string, Level> = {};
+  let unknownRules: Settings['unknownRules'] = [];
   if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
-    // The editor validates the enum already; anything else is ignored rather than reported as a
-    // broken .govreportrc.json, which the engine's CONFIG-INVALID message would claim.
+    // The editor validates the level enum already; a bad level is ignored rather than reported as
+    // a broken .govreportrc.json, which the engine's CONFIG-INVALID message would claim.
+    unknownRules = readConfig({ rules: s.rules }).unknown;
+    const unknown = new Set(unknownRules.map((u) => u.id));
     for (const [id, level] of Object.entries(s.rules as Record<string, unknown>)) {
-      if (typeof level === 'string' && LEVELS.has(level)) rules[id] = level as Level;
+      if (typeof level === 'string' && LEVELS.has(level) && !unknown.has(id)) rules[id] = level as Level;
     }
   }
-  return { validate, language, rules };
+  return { validate, language, rules, unknownRules };
+}
+
+/** The warning for rule ids in govreport.rules that do not exist, naming the nearest real id; null when there are none. */
+export function unknownRulesMessage(unknown: Settings['unknownRules'], lang: Lang): string | null {
+  if (!unknown.length) return null;
+  const zh = lang === 'zh';
+  return unknown.map((u) => zh
+    ? `设置 govreport.rules 中的规则“${u.id}”不存在${u.closest ? `（是否应为 ${u.closest}？）` : ''}，此项未生效`
+    : `The setting govreport.rules names no rule “${u.id}”${u.closest ? ` (did you mean ${u.closest}?)` : ''}; that entry has no effect`).join(zh ? '；' : '; ');
 }
 
 /** govreport.language wins; otherwise the client's locale (zh, zh-cn, zh-tw … → Chinese), else English. */

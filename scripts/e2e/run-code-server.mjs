@@ -13,10 +13,10 @@
 //
 // code-server runs in its own process group and the whole group is killed at the end, always.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM, CODE_SERVER, NODE24_BIN, REPO, missingEditorTooling } from './tooling.mjs';
@@ -159,6 +159,11 @@ export async function runCodeServer(o = {}) {
   const workspace = resolve(o.workspace ?? join(tmp, 'workspace'));
   for (const d of [join(userDataDir, 'User'), extensionsDir, signalDir, profileDir, workspace]) mkdirSync(d, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // A true cold start: the report is opened with the window (the workbench's `openFile`), so the
+  // extension is activated by it and the language server starts for it. The suite measures it.
+  const openFixture = o.openFile === undefined ? (o.vsix ? null : 'test/fixtures/seeds/002_c7925c89c326f8ac.txt') : o.openFile;
+  const openFile = openFixture ? join(workspace, `cold-start${extname(openFixture)}`) : null;
+  if (openFile) copyFileSync(join(REPO, openFixture), openFile);
 
   const port = await freePort();
   const config = join(tmp, 'config.yaml');
@@ -171,6 +176,7 @@ export async function runCodeServer(o = {}) {
     GOVREPORT_E2E_EXTENSIONS_DIR: extensionsDir,
     GOVREPORT_E2E_WORKSPACE: workspace,
     GOVREPORT_E2E_REPO: REPO,
+    ...(openFile ? { GOVREPORT_E2E_OPEN_FILE: openFile } : {}),
     // where the suite writes what it measured (latency.json)
     GOVREPORT_E2E_ARTIFACTS: artifacts,
     ...(o.env ?? {}),
@@ -288,7 +294,7 @@ export async function runCodeServer(o = {}) {
     }, 200);
 
     const rem = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = [['extensionDevelopmentPath', rem(devPath)], ['extensionTestsPath', rem(testsPath)]];
+    const payload = [['extensionDevelopmentPath', rem(devPath)], ['extensionTestsPath', rem(testsPath)], ...(openFile ? [['openFile', rem(openFile)]] : [])];
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     log(`[harness] opening workbench (dev ${devPath}, tests ${testsPath})`);
     // When the window was opened, for the suite's "fresh window → diagnostics" figure.

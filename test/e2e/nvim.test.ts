@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { missingNvimTooling } from '../../scripts/e2e/tooling.mjs';
@@ -48,6 +48,66 @@ test('Neovim (headless, vim.lsp) shows the server diagnostics for seed 002', { s
       [349, 355],
       `T3-BALANCE on the 自然人 and 总计 columns, got:\n${listing}`,
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+interface Line {
+  file: string;
+  kind: 'diagnostic' | 'symbol' | 'actions';
+  lnum?: number;
+  code?: string;
+  message?: string;
+  name?: string;
+  titles?: string[];
+}
+
+test('Neovim: last year\'s report beside this one, fix all of a rule, disable for a line, the outline (plain LSP)', { skip: skipUnlessTooling(missing), timeout: 120_000 }, () => {
+  assert.deepEqual(missing, [], toolingMessage(missing));
+  buildIfNeeded();
+  const dir = mkdtempSync(join(tmpdir(), 'govreport-nvim-'));
+  try {
+    // Seed 000 is the agency's 2021 report; its 2022 report carries 2 for 商业企业 where 0 was carried forward.
+    const seed000 = readFileSync(join(REPO, 'test/fixtures/seeds/000_bb11c9eb4a4a9df5.txt'), 'utf8');
+    writeFileSync(join(dir, '2021.txt'), seed000);
+    const lines = seed000.split('\n');
+    lines[0] = '烈山区人民政府办公室2022年政府信息公开工作年度报告';
+    lines[2] = lines[2].replaceAll('2021年', '2022年');
+    lines[93] = '\t0';
+    lines[94] = '\t2';
+    writeFileSync(join(dir, '2022.txt'), lines.join('\n'));
+    // Seed 003: four STRUCT-HEADING-LEVEL, and with （七）总计·总计 written 96 a T3-ROW-TOTAL.
+    const s3 = readFileSync(join(REPO, 'test/fixtures/seeds/003_0f60ab1572c40d0d.txt'), 'utf8').split('\n');
+    const cells = s3[61].split('\t');
+    assert.equal(cells[0], '(七) 总计');
+    cells[8] = '96';
+    s3[61] = cells.join('\t');
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'other', 'seed-003.txt'), s3.join('\n'));
+    const r = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${join(REPO, 'test/e2e/nvim/features.lua')}`], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: { ...process.env, GOVREPORT_FILES: `${join(dir, '2022.txt')}|XYEAR-CARRY;${join(dir, 'other', 'seed-003.txt')}|T3-ROW-TOTAL`, GOVREPORT_SERVER: join(REPO, 'out/server.cjs'), GOVREPORT_NODE: process.execPath },
+    });
+    assert.equal(r.status, 0, `nvim exited ${r.status ?? r.signal}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    const out: Line[] = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const of = (name: string, kind: Line['kind']) => out.filter((l) => l.file.endsWith(name) && l.kind === kind);
+
+    const carry = of('2022.txt', 'diagnostic').filter((d) => d.code === 'XYEAR-CARRY');
+    assert.deepEqual(carry.map((d) => d.lnum), [94, 99], JSON.stringify(carry));
+    assert.match(carry[0].message!, /^上年结转·商业企业 为 2，但上一年度报告结转下年度·商业企业 为 0.*（上一年度报告：2021\.txt）$/);
+    // A text report's outline: the six sections and the three tables.
+    const symbols = of('2022.txt', 'symbol').map((s) => s.name);
+    assert.equal(symbols.length, 6, symbols.join(' | '));
+
+    const actions = (code: string) => of('seed-003.txt', 'actions').find((a) => a.code === code)?.titles ?? [];
+    assert.ok(actions('STRUCT-HEADING-LEVEL').includes('修复本文件中全部 STRUCT-HEADING-LEVEL 问题（4 处）'), actions('STRUCT-HEADING-LEVEL').join(' | '));
+    const row = actions('T3-ROW-TOTAL');
+    assert.ok(row.includes('在此行停用 T3-ROW-TOTAL'), row.join(' | '));
+    assert.ok(row.includes('将（七）总计·总计改为 95'), row.join(' | '));
+    assert.equal(new Set(row).size, row.length, `one title once: ${row.join(' | ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

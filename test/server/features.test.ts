@@ -3,10 +3,13 @@
 // detection of non-reports, HTML pages, cross-year checks, workspace checks.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { check, decode, displayWidth, LineIndex } from '../../engine/index.ts';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { check, decode, displayWidth } from '../../engine/index.ts';
+import { applyTextEdits, editsOf } from '../helpers/edits.ts';
 import { ensureBuilt, ROOT, TestClient } from './lsp.ts';
 
 export const SEED_PATH = (n: string) => join(ROOT, 'test/fixtures/seeds', n);
@@ -15,20 +18,6 @@ const EXPECTED = JSON.parse(readFileSync(SEED_PATH('002_c7925c89c326f8ac.expecte
 const T3ROWS = EXPECTED.tables.T3.rows as Record<string, { values: number[]; lines: number[] }>;
 const COLS = EXPECTED.tables.T3.columns as string[];
 const lineOf = (row: string, col: string) => T3ROWS[row].lines[COLS.indexOf(col)] - 1;
-
-export function applyTextEdits(text: string, edits: TextEdit[]): string {
-  const index = new LineIndex(text);
-  const abs = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }));
-  abs.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of abs) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
-export function editsOf(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  if (edit.documentChanges) return (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits as TextEdit[]);
-  return edit.changes?.[uri] ?? [];
-}
 
 const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
 
@@ -292,5 +281,86 @@ describe('HTML pages', () => {
     assert.deepEqual(q.diagnostics, []);
     await client.close(uri);
     await client.close(other);
+  });
+});
+
+describe('settings', () => {
+  it('a rule id in govreport.rules that does not exist gets a warning naming the nearest real id, once per change', async () => {
+    const c = await TestClient.start({ locale: 'zh-cn', initializationOptions: { debounceMs: 0 }, settings: { language: 'zh', rules: { 'T3-ROW-TOTL': 'off' } } });
+    try {
+      const warnings: string[] = [];
+      c.conn.onNotification('window/showMessage', (m: { type: number; message: string }) => { if (m.type === 2) warnings.push(m.message); });
+      const uri = 'file:///virtual/f-unknown-rule.txt';
+      await c.open(uri, SEED003_R7, 'plaintext', 1);
+      const p = await c.waitForDiagnostics(uri, (x) => x.version === 1);
+      // The entry has no effect, and no diagnostic blames a .govreportrc.json for it.
+      assert.ok(byRule(p.diagnostics, 'T3-ROW-TOTAL').length > 0);
+      assert.equal(byRule(p.diagnostics, 'CONFIG-INVALID').length, 0);
+      const until = Date.now() + 5000;
+      while (!warnings.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(warnings, ['设置 govreport.rules 中的规则“T3-ROW-TOTL”不存在（是否应为 T3-ROW-TOTAL？），此项未生效']);
+      // Corrected: the rule is off, and nothing more is said.
+      c.settings = { language: 'zh', rules: { 'T3-ROW-TOTAL': 'off' } };
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const q = await c.waitForDiagnostics(uri, (x) => !byRule(x.diagnostics, 'T3-ROW-TOTAL').length);
+      assert.ok(q.diagnostics.length > 0);
+      assert.equal(warnings.length, 1);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('cross-year checks', () => {
+  const SEED000 = readFileSync(SEED_PATH('000_bb11c9eb4a4a9df5.txt'), 'utf8');
+  /** Seed 000 (the agency's 2021 report) as its 2022 report, with 上年结转·自然人 0 and ·商业企业 2 (last year carried 0 forward). */
+  const as2022 = () => {
+    const lines = SEED000.split('\n');
+    lines[0] = '烈山区人民政府办公室2022年政府信息公开工作年度报告';
+    lines[2] = lines[2].replaceAll('2021年', '2022年');
+    assert.deepEqual([lines[93], lines[94]], ['\t1', '\t0']);
+    lines[93] = '\t0';
+    lines[94] = '\t2';
+    return lines.join('\n');
+  };
+
+  it('last year\'s report in the same folder (on disk, or open) is compared live: 上年结转 = 去年结转下年度', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govreport-xyear-'));
+    try {
+      writeFileSync(join(dir, '2021.txt'), SEED000);
+      writeFileSync(join(dir, 'notes.md'), '# 笔记\n');
+      const uri = pathToFileURL(join(dir, '2022.txt')).href;
+      await client.open(uri, as2022(), 'plaintext', 1);
+      // Last year's file is read in the background; the report is checked again once it is known.
+      const carry = (ds: Diagnostic[]) => byRule(ds, 'XYEAR-CARRY').map((d) => [d.range.start.line, d.message]);
+      const p = await client.waitForDiagnostics(uri, (x) => carry(x.diagnostics).length > 0);
+      assert.deepEqual(carry(p.diagnostics).map(([l]) => l), [94, 99]);
+      assert.match(String(carry(p.diagnostics)[0][1]), /^上年结转·商业企业 为 2，但上一年度报告结转下年度·商业企业 为 0.*（上一年度报告：2021\.txt）$/);
+      // Last year's report opened and edited (结转下年度·商业企业 0 → 2): this year's is compared with its text at once.
+      const lastYear = pathToFileURL(join(dir, '2021.txt')).href;
+      const lines = SEED000.split('\n');
+      assert.equal(lines[342], '\t0');
+      lines[342] = '\t2';
+      await client.open(lastYear, lines.join('\n'), 'plaintext', 1);
+      const q = await client.waitForDiagnostics(uri, (x) => carry(x.diagnostics).length === 1);
+      assert.deepEqual(carry(q.diagnostics).map(([l]) => l), [99]);
+      // The earlier year gets no cross-year findings of its own.
+      const r = await client.waitForDiagnostics(lastYear, (x) => x.version === 1);
+      assert.equal(r.diagnostics.filter((d) => String(d.code).startsWith('XYEAR-')).length, 0);
+      await client.close(lastYear);
+      await client.close(uri);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PDF in the server bundle', () => {
+  it('a PDF of the workspace is read by the built server (pdfjs loaded from its own bundle on first use)', async () => {
+    const uri = pathToFileURL(join(ROOT, 'test/fixtures/forms/002.pdf')).href;
+    const r = (await client.conn.sendRequest('govreport/checkFiles', { uris: [uri] })) as { files: number; reports: number; problems: number };
+    assert.deepEqual([r.files, r.reports], [1, 1]);
+    const p = await client.waitForDiagnostics(uri);
+    assert.ok(p.diagnostics.some((d) => d.code === 'T3-RESULT-TOTAL' && /（七）总计·自然人 为 8/.test(String(d.message))), p.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
   });
 });

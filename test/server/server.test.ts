@@ -5,8 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { check, LineIndex } from '../../engine/index.ts';
+import { applyTextEdits, editsOf } from '../helpers/edits.ts';
 import { ensureBuilt, ROOT, TestClient } from './lsp.ts';
 
 const SEED = join(ROOT, 'test/fixtures/seeds/002_c7925c89c326f8ac.txt');
@@ -16,23 +17,6 @@ const T3ROWS = EXPECTED.tables.T3.rows as Record<string, { values: number[]; lin
 const COLS = EXPECTED.tables.T3.columns as string[];
 /** 0-based line of a T3 cell, from the hand-written expectations (which count lines from 1). */
 const lineOf = (row: string, col: string) => T3ROWS[row].lines[COLS.indexOf(col)] - 1;
-
-/** Applies LSP text edits to a string (all ranges in the coordinates of `text`). */
-function applyTextEdits(text: string, edits: TextEdit[]): string {
-  const index = new LineIndex(text);
-  const abs = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }));
-  abs.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of abs) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
-function editsOf(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  if (edit.documentChanges) {
-    return (edit.documentChanges as TextDocumentEdit[]).filter((d) => d.textDocument.uri === uri).flatMap((d) => d.edits as TextEdit[]);
-  }
-  return edit.changes?.[uri] ?? [];
-}
 
 const byRule = (ds: Diagnostic[], rule: string) => ds.filter((d) => d.code === rule);
 /** LSP 3.18 allows Markdown messages; this server sends plain strings. */

@@ -20,7 +20,7 @@ export function api(): GovReportApi {
 }
 
 /** Milliseconds measured in the workbench, written to <artifacts>/latency.json at the end. */
-export const latency: { freshOpen?: Record<string, number>; keystroke?: number[]; keystrokeSteps?: Record<string, number>[]; loadAverage?: number[] } = {};
+export const latency: { coldStart?: Record<string, number>; freshOpen?: Record<string, number>; keystroke?: number[]; keystrokeSteps?: Record<string, number>[]; loadAverage?: number[] } = {};
 
 export function writeLatency(): void {
   const dir = process.env.GOVREPORT_E2E_ARTIFACTS;
@@ -331,9 +331,28 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
           const digit = line.text.search(/\d/);
           await ed.edit((b) => b.replace(new vscode.Range(NP_LINE, digit, NP_LINE, digit + 1), fixing ? '4' : '8'), { undoStopBefore: false, undoStopAfter: false });
           samples.push((await seen) - t0);
-          // Where the time went: the server's own check of this version (govreport/stats).
-          const stats = await api().client.sendRequest<{ lastCheck: { wallMs: number } | null }>('govreport/stats');
-          steps.push({ total: samples[i], check: Math.round(stats.lastCheck?.wallMs ?? -1) });
+          // Where the time went: the client's timestamps (change sent, diagnostics received) and the
+          // server's (change received, check done), on one machine's clock.
+          const stats = await api().client.sendRequest<{ lastChangeAt: number | null; lastCheck: { wallMs: number; at?: number } | null }>('govreport/stats');
+          const tm = api().timings;
+          const checked = stats.lastCheck?.at ?? NaN;
+          const received = stats.lastChangeAt ?? NaN;
+          steps.push({
+            total: samples[i],
+            check: Math.round(stats.lastCheck?.wallMs ?? -1),
+            // the edit through the workbench (renderer) back to this extension host's change event
+            event: tm.changeEvent - t0,
+            // change event → didChange written to the server (the client's middleware and sync)
+            send: tm.changeSent - tm.changeEvent,
+            // written → the server's document updated
+            toServer: received - tm.changeSent,
+            // the server's wait (debounce) and check
+            server: checked - received,
+            // check done → the client's handleDiagnostics
+            toClient: tm.diagnosticsReceived - checked,
+            // handleDiagnostics → onDidChangeDiagnostics in this extension host
+            toWorkbench: samples[i] + t0 - tm.diagnosticsReceived,
+          });
           await sleep(250);
         }
         latency.keystroke = samples;

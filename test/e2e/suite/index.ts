@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { recomputeTotals } from '../../../engine/index.ts';
 import { api, clientTests, latency, nextDiagnostics, writeLatency } from './client.ts';
 import { codeOf, describe, ours, runAll, screenshot, sleep, waitFor } from './harness.ts';
+import { moreTests } from './more.ts';
 
 const EXTENSION_ID = 'govreport.govreport';
 const SEED_002 = '002_c7925c89c326f8ac.txt';
@@ -94,6 +95,39 @@ export async function run(): Promise<void> {
   let seedUri: vscode.Uri | undefined;
 
   await runAll([
+    {
+      name: 'cold start: the report opened with the window gets its diagnostics (activation, server start and check included)',
+      fn: async () => {
+        const file = process.env.GOVREPORT_E2E_OPEN_FILE;
+        if (!file) {
+          console.log('[e2e] no report opened with the window (GOVREPORT_E2E_OPEN_FILE unset): no cold start to measure');
+          return;
+        }
+        const uri = vscode.Uri.file(file);
+        await waitFor(`${EXTENSION_ID} to activate`, () => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 60_000);
+        await waitFor('the diagnostics of the report opened with the window', () => ours(uri).some((d) => codeOf(d) === 'T3-RESULT-TOTAL'), 60_000)
+          .catch((e: Error) => { throw new Error(`${e.message}\n${describe(ours(uri))}`); });
+        const { timings, client } = api();
+        const stats = await client.sendRequest<{ startup: { process: number; loaded: number; initialize: number } }>('govreport/stats');
+        const signal = process.env.GOVREPORT_E2E_SIGNAL_DIR;
+        const opened = signal && fs.existsSync(path.join(signal, 'workbench-open.time')) ? Number(fs.readFileSync(path.join(signal, 'workbench-open.time'), 'utf8')) : undefined;
+        const { startup } = stats;
+        // Everything from the moment the extension host starts loading the extension (the report
+        // being open already, it is what activates it) to the report's first diagnostics.
+        latency.coldStart = {
+          total: timings.firstDiagnostics - timings.loaded,
+          bundleToActivate: timings.activate - timings.loaded,
+          activateToServerProcess: startup.process - timings.activate,
+          serverBundleLoaded: startup.loaded - startup.process,
+          serverLoadedToInitialize: startup.initialize - startup.loaded,
+          initializeToRunning: timings.running - startup.initialize,
+          runningToFirstDiagnostics: timings.firstDiagnostics - timings.running,
+          ...(opened ? { windowToFirstDiagnostics: timings.firstDiagnostics - opened } : {}),
+        };
+        console.log(`[e2e] cold start: ${JSON.stringify(latency.coldStart)}`);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      },
+    },
     {
       name: 'seed 002 gets the table-3 diagnostics; the extension is active',
       fn: async () => {
@@ -257,6 +291,11 @@ export async function run(): Promise<void> {
       },
     },
     ...clientTests({ repo: repoRoot(), workspace: workspaceDir(), copy: (fixture, name) => {
+      const file = path.join(workspaceDir(), name);
+      fs.copyFileSync(path.join(repoRoot(), fixture), file);
+      return file;
+    }, open }),
+    ...moreTests({ repo: repoRoot(), workspace: workspaceDir(), copy: (fixture, name) => {
       const file = path.join(workspaceDir(), name);
       fs.copyFileSync(path.join(repoRoot(), fixture), file);
       return file;
