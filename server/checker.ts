@@ -1,6 +1,7 @@
 // When and how documents are checked: a debounced re-check per document, one cached result (the
-// latest version only — older ones are dropped as soon as the text changes), and publishing that
-// never lets an older version's diagnostics replace a newer one's.
+// latest text only — it is dropped as soon as the text changes), no check while more changes of the
+// document are queued (they coalesce: the check is of the final text), and only the current text's
+// diagnostics published, whatever version numbers the client sends (even going backwards).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
@@ -21,6 +22,8 @@ export interface Env {
   rc: RcFiles;
   /** Last year's reports beside a document, for the cross-year findings (xyear.ts). */
   xyear?: PreviousYears;
+  /** Notifications of a document read from the wire and not yet handled (inbound.ts); 0 when unknown. */
+  backlog?: (uri: string) => number;
 }
 
 export interface DocResult {
@@ -39,14 +42,24 @@ export interface DocResult {
 
 /** Above this size the report model is not cached (hover and symbols re-check on demand). */
 const CACHE_MODEL_LIMIT = 2_000_000;
+/**
+ * A check put off because more changes were queued runs after this long all the same: the next
+ * change cancels it, so it fires only if the backlog count were ever wrong (never a document left
+ * unchecked).
+ */
+const BACKLOG_FALLBACK_MS = 1000;
 
 export class Checker {
   /** Pending debounced checks: uri → how to cancel it. */
   private timers = new Map<string, () => void>();
   private results = new Map<string, DocResult>();
-  private publishedVersion = new Map<string, number>();
-  /** Requests waiting for the debounced check of a version (uri → waiters). */
-  private waiting = new Map<string, { version: number; resolve: (r: DocResult | null) => void }[]>();
+  /**
+   * Changes seen per document (open, change, close): what "the same text" means here, since version
+   * numbers come from the client and may repeat or go backwards.
+   */
+  private generation = new Map<string, number>();
+  /** Requests waiting for the debounced check (uri → waiters, each with the generation it asked about). */
+  private waiting = new Map<string, { generation: number; resolve: (r: DocResult | null) => void }[]>();
   checks = 0;
   lastCheck: { wallMs: number; cpuMs: number; length: number; at: number } | null = null;
 
@@ -72,22 +85,50 @@ export class Checker {
 
   /** A change arrived: forget the old result now (it is stale) and check after the pause. */
   schedule(doc: TextDocument): void {
-    this.results.delete(doc.uri);
+    this.changed(doc.uri);
     this.timers.get(doc.uri)?.();
     const uri = doc.uri;
-    const run = () => {
+    const run = (force: boolean) => {
       this.timers.delete(uri);
+      // More of this document's changes are queued: their handling schedules the check again.
+      if (!force && (this.env.backlog?.(uri) ?? 0) > 0) {
+        const t = setTimeout(() => run(true), BACKLOG_FALLBACK_MS);
+        this.timers.set(uri, () => clearTimeout(t));
+        return;
+      }
       const current = this.documents.get(uri);
-      if (current) this.ensure(current);
+      if (current) this.ensureSafely(current);
     };
     // Without debounce, still let the notifications already received be read first (a burst
     // collapses into one check), but skip the timer's 1 ms minimum.
     if (this.env.debounceMs > 0) {
-      const t = setTimeout(run, this.env.debounceMs);
+      const t = setTimeout(() => run(false), this.env.debounceMs);
       this.timers.set(uri, () => clearTimeout(t));
     } else {
-      const t = setImmediate(run);
+      const t = setImmediate(() => run(false));
       this.timers.set(uri, () => clearImmediate(t));
+    }
+  }
+
+  /** A new text (or none) for `uri`: its old result is stale. */
+  private changed(uri: string): void {
+    this.results.delete(uri);
+    this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+  }
+
+  private generationOf(uri: string): number {
+    return this.generation.get(uri) ?? 0;
+  }
+
+  /**
+   * ensure() from a timer or a task of its own, where nothing would catch a throw: the failure is
+   * logged, the process lives on.
+   */
+  ensureSafely(doc: TextDocument): void {
+    try {
+      this.ensure(doc);
+    } catch (e) {
+      this.connection.console.error(`GovReport: checking ${doc.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
   }
 
@@ -99,37 +140,38 @@ export class Checker {
    */
   current(doc: TextDocument): Promise<DocResult | null> {
     const cached = this.results.get(doc.uri);
-    if (cached && cached.version === doc.version) return Promise.resolve(cached);
+    if (cached) return Promise.resolve(cached);
     if (!this.timers.has(doc.uri)) return Promise.resolve(this.ensure(doc));
     return new Promise((resolve) => {
       const list = this.waiting.get(doc.uri) ?? [];
-      list.push({ version: doc.version, resolve });
+      list.push({ generation: this.generationOf(doc.uri), resolve });
       this.waiting.set(doc.uri, list);
     });
   }
 
-  private settle(uri: string, r: DocResult | null): void {
+  private settle(uri: string, r: DocResult | null, generation: number): void {
     const list = this.waiting.get(uri);
     if (!list) return;
     this.waiting.delete(uri);
-    for (const w of list) w.resolve(r && r.version === w.version ? r : null);
+    for (const w of list) w.resolve(r && generation === w.generation ? r : null);
   }
 
   /** The result for the document's current version, checking (and publishing) now if needed. */
   ensure(doc: TextDocument): DocResult {
     const cached = this.results.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
+    if (cached) return cached;
     this.timers.get(doc.uri)?.();
     this.timers.delete(doc.uri);
+    const generation = this.generationOf(doc.uri);
     const text = doc.getText();
     const { result: r, diagnostics } = this.compute(doc, text);
     // Checking is synchronous today, so the document cannot have moved on meanwhile; the guard keeps
     // that true if checking ever becomes asynchronous.
-    if (this.documents.get(doc.uri)?.version === r.version) {
+    if (this.generationOf(doc.uri) === generation && this.documents.get(doc.uri) === doc) {
       this.results.set(doc.uri, r);
-      this.publish(doc.uri, r.version, diagnostics);
+      void this.connection.sendDiagnostics({ uri: doc.uri, version: r.version, diagnostics });
     }
-    this.settle(doc.uri, r);
+    this.settle(doc.uri, r, generation);
     this.afterWork('check');
     return r;
   }
@@ -148,8 +190,8 @@ export class Checker {
     this.timers.get(uri)?.();
     this.timers.delete(uri);
     this.results.delete(uri);
-    this.publishedVersion.delete(uri);
-    this.settle(uri, null);
+    this.generation.delete(uri);
+    this.settle(uri, null, -1);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.afterWork('close');
   }
@@ -157,13 +199,6 @@ export class Checker {
   /** Settings or an rc file changed: every open document is checked again. */
   recheckAll(): void {
     for (const doc of this.documents.all()) this.schedule(doc);
-  }
-
-  private publish(uri: string, version: number, diagnostics: Diagnostic[]): void {
-    const last = this.publishedVersion.get(uri);
-    if (last !== undefined && last > version) return;
-    this.publishedVersion.set(uri, version);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   private compute(doc: TextDocument, text: string): { result: DocResult; diagnostics: Diagnostic[] } {

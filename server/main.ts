@@ -30,7 +30,8 @@ import { DEFAULT_SETTINGS, normalizeSettings, RC_NAME, RcFiles, resolveLang, unk
 import { documentSymbols } from './symbols.ts';
 import { PreviousYears } from './xyear.ts';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editor.ts';
-import { ChunkedMessageWriter, StreamingMessageReader, stdioLifecycle } from './transport.ts';
+import { InboundGuard } from './inbound.ts';
+import { serverTransport, stdioLifecycle } from './transport.ts';
 import type { RequestContext } from './requests/context.ts';
 import { registerDetect } from './requests/detect.ts';
 import { registerCheckFiles } from './requests/workspace.ts';
@@ -38,12 +39,15 @@ import { registerImportDraft } from './requests/draft.ts';
 import { registerPasteTable } from './requests/paste.ts';
 import { registerTables } from './requests/tables.ts';
 
-/** Over stdio, our own reader and writer (transport.ts); other transports as vscode-languageserver makes them. */
-const stdio = process.argv.includes('--stdio');
-const connection = stdio
-  ? createConnection(ProposedFeatures.all, new StreamingMessageReader(process.stdin), new ChunkedMessageWriter(process.stdout))
-  : createConnection(ProposedFeatures.all);
-if (stdio) stdioLifecycle(connection, process.stdin);
+/**
+ * The transport the command line names (over stdio our own reader and writer, transport.ts), every
+ * message in through the inbound guard (inbound.ts: lifecycle, malformed notifications, backlog).
+ */
+const transport = serverTransport(process.argv.slice(2));
+const inbound = new InboundGuard(transport.reader, transport.writer);
+const connection = createConnection(ProposedFeatures.all, inbound, transport.writer);
+inbound.warn = (m) => connection.console.warn(m);
+if (transport.stdio) stdioLifecycle(connection, process.stdin);
 const documents = new TextDocuments(TextDocument);
 
 const env: Env = {
@@ -53,6 +57,7 @@ const env: Env = {
   maxDocumentSize: 20 * 2 ** 20,
   docsBase: defaultDocsBase(),
   rc: new RcFiles(),
+  backlog: (uri) => inbound.backlog(uri),
 };
 env.xyear = new PreviousYears(documents, (uri) => {
   const doc = documents.get(uri);
@@ -176,7 +181,8 @@ documents.onDidOpen((e) => {
   // In a task of its own (not inside the notification's handling), as a debounced check would run.
   void (settingsGiven ? Promise.resolve() : pulling).then(() => setImmediate(() => {
     const doc = documents.get(uri);
-    if (doc) checker.ensure(doc);
+    // With changes of it already queued, the check scheduled by the open waits for them instead.
+    if (doc && inbound.backlog(uri) === 0) checker.ensureSafely(doc);
   }));
 });
 documents.onDidChangeContent((e) => {
@@ -238,6 +244,21 @@ registerPasteTable(requests);
 registerDetect(requests);
 registerCheckFiles(requests);
 
-documents.listen(connection);
+// TextDocuments is handed the connection with its document notifications counted off the inbound
+// backlog as each is handled (the checker waits while a document has more of them queued).
+documents.listen(countingHandled(connection));
 connection.listen();
 startup.loaded = Date.now();
+
+function countingHandled(c: typeof connection): typeof connection {
+  const counted = <P extends { textDocument: { uri: string } }>(register: (h: (p: P) => void) => unknown) =>
+    (handler: (p: P) => void) => register((p) => {
+      inbound.handled(p.textDocument.uri);
+      handler(p);
+    });
+  return Object.assign(Object.create(c) as typeof connection, {
+    onDidOpenTextDocument: counted(c.onDidOpenTextDocument.bind(c)),
+    onDidChangeTextDocument: counted(c.onDidChangeTextDocument.bind(c)),
+    onDidCloseTextDocument: counted(c.onDidCloseTextDocument.bind(c)),
+  });
+}

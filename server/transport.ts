@@ -17,7 +17,11 @@ import { format } from 'node:util';
 import {
   AbstractMessageReader,
   AbstractMessageWriter,
+  createServerPipeTransport,
+  createServerSocketTransport,
   Disposable,
+  IPCMessageReader,
+  IPCMessageWriter,
   type Connection,
   type DataCallback,
   type Message,
@@ -105,7 +109,9 @@ export class StreamingMessageReader extends AbstractMessageReader implements Mes
           at += end + 4 - before;
           const block = header.slice(0, end);
           header = '';
-          if (!startBody(block)) return;
+          // A block that is no LSP header ended at its blank line: what follows is read as the next
+          // message (a client's bad frame costs that frame, not the messages sent right after it).
+          if (!startBody(block)) continue;
           if (remaining === 0) finishBody();
           continue;
         }
@@ -131,7 +137,7 @@ export class StreamingMessageReader extends AbstractMessageReader implements Mes
     });
   }
 
-  /** Reports a stream that is not LSP and drops what was read of it. */
+  /** Reports a header block that is not LSP; the block is dropped. */
   private fail(reason: string): false {
     this.fireError(new Error(`GovReport: invalid LSP message header: ${reason}`));
     return false;
@@ -213,4 +219,30 @@ export function stdioLifecycle(connection: Connection, input: NodeJS.ReadableStr
     warn: log((m) => connection.console.warn(m)),
     error: log((m) => connection.console.error(m)),
   });
+}
+
+/**
+ * The reader and writer for the transport named on the command line, as vscode-languageserver picks
+ * them (`--stdio`, `--node-ipc`, `--socket=N` or `--socket N`, `--pipe=NAME`), made here so that
+ * main.ts can put its inbound guard (inbound.ts) in front of every one of them.
+ */
+export function serverTransport(argv: readonly string[]): { reader: MessageReader; writer: MessageWriter; stdio: boolean } {
+  const value = (name: string): string | undefined => {
+    const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+    if (i < 0) return undefined;
+    return argv[i].includes('=') ? argv[i].slice(name.length + 1) : argv[i + 1];
+  };
+  if (argv.includes('--stdio')) return { reader: new StreamingMessageReader(process.stdin), writer: new ChunkedMessageWriter(process.stdout), stdio: true };
+  if (argv.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
+  const port = value('--socket');
+  if (port !== undefined && Number.parseInt(port, 10) > 0) {
+    const [reader, writer] = createServerSocketTransport(Number.parseInt(port, 10));
+    return { reader, writer, stdio: false };
+  }
+  const pipe = value('--pipe');
+  if (pipe) {
+    const [reader, writer] = createServerPipeTransport(pipe);
+    return { reader, writer, stdio: false };
+  }
+  throw new Error("GovReport: no transport given; start the server with --stdio, --node-ipc, --socket=N or --pipe=NAME");
 }

@@ -451,7 +451,7 @@ export function regionRows(region: Region): Slot[][] {
   const free = (cell: Cell, r: number) => [...Array(cell.c1 - cell.c0 + 1).keys()].every((k) => !occupied.has(`${r}|${cell.c0 + k}`));
   for (const cell of cells.filter((x) => x.floating)) {
     const mid = (cell.firstLine + cell.lastLine) / 2;
-    const order = rowLine.map((l, r) => r).sort((p, q) => Math.abs(rowLine[p] - mid) - Math.abs(rowLine[q] - mid) || p - q);
+    const order = rowLine.map((_l, r) => r).sort((p, q) => Math.abs(rowLine[p] - mid) - Math.abs(rowLine[q] - mid) || p - q);
     const at = order.find((r) => free(cell, r));
     if (at === undefined) {
       const host = occupied.get(`${order[0]}|${cell.c0}`);

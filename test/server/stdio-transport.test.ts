@@ -68,6 +68,16 @@ describe('StreamingMessageReader', () => {
       if (String(expected) === String(/not JSON/)) assert.deepEqual(messages, [MESSAGES[2]]);
     }
   });
+
+  it('a bad header block costs only itself: the frame after it in the same chunk is read', async () => {
+    for (const bad of ['Content-Length: x\r\n\r\n', 'garbage\r\n\r\n', 'Content-Type: text/plain\r\n\r\n']) {
+      const { input, messages, errors } = reader();
+      input.write(Buffer.concat([Buffer.from(bad), frame(JSON.stringify(MESSAGES[0])), Buffer.from(bad), frame(JSON.stringify(MESSAGES[2]))]));
+      await flush();
+      assert.equal(errors.length, 2, bad);
+      assert.deepEqual(messages, [MESSAGES[0], MESSAGES[2]], bad);
+    }
+  });
 });
 
 describe('ChunkedMessageWriter', () => {
