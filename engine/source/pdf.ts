@@ -200,12 +200,26 @@ export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<S
       if (Date.now() - started > limits.millis) return failed('pdf-too-large');
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
-      const text = await page.getTextContent({ disableNormalization: false });
+      // Text is read as pdfjs streams it (a chunk every time slot of its parser), so the time limit
+      // is held within a page too: a page of millions of text items stops at the limit.
+      const items: TextItemLike[] = [];
+      const reader = page.streamTextContent({ disableNormalization: false }).getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        for (const it of value.items as TextItemLike[]) items.push(it);
+        if (Date.now() - started > limits.millis) {
+          await reader.cancel();
+          return failed('pdf-too-large');
+        }
+      }
+      if (Date.now() - started > limits.millis) return failed('pdf-too-large');
       const ops = await page.getOperatorList();
+      if (Date.now() - started > limits.millis) return failed('pdf-too-large');
       const shift = (r: TextRun) => ({ ...r, x: r.x - x0, y: r.y - y0 });
       pages.push({
         page: n, width: x1 - x0, height: y1 - y0,
-        runs: runsOf(text.items as TextItemLike[]).map(shift),
+        runs: runsOf(items).map(shift),
         rules: rulesOf(ops.fnArray, ops.argsArray).map((r) => ({ x0: r.x0 - x0, y0: r.y0 - y0, x1: r.x1 - x0, y1: r.y1 - y0 })),
       });
       page.cleanup();
