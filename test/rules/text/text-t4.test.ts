@@ -106,3 +106,27 @@ describe('TEXT-LITIGATION', () => {
     assert.deepEqual(findings(SEED[0], RULE), []);
   });
 });
+
+describe('table 4 prose: negations read by their scope, outcome counts against their cells', () => {
+  // Seed 003: 行政复议 keep 1, fix 0, pend 2, total 3; no suits.
+  it('"未发生行政复议被纠错、行政诉讼败诉" says 纠正 = 0, not that there was no review', () => {
+    const text = replaceLine(SEED[3], 71, '全年未发生行政复议被纠错、行政诉讼败诉的情况。');
+    assert.deepEqual(findings(text, 'TEXT-REVIEW'), []);
+    assert.deepEqual(findings(text, 'TEXT-LITIGATION'), []);
+    // "未发生行政复议" with a non-zero total is still an error.
+    assert.equal(findings(replaceLine(SEED[3], 71, '全年未发生政府信息公开行政复议。'), 'TEXT-REVIEW').length, 1);
+  });
+
+  it('a corrected review against "未发生行政复议被纠错" is reported on the 纠正 cell', () => {
+    const text = replaceLine(replaceLine(SEED[3], 70, '1\t1\t0\t1\t3\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0'), 71, '全年未发生行政复议被纠错的情况。');
+    const [f] = findings(text, 'TEXT-REVIEW');
+    assert.equal(f.message, '正文称未发生行政复议被纠错，但表四行政复议·结果纠正为 1');
+    assert.deepEqual(f.cell, { table: 'T4', row: 'rev', col: 'fix' });
+  });
+
+  it('"行政复议结果维持1件" is an outcome count: agrees with 结果维持, not compared with the total', () => {
+    assert.deepEqual(findings(replaceLine(SEED[3], 71, '本年度政府信息公开行政复议结果维持1件，尚未审结2件。'), 'TEXT-REVIEW'), []);
+    const [f] = findings(replaceLine(SEED[3], 71, '本年度政府信息公开行政复议结果维持2件。'), 'TEXT-REVIEW');
+    assert.equal(f.message, '正文称行政复议结果维持 2 件，但表四行政复议·结果维持为 1');
+  });
+});
