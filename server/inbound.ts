@@ -57,8 +57,8 @@ function field(o: unknown, key: string): unknown {
 }
 const isUri = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isVersion = (v: unknown) => Number.isSafeInteger(v);
-/** Any finite numbers: TextDocument clamps lines and characters out of range (negative, past the end). */
-const isPosition = (v: unknown) => Number.isFinite(field(v, 'line')) && Number.isFinite(field(v, 'character'));
+/** Any integers: TextDocument clamps lines and characters out of range (negative, past the end). */
+const isPosition = (v: unknown) => Number.isSafeInteger(field(v, 'line')) && Number.isSafeInteger(field(v, 'character'));
 
 /** Why a notification cannot be handled, or null when its params are of the right shape. */
 export function malformedNotification(method: string, params: unknown): string | null {

@@ -52,6 +52,8 @@ export interface StartOptions {
   applyEditResult?: boolean;
   /** stdio (default) or Node IPC, as VS Code's LanguageClient runs it (TransportKind.ipc). */
   transport?: 'stdio' | 'ipc';
+  /** Node options for the server process, e.g. --cpu-prof for a profile (stdio only). */
+  nodeArgs?: string[];
 }
 
 export class TestClient {
@@ -92,7 +94,7 @@ export class TestClient {
       proc = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
       conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     } else {
-      proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     }
     const client = new TestClient(proc, conn, opts);
