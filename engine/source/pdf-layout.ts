@@ -17,7 +17,7 @@
 //   furniture   page numbers ("- 3 -", "— 5 —", "第 3 页") and running headers and footers (a line
 //               at the same place on most pages) are not the report's text.
 import type { GridCell } from './types.ts';
-import { borderlessRegions, continuesRegion, joinRegions, regionRows, type Region } from './pdf-borderless.ts';
+import { borderlessRegions, continuesRegion, joinRegions, regionRows, type BLine, type Region } from './pdf-borderless.ts';
 
 export interface TextRun {
   str: string;
@@ -62,14 +62,9 @@ export interface PdfBlock {
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2018-\u201d\u00b7\u2026]/;
 const isSpace = (s: string) => !s.replace(/[ \t\u00a0]/g, '');
 
-interface Line {
+/** A laid-out line: the borderless reader's line (pdf-borderless.ts) with the runs pdfjs gave. */
+interface Line extends BLine {
   runs: TextRun[];
-  y: number;
-  size: number;
-  x0: number;
-  x1: number;
-  text: string;
-  page: number;
 }
 
 /** A run's vertical middle, for deciding which line or cell it is on. */
