@@ -4,8 +4,8 @@
 // terminal, a configuration in a shared parent directory turning rules off unseen.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { check, RULES } from '../../engine/index.ts';
 import { MAX_FINDINGS_PER_RULE } from '../../engine/pipeline.ts';
@@ -109,8 +109,12 @@ test('an unreadable directory is reported (FILE-UNREADABLE, exit 2), never skipp
   writeFileSync(join(dir, 'closed', 'r.txt'), seedText('000'));
   chmodSync(join(dir, 'closed'), 0o000);
   ensureBuilt();
+  // The bundles are copied where nobody can read them: the checkout itself may sit in a folder of mode 0700.
+  const bin = tempDir(t, 'govreport-bin-');
+  chmodSync(bin, 0o755);
+  cpSync(dirname(CLI), bin, { recursive: true });
   // root reads any directory: the run is made as nobody, for whom 000 means no.
-  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--no-progress', '--lang', 'en', '.'], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
+  const r = spawnSync(process.execPath, [join(bin, 'cli.cjs'), 'check', '--format', 'json', '--no-progress', '--lang', 'en', '.'], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534 });
   const json = JSON.parse(r.stdout);
   assert.deepEqual(json.reports.map((x: any) => x.path), ['closed', 'open/r.txt']);
   assert.deepEqual(rulesOf(json.reports[0]), ['FILE-UNREADABLE']);
