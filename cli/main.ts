@@ -59,12 +59,12 @@ async function crossYear(results: Stored[], tasks: Task[], lang: 'zh' | 'en'): P
     const prev = await digestOf(p);
     const cur = await digestOf(c);
     const levels = readConfig(tasks[c].config).config.rules;
-    const found: Finding[] = compareYears(prev, cur, { lang, levels });
+    const found: Finding[] = compareYears(prev, cur, { lang, levels, previousName: results[p].path });
     if (!found.length) continue;
     const pos = (o: number) => digestPosition(cur, o);
     const out: OutFinding[] = found.map((f) => ({
       rule: f.rule, severity: f.severity,
-      message: `${f.message}${lang === 'zh' ? `（上一年度报告：${results[p].path}）` : ` (last year’s report: ${results[p].path})`}`,
+      message: f.message,
       range: { start: pos(f.range.start), end: pos(f.range.end) },
       cell: f.cell, written: f.written, computed: f.computed, fix: null,
     }));

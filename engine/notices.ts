@@ -202,6 +202,12 @@ export const CAPPED_MESSAGE: MessageTemplate = {
   en: '{n} more finding(s) of this rule in the file are not listed (at most {limit} per rule)',
 };
 
+/** Appended to a cross-year finding's message: which report was last year's (the CLI and the editor). */
+export const PREVIOUS_REPORT_SUFFIX: MessageTemplate = {
+  zh: '（上一年度报告：{name}）',
+  en: ' (last year’s report: {name})',
+};
+
 export const FILE_NOTICES: Notice[] = [FILE_UNREADABLE, FILE_EMPTY, FILE_NOT_A_REPORT, FILE_INTERNAL, FILE_FIX_SKIPPED, FILE_FETCH];
 export const CONFIG_NOTICES: Notice[] = [CONFIG_INVALID, CONFIG_OUTSIDE];
 export const XYEAR_NOTICES: Notice[] = [XYEAR_CARRY, XYEAR_VALID_CHAIN, XYEAR_DUPLICATE_TEXT, XYEAR_DUPLICATE_TABLES];

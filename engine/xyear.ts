@@ -7,7 +7,7 @@
 import type { Finding, Lang, Severity } from './finding.ts';
 import type { Report, Span, TableId } from './model.ts';
 import { render, type Arg } from './rules/api.ts';
-import { XYEAR_CARRY, XYEAR_DUPLICATE_TABLES, XYEAR_DUPLICATE_TEXT, XYEAR_VALID_CHAIN, type Notice } from './notices.ts';
+import { PREVIOUS_REPORT_SUFFIX, XYEAR_CARRY, XYEAR_DUPLICATE_TABLES, XYEAR_DUPLICATE_TEXT, XYEAR_VALID_CHAIN, type Notice } from './notices.ts';
 import { T3_COLUMNS } from './template/shared.ts';
 import type { LineIndex, Position } from './text.ts';
 
@@ -231,11 +231,19 @@ export function digestPosition(d: XYearDigest, offset: number): Position {
   return { line: 0, character: 0 };
 }
 
+type PairingKey = { agencyKey: string | null; year: number | null };
+
+/** Whether `prev` is last year's report of `cur`'s agency (same agency key, years y−1 and y): the
+ * pairing pairConsecutive makes by a join over many reports, for one report and its candidates. */
+export function isPreviousYear(prev: PairingKey, cur: PairingKey): boolean {
+  return prev.agencyKey !== null && prev.agencyKey === cur.agencyKey && prev.year !== null && cur.year !== null && prev.year === cur.year - 1;
+}
+
 /**
  * Pairs of indexes [previous year, this year] among the digests: same agency key, years y−1 and y.
  * With several reports of one agency and year, the first of them (in the given order) is used.
  */
-export function pairConsecutive(items: readonly { agencyKey: string | null; year: number | null }[]): [number, number][] {
+export function pairConsecutive(items: readonly PairingKey[]): [number, number][] {
   const byKey = new Map<string, number>();
   items.forEach((d, i) => {
     if (d.agencyKey === null || d.year === null) return;
@@ -255,17 +263,20 @@ export interface CompareOptions {
   lang?: Lang;
   /** Per-rule levels from the user's configuration (readConfig(...).config.rules). */
   levels?: Record<string, Severity | 'off'>;
+  /** How to name last year's report in each message (a path or a file name); not named when absent. */
+  previousName?: string;
 }
 
 /** The cross-year findings of `cur` against last year's `prev` (offsets into cur's text). */
 export function compareYears(prev: XYearDigest, cur: XYearDigest, options: CompareOptions = {}): Finding[] {
   const lang = options.lang ?? 'zh';
   const findings: Finding[] = [];
+  const suffix = options.previousName === undefined ? '' : render(PREVIOUS_REPORT_SUFFIX, { name: options.previousName }, lang);
   const emit = (rule: Notice, range: Span, args: Record<string, Arg>, extra: Partial<Finding> = {}) => {
     const severity = options.levels?.[rule.id] ?? rule.severity;
     if (severity === 'off') return;
     findings.push({
-      rule: rule.id, severity, message: render(rule.messages.default, args, lang), range,
+      rule: rule.id, severity, message: render(rule.messages.default, args, lang) + suffix, range,
       cell: null, written: null, computed: null, related: [], fix: null, fixes: [], ...extra,
     });
   };

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, checkAsync, readConfig, type CheckOptions, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
-import { agencyKey, compareYears, xyearDigest, type XYearDigest } from '../engine/xyear.ts';
+import { agencyKey, compareYears, isPreviousYear, xyearDigest, type XYearDigest } from '../engine/xyear.ts';
 import { DEFAULT_MAX_BYTES, readBounded } from '../host/read.ts';
 
 /** The files a previous year's report may be (what the workspace check reads too). */
@@ -28,29 +28,16 @@ const LISTING_MS = 2000;
  */
 const IDLE_MS = 1000;
 
-/** The pairing key of a checked report, or null when it names no agency or year. */
-interface Key {
-  agency: string;
-  year: number;
-}
-
 interface Known {
   /** size:mtime of the file when it was read (a file on disk), or the document version (open). */
   stamp: string;
-  key: Key | null;
+  /** Its cross-year digest, or null when it is no report naming an agency and a year. */
   digest: XYearDigest | null;
 }
 
-const keyOf = (result: CheckResult): Key | null => {
-  const agency = agencyKey(result.report.agency?.name);
-  const year = result.report.year;
-  return agency && typeof year === 'number' ? { agency, year } : null;
-};
-
-const digestOf = (result: CheckResult): XYearDigest | null => {
-  if (!keyOf(result)) return null;
-  return xyearDigest(result.parsed.source.text, result.parsed, true);
-};
+/** The cross-year digest of a checked report, when it names an agency and a year (else it pairs with nothing). */
+const digestOf = (result: CheckResult): XYearDigest | null =>
+  agencyKey(result.report.agency?.name) !== null && typeof result.report.year === 'number' ? xyearDigest(result.parsed.source.text, result.parsed, true) : null;
 
 function pathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -92,8 +79,8 @@ export class PreviousYears {
     // A report that is another's previous year has just changed: that one is compared again.
     for (const [other, prev] of this.pairedWith) if (prev === path && other !== uri) this.recheck(other);
     const source = result.report.source;
-    const key = keyOf(result);
-    if (!key || (source !== 'markdown' && source !== 'text')) {
+    const cur = source === 'markdown' || source === 'text' ? digestOf(result) : null;
+    if (!cur) {
       this.pairedWith.delete(uri);
       return [];
     }
@@ -106,7 +93,7 @@ export class PreviousYears {
         pending = true;
         continue;
       }
-      if (k && k.key && k.digest && k.key.agency === key.agency && k.key.year === key.year - 1) {
+      if (k?.digest && isPreviousYear(k.digest, cur)) {
         prev = { path: f.path, digest: k.digest };
         break;
       }
@@ -117,13 +104,8 @@ export class PreviousYears {
       return [];
     }
     this.pairedWith.set(uri, prev.path);
-    const cur = xyearDigest(result.parsed.source.text, result.parsed, true);
     const levels = readConfig(options.config).config.rules;
-    const name = basename(prev.path);
-    return compareYears(prev.digest, cur, { lang, levels }).map((f) => ({
-      ...f,
-      message: `${f.message}${lang === 'zh' ? `（上一年度报告：${name}）` : ` (last year’s report: ${name})`}`,
-    }));
+    return compareYears(prev.digest, cur, { lang, levels, previousName: basename(prev.path) });
   }
 
   /** A document closed: it is no longer compared with anything. */
@@ -175,7 +157,7 @@ export class PreviousYears {
       const doc = this.documents.all().find((d) => pathOf(d.uri) === path);
       if (!doc) return null;
       const result = check(doc.getText(), { fileName: path, languageId: doc.languageId === 'markdown' || doc.languageId === 'html' ? doc.languageId : 'plaintext' });
-      const known = { stamp, key: keyOf(result), digest: digestOf(result) };
+      const known = { stamp, digest: digestOf(result) };
       this.known.set(path, known);
       return known;
     }
@@ -202,12 +184,12 @@ export class PreviousYears {
         // Known under the stamp it was listed with: a file changed meanwhile is read again when the
         // listing shows its new stamp.
         const { path, stamp } = this.queue.shift()!;
-        let known: Known = { stamp, key: null, digest: null };
+        let known: Known = { stamp, digest: null };
         try {
           const read = readBounded(path, this.maxBytes);
           if (read.ok) {
             const result = await checkAsync(new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length), { fileName: path });
-            if (!result.parsed.source.failure) known = { stamp, key: keyOf(result), digest: digestOf(result) };
+            if (!result.parsed.source.failure) known = { stamp, digest: digestOf(result) };
           }
         } catch {
           // unreadable: known as no report, until it changes
