@@ -5,7 +5,6 @@ import type { Cell, Table } from '../../model.ts';
 import { withoutInlineMarkup } from '../../text.ts';
 import { defineRule, type FixSpec } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { TABLE_NAMES } from '../../template/index.ts';
 import type { Display } from '../../template/types.ts';
 import { emitPerCause, kindOf, valueCells, type CellNote } from './shared.ts';
 
@@ -86,9 +85,9 @@ export default defineRule({
     // The group's residue: each cell's, without its counts (全角空格×2 and 全角空格 are one kind).
     const kinds = (list: { residue: Display }[], lang: 'zh' | 'en') =>
       [...new Set(list.map((n) => n.residue[lang].replace(/ ?×\d+/g, '')))].join(lang === 'zh' ? '”“' : '”, “');
-    emitPerCause(notes, emit, (list, places) => {
+    emitPerCause(notes, emit, (list) => {
       const all = list as typeof notes;
-      return { message: 'table', args: { table: TABLE_NAMES[list[0].table.id], places, residue: { zh: kinds(all, 'zh'), en: kinds(all, 'en') } }, fixAll: 'fixAll' };
+      return { residue: { zh: kinds(all, 'zh'), en: kinds(all, 'en') } };
     });
   },
 });

@@ -3,7 +3,6 @@
 import { toHalfWidth } from '../../grid/number.ts';
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { TABLE_NAMES } from '../../template/index.ts';
 import { emitPerCause, rawText, valueCells, type CellNote } from './shared.ts';
 
 export default defineRule({
@@ -30,6 +29,6 @@ export default defineRule({
         },
       });
     }
-    emitPerCause(notes, emit, (list, places) => ({ message: 'table', args: { table: TABLE_NAMES[list[0].table.id], places }, fixAll: 'fixAll' }));
+    emitPerCause(notes, emit);
   },
 });

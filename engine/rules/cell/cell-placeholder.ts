@@ -2,7 +2,6 @@
 // the format asks for 0, and sums only count it as 0 with a note.
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { TABLE_NAMES } from '../../template/index.ts';
 import { emitPerCause, rawText, valueCells, type CellNote } from './shared.ts';
 
 export default defineRule({
@@ -30,8 +29,6 @@ export default defineRule({
       });
     }
     // One cause: placeholders in one table, whichever marks they are ("—", "/"), named together.
-    emitPerCause(notes, emit, (list, places) => ({
-      message: 'table', args: { table: TABLE_NAMES[list[0].table.id], places, text: [...new Set(list.map((n) => rawText(n.cell)))].join('”“') }, fixAll: 'fixAll',
-    }));
+    emitPerCause(notes, emit, (list) => ({ text: [...new Set(list.map((n) => rawText(n.cell)))].join('”“') }));
   },
 });

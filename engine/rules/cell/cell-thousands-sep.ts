@@ -2,7 +2,6 @@
 // easily misread as a decimal point or a list separator.
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { TABLE_NAMES } from '../../template/index.ts';
 import { emitPerCause, rawText, valueCells, type CellNote } from './shared.ts';
 
 export default defineRule({
@@ -29,6 +28,6 @@ export default defineRule({
         },
       });
     }
-    emitPerCause(notes, emit, (list, places) => ({ message: 'table', args: { table: TABLE_NAMES[list[0].table.id], places }, fixAll: 'fixAll' }));
+    emitPerCause(notes, emit);
   },
 });

@@ -1,7 +1,7 @@
 // What the CELL-* rules share: the tables whose cells they read (bound or partial, never
 // unparseable — docs/spec/rules.md §0), and the value kind of a cell's column.
 import type { Cell, Report, Table } from '../../model.ts';
-import { TEMPLATES } from '../../template/index.ts';
+import { TABLE_NAMES, TEMPLATES } from '../../template/index.ts';
 import type { Display, ValueKind } from '../../template/types.ts';
 import { cellDisplay, oncePerReport } from '../helpers.ts';
 import type { Arg, Emission } from '../api.ts';
@@ -57,14 +57,11 @@ export interface CellNote {
 
 /**
  * Emits one finding per cause per table (issue: noise is one finding per cause, not per cell): a
- * lone note as it is; several as one finding on the first cell naming them all, whose one fix
- * (titled `fixAll`) carries every cell's edits — offered only when each cell had a fix.
+ * lone note as it is; several as one finding on the first cell naming them all — the rule's message
+ * `table` with {table}, {n} and {places}, plus what `args` adds — whose one fix (the rule's `fixAll`)
+ * carries every cell's edits, offered only when each cell had a fix.
  */
-export function emitPerCause(
-  notes: CellNote[],
-  emit: (e: Emission) => void,
-  group: (notes: CellNote[], places: Display) => { message: string; args: Record<string, Arg>; fixAll: string; fixArgs?: Record<string, Arg> },
-): void {
+export function emitPerCause(notes: CellNote[], emit: (e: Emission) => void, args: (notes: CellNote[]) => Record<string, Arg> = () => ({})): void {
   const groups = new Map<string, CellNote[]>();
   for (const n of notes) {
     const key = `${n.table.id}\u0000${n.cause}`;
@@ -77,12 +74,12 @@ export function emitPerCause(
       continue;
     }
     list.sort((a, b) => a.cell.start - b.cell.start);
-    const g = group(list, placesArg(list.map((n) => cellDisplay(n.table, n.cell))));
+    const places = placesArg(list.map((n) => cellDisplay(n.table, n.cell)));
     const fixable = list.every((n) => n.emission.fixes?.length);
     emit({
-      range: list[0].emission.range, message: g.message, args: { ...g.args, n: list.length },
+      range: list[0].emission.range, message: 'table', args: { ...args(list), table: TABLE_NAMES[list[0].table.id], places, n: list.length },
       related: list.map((n) => ({ cell: n.cell, range: { start: n.cell.start, end: n.cell.end }, value: n.cell.value ?? null, label: cellDisplay(n.table, n.cell) })),
-      fixes: fixable ? [{ title: g.fixAll, args: { n: list.length, ...g.fixArgs }, edits: list.flatMap((n) => n.emission.fixes![0].edits) }] : [],
+      fixes: fixable ? [{ title: 'fixAll', args: { n: list.length }, edits: list.flatMap((n) => n.emission.fixes![0].edits) }] : [],
     });
   }
 }
