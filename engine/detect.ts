@@ -8,7 +8,7 @@
 //   readsAsReport(report)  after a check, for what no line scan can judge (an HTML page amid its
 //                          site chrome): the engine found a report's title, sections or tables.
 import type { Report } from './model.ts';
-import { withoutInlineMarkup } from './text.ts';
+import { withoutInlineMarkup, YEAR_DIGITS } from './text.ts';
 
 /**
  * Title line: names a year, mentions 信息公开/政务公开 and ends with 报告 (a Markdown `#` run and
@@ -16,9 +16,9 @@ import { withoutInlineMarkup } from './text.ts';
  * does. The year tells a report's title from a line about reports in general ("文件不是政府信息公开工作
  * 年度报告", the summary of a rule page).
  */
-const TITLE = /^\s{0,3}(?:#{1,6}\s*)?(?=[^]*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年)[^，。：；？！,;:?!]{0,80}(?:信息公开|政务公开)[^，。：；？！,;:?!]{0,30}报告\s*#*\s*$/u;
+const TITLE = new RegExp(`^\\s{0,3}(?:#{1,6}\\s*)?(?=[^]*${YEAR_DIGITS}\\s*年)[^，。：；？！,;:?!]{0,80}(?:信息公开|政务公开)[^，。：；？！,;:?!]{0,30}报告\\s*#*\\s*$`, 'u');
 /** The preamble's own words: "现将本机关2023年度政府信息公开工作情况报告如下". */
-const PREAMBLE = /现将.{0,30}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?.{0,12}?(?:信息|政务)公开工作.{0,6}?报告如下/u;
+const PREAMBLE = new RegExp(`现将.{0,30}?${YEAR_DIGITS}\\s*年度?.{0,12}?(?:信息|政务)公开工作.{0,6}?报告如下`, 'u');
 
 /** Section headings of the template (docs/spec/format.md §2.1), with or without an ordinal / `#` run. */
 const HEADINGS: [string, RegExp][] = [

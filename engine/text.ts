@@ -164,6 +164,13 @@ const PUNCT = /[\p{P}\p{S}]/gu;
 /** For header matching: normalised label without any punctuation. */
 export const stripPunct = memoizedShort((s: string): string => normLabel(s).replace(PUNCT, ''));
 
+/** A year as titles and preambles write it: four digits, or four Chinese digits (二〇二三, with ○ for 〇). */
+export const YEAR_DIGITS = '(?:\\d{4}|[〇○零一二三四五六七八九]{4})';
+
+/** The value of a YEAR_DIGITS match (二〇二三 → 2023). */
+export const yearNumber = (digits: string): number =>
+  /^\d+$/.test(digits) ? Number(digits) : Number([...digits].map((c) => chineseToNumber(c === '○' ? '〇' : c)).join(''));
+
 const CN_DIGIT_VALUE: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };

@@ -4,10 +4,10 @@
 // or "…政府信息公开" / "工作年度报告").
 import type { Title } from '../model.ts';
 import type { DocStructure } from '../source/types.ts';
-import { chineseToNumber, withoutInlineMarkup, type LineIndex } from '../text.ts';
+import { withoutInlineMarkup, YEAR_DIGITS, yearNumber, type LineIndex } from '../text.ts';
 
-/** A four-digit year in digits or in Chinese digits (二〇二三). */
-const YEAR = '(\\d{4}|[〇○零一二三四五六七八九]{4})';
+/** The title's year, captured (engine/text.ts YEAR_DIGITS). */
+const YEAR = `(${YEAR_DIGITS})`;
 export const TITLE_PARTS = new RegExp(`^(.*?)\\s*${YEAR}\\s*年度?\\s*(.*?)(政府)?(信息|政务)公开(工作)?(年度)?(工作)?报告\\s*$`);
 
 /**
@@ -65,7 +65,6 @@ function pieceOf(idx: LineIndex, s: DocStructure, l: number): Piece | undefined 
   return plain ? { line: l, start, end: start + raw.length, plain } : undefined;
 }
 
-const yearOf = (digits: string): number => (/^\d+$/.test(digits) ? Number(digits) : Number([...digits].map((c) => chineseToNumber(c === '○' ? '〇' : c)).join('')));
 
 function titleOf(idx: LineIndex, s: DocStructure, pieces: Piece[]): Title {
   const first = pieces[0];
@@ -76,7 +75,7 @@ function titleOf(idx: LineIndex, s: DocStructure, pieces: Piece[]): Title {
   if (last.line !== first.line) title.lastLine = last.line;
   const m = TITLE_PARTS.exec(text);
   if (m) {
-    title.year = yearOf(m[2]);
+    title.year = yearNumber(m[2]);
     for (const p of pieces) {
       const at = idx.text.slice(p.start, p.end).indexOf(m[2]);
       if (at >= 0) {
