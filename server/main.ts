@@ -18,8 +18,8 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Checker, type Env } from './checker.ts';
+import { PieceDocuments } from './document.ts';
 import { codeActions } from './codeActions.ts';
 import { executeCommand } from './commands.ts';
 import { defaultDocsBase } from './diagnostics.ts';
@@ -48,7 +48,8 @@ const inbound = new InboundGuard(transport.reader, transport.writer);
 const connection = createConnection(ProposedFeatures.all, inbound, transport.writer);
 inbound.warn = (m) => connection.console.warn(m);
 if (transport.stdio) stdioLifecycle(connection, process.stdin);
-const documents = new TextDocuments(TextDocument);
+// Incremental changes applied as pieces, not a new string per keystroke (document.ts).
+const documents = new TextDocuments(PieceDocuments);
 
 const env: Env = {
   settings: DEFAULT_SETTINGS,
