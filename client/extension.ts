@@ -12,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_PROCESS_ENV } from '../server/protocol.ts';
+import { COMMANDS, SERVER_PROCESS_ENV } from '../server/protocol.ts';
 import { DETECT_REQUEST, VSCODE_DEBOUNCE_MS } from '../server/requests/protocol.ts';
 import { checkWorkspace, importDraft, isRulePage, showRuleDoc, toggleWorkspace } from './commands.ts';
 import { t } from './i18n.ts';
@@ -20,7 +20,8 @@ import { PASTE_KIND, TablePasteProvider } from './paste.ts';
 import { TablePreview } from './preview.ts';
 import { SOURCE, Status } from './status.ts';
 
-const SERVER_COMMANDS = new Set(['govreport.recomputeTotals', 'govreport.fixAll']);
+/** The server's commands that act on a document: from the palette they get the active editor's. */
+const SERVER_COMMANDS = new Set<string>([COMMANDS.recomputeTotals, COMMANDS.fixAll, COMMANDS.formatTable]);
 // HTML pages are checked in place when they read as reports (the server decides after reading them).
 const LANGUAGES = ['markdown', 'plaintext', 'govreport', 'html'];
 const selectorOf = (languages: string[]) => languages.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]);
@@ -93,7 +94,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     // A shorter pause after a keystroke than the server's default: VS Code sends changes as they are
     // typed and a check of a report takes milliseconds (bench/RESULTS.md, real editor latency).
     // The settings go along, so the very first check already uses them.
-    initializationOptions: () => ({ debounceMs: VSCODE_DEBOUNCE_MS, settings: vscode.workspace.getConfiguration('govreport') }),
+    // relatedInHover: VS Code's hover lists a diagnostic's related cells above ours; the server puts
+    // a total's cells after its formula instead (server/protocol.ts).
+    initializationOptions: () => ({ debounceMs: VSCODE_DEBOUNCE_MS, settings: vscode.workspace.getConfiguration('govreport'), relatedInHover: true }),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json') },
     errorHandler: {
       error: (error, message, count) => {
@@ -144,8 +147,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
         // Menus pass a vscode.Uri; the server takes the URI as a string.
         if (args[0] instanceof vscode.Uri) return next(command, [args[0].toString(), ...args.slice(1)]);
         if (args.length) return next(command, args);
-        const uri = vscode.window.activeTextEditor?.document.uri.toString();
-        if (!uri) return vscode.window.showWarningMessage(t('openReport'));
+        const editor = vscode.window.activeTextEditor;
+        if (!editor) return vscode.window.showWarningMessage(t('openReport'));
+        const uri = editor.document.uri.toString();
+        // "Format table" from the palette means the table at the cursor.
+        if (command === COMMANDS.formatTable) return next(command, [uri, null, editor.selection.active]);
         return next(command, [uri]);
       },
     },

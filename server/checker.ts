@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, LineIndex, type CheckOptions, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
 import { looksLikeReport, readsAsReport } from './detect.ts';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
+import { explainsFinding } from './hover.ts';
 import { SOURCE } from './protocol.ts';
 import { configFor, resolveLang, type RcFiles, type Settings } from './settings.ts';
 import type { PreviousYears } from './xyear.ts';
@@ -19,6 +20,8 @@ export interface Env {
   debounceMs: number;
   maxDocumentSize: number;
   docsBase: string;
+  /** The client wants a total's related cells in its hover, not in the diagnostic (protocol.ts). */
+  relatedInHover?: boolean;
   rc: RcFiles;
   /** Last year's reports beside a document, for the cross-year findings (xyear.ts). */
   xyear?: PreviousYears;
@@ -237,7 +240,8 @@ export class Checker {
       const index = result.positions;
       const xyear = this.env.xyear?.findings(doc.uri, result, options, lang) ?? [];
       const findings = xyear.length ? [...result.findings, ...xyear].sort((a, b) => a.range.start - b.range.start) : result.findings;
-      const diagnostics = findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase, lang));
+      const inHover = this.env.relatedInHover ? (f: Finding) => explainsFinding(result, f, lang) : () => false;
+      const diagnostics = findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase, lang, !inHover(f)));
       const broken = rc && !rc.ok ? diagnostics[findings.findIndex((f) => f.rule === 'CONFIG-INVALID')] : undefined;
       if (broken && rc && !rc.ok) {
         // Point at the broken file itself, so the editor can open it from the diagnostic.

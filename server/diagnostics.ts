@@ -25,8 +25,11 @@ export function defaultDocsBase(): string {
   return pathToFileURL(resolve(dirname(script), '..', 'docs', 'rules')).href + '/';
 }
 
-/** `lang` picks the rule page in the language of the message (docs/rules/<ID>.md or en/<ID>.md). */
-export function toDiagnostic(f: Finding, index: LineIndex, uri: string, docsBase: string, lang: Lang = 'zh'): Diagnostic {
+/**
+ * `lang` picks the rule page in the language of the message (docs/rules/<ID>.md or en/<ID>.md).
+ * `related: false` leaves the related cells out (the hover shows them; see relatedInHover).
+ */
+export function toDiagnostic(f: Finding, index: LineIndex, uri: string, docsBase: string, lang: Lang = 'zh', related = true): Diagnostic {
   const d: Diagnostic = {
     range: toRange(index, f.range),
     severity: SEVERITY[f.severity],
@@ -35,7 +38,7 @@ export function toDiagnostic(f: Finding, index: LineIndex, uri: string, docsBase
     source: SOURCE,
     message: f.message,
   };
-  if (f.related.length) {
+  if (related && f.related.length) {
     d.relatedInformation = f.related.map((r) => ({
       location: { uri, range: toRange(index, r.range) },
       message: r.value === null ? r.label : `${r.label} = ${r.value}`,

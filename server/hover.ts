@@ -8,7 +8,8 @@ import type { CheckResult, Finding, Lang, LineIndex } from '../engine/index.ts';
 import { formatNumber } from '../engine/rules/api.ts';
 import { toRange } from './diagnostics.ts';
 
-export function hoverAt(result: CheckResult, findings: readonly Finding[], position: Position, lang: Lang): Hover | null {
+/** `uri`, when given, makes each related cell a link to its line. */
+export function hoverAt(result: CheckResult, findings: readonly Finding[], position: Position, lang: Lang, uri?: string): Hover | null {
   // The model's offsets are those of the text the report was read from: for an HTML page, its rendering.
   if (result.parsed.source.original) return null;
   const index = result.parsed.index;
@@ -16,8 +17,15 @@ export function hoverAt(result: CheckResult, findings: readonly Finding[], posit
   const e = explainCell(result.report, offset, lang);
   if (!e) return null;
   const here = findings.filter((f) => touches(f, e));
-  const value = [hoverMarkdown(e, lang), relatedMarkdown(here, index, lang)].filter(Boolean).join('\n\n');
+  const value = [hoverMarkdown(e, lang), relatedMarkdown(here, index, lang, uri)].filter(Boolean).join('\n\n');
   return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(index, e.range) };
+}
+
+/** Whether the hover on the finding's cell explains it (and lists its related cells). */
+export function explainsFinding(result: CheckResult, f: Finding, lang: Lang): boolean {
+  if (result.parsed.source.original || !f.related.length) return false;
+  const e = explainCell(result.report, f.range.start, lang);
+  return e !== null && touches(f, e);
 }
 
 /** A finding on the explained cell itself (not merely on a neighbouring span). */
@@ -41,7 +49,7 @@ export function hoverMarkdown(e: Explanation, lang: Lang): string {
 }
 
 /** The findings on the cell, each with the cells it relates to (line numbers 1-based, as editors show them). */
-function relatedMarkdown(findings: readonly Finding[], index: LineIndex, lang: Lang): string {
+function relatedMarkdown(findings: readonly Finding[], index: LineIndex, lang: Lang, uri?: string): string {
   if (!findings.length) return '';
   const zh = lang === 'zh';
   const out = ['---', ''];
@@ -52,7 +60,10 @@ function relatedMarkdown(findings: readonly Finding[], index: LineIndex, lang: L
     for (const r of f.related) {
       const line = index.lineAt(r.range.start) + 1;
       const value = r.value === null ? '' : ` = ${formatNumber(r.value)}`;
-      out.push(`- ${esc(r.label)}${esc(value)}${zh ? `（第 ${line} 行）` : ` (line ${line})`}`);
+      const where = zh ? `第 ${line} 行` : `line ${line}`;
+      // An editor opens `<uri>#L<line>` at that line (VS Code does; others show the text).
+      const ref = uri ? `[${where}](${uri.replace(/[()\s]/g, encodeURIComponent)}#L${line})` : where;
+      out.push(`- ${esc(r.label)}${esc(value)}${zh ? `（${ref}）` : ` (${ref})`}`);
     }
     out.push('');
   }

@@ -91,6 +91,7 @@ connection.onInitialize((params): InitializeResult => {
   if (typeof opts.maxDocumentSize === 'number' && opts.maxDocumentSize > 0) env.maxDocumentSize = opts.maxDocumentSize;
   if (typeof opts.idleGcMs === 'number' && opts.idleGcMs >= 0) idleGc.delayMs = opts.idleGcMs;
   if (typeof opts.docsBaseUrl === 'string' && opts.docsBaseUrl) env.docsBase = opts.docsBaseUrl.endsWith('/') ? opts.docsBaseUrl : `${opts.docsBaseUrl}/`;
+  env.relatedInHover = opts.relatedInHover === true;
   if (opts.settings !== undefined) {
     env.settings = normalizeSettings(opts.settings);
     settingsGiven = true;
@@ -207,7 +208,7 @@ connection.onExecuteCommand((params) => executeCommand(params, connection, docum
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const m = doc && (await checker.model(doc));
-  return m ? hoverAt(m.result, m.r.findings, params.position, m.r.lang) : null;
+  return m ? hoverAt(m.result, m.r.findings, params.position, m.r.lang, params.textDocument.uri) : null;
 });
 
 connection.onDocumentSymbol(async (params) => {

@@ -41,6 +41,11 @@ export const FIX_ALL_KIND = 'source.fixAll.govreport';
  *   turns this off). See memory.ts.
  * - settings: initial `govreport` settings for clients that neither answer workspace/configuration
  *   nor send didChangeConfiguration.
+ * - relatedInHover: the cells a total was computed from go in the hover of that total (after its
+ *   formula, as links), not in the diagnostic's relatedInformation. VS Code sets it: its own hover
+ *   lists every diagnostic's related information above any provider's hover, which put the nine
+ *   cells of a total before the formula that explains them. Findings that no hover explains keep
+ *   their related information.
  */
 export interface InitializationOptions {
   debounceMs?: number;
@@ -48,6 +53,7 @@ export interface InitializationOptions {
   idleGcMs?: number;
   docsBaseUrl?: string;
   settings?: unknown;
+  relatedInHover?: boolean;
 }
 
 export interface ServerStats {

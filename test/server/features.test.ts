@@ -52,8 +52,32 @@ describe('hover', () => {
     assert.ok(formula >= 0 && verdict > formula, md);
     assert.ok(problem > verdict, `the problem comes after the explanation:\n${md}`);
     assert.ok(related > problem, md);
-    assert.match(md.slice(related), new RegExp(`予以公开.* = 4（第 ${lineOf('r1', 'np') + 1} 行）`));
+    // Each related cell links to its line.
+    const r1 = lineOf('r1', 'np') + 1;
+    assert.match(md.slice(related), new RegExp(`予以公开.* = 4（\\[第 ${r1} 行\\]\\(file:///virtual/f-hover\\.txt#L${r1}\\)）`));
+    // By default the diagnostic carries its related cells too (Neovim, other clients).
+    const p = client.diagnostics.get(uri)!.at(-1)!;
+    assert.ok(byRule(p.diagnostics, 'T3-RESULT-TOTAL').every((d) => d.relatedInformation?.length));
     await client.close(uri);
+  });
+
+  it("relatedInHover (VS Code): a total's diagnostic leaves its related cells to the hover, which lists them after the formula", async () => {
+    const vs = await TestClient.start({ locale: 'zh-cn', initializationOptions: { debounceMs: 0, relatedInHover: true } });
+    try {
+      const uri = 'file:///virtual/f-hover-vs.txt';
+      await vs.open(uri, SEED002, 'plaintext', 1);
+      const p = await vs.waitForDiagnostics(uri, (x) => x.version === 1);
+      const totals = p.diagnostics.filter((d) => d.code === 'T3-RESULT-TOTAL' || d.code === 'T3-BALANCE');
+      assert.ok(totals.length >= 2, JSON.stringify(p.diagnostics.map((d) => d.code)));
+      for (const d of totals) assert.equal(d.relatedInformation, undefined, `${d.code} ${d.message}`);
+      const line = lineOf('r7', 'np');
+      const hover = (await vs.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 1 } })) as Hover;
+      const md = (hover.contents as MarkupContent).value;
+      assert.ok(md.indexOf('✗ 与写明的 8 不符') < md.indexOf('相关单元格'), md);
+      assert.match(md, /予以公开·自然人 = 4（\[第 \d+ 行\]/);
+    } finally {
+      await vs.stop();
+    }
   });
 });
 
