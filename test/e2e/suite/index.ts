@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { recomputeTotals } from '../../../engine/index.ts';
 import { api, clientTests, latency, nextDiagnostics, writeLatency } from './client.ts';
 import { codeOf, describe, ours, runAll, screenshot, sleep, waitFor } from './harness.ts';
+import { lensTests } from './lens.ts';
 import { moreTests } from './more.ts';
 
 const EXTENSION_ID = 'govreport.govreport';
@@ -93,6 +94,17 @@ export async function run(): Promise<void> {
   await vscode.workspace.getConfiguration('govreport').update('language', 'zh', vscode.ConfigurationTarget.Global);
 
   let seedUri: vscode.Uri | undefined;
+  // What the feature suites get: the repository, the workspace folder, a copy of a fixture, open a file.
+  const ctx = {
+    repo: repoRoot(),
+    workspace: workspaceDir(),
+    copy: (fixture: string, name: string) => {
+      const file = path.join(workspaceDir(), name);
+      fs.copyFileSync(path.join(repoRoot(), fixture), file);
+      return file;
+    },
+    open,
+  };
 
   await runAll([
     {
@@ -290,15 +302,8 @@ export async function run(): Promise<void> {
         assert.match(doc.getText(), /行政复议/, 'table 四 snippet should contain 行政复议');
       },
     },
-    ...clientTests({ repo: repoRoot(), workspace: workspaceDir(), copy: (fixture, name) => {
-      const file = path.join(workspaceDir(), name);
-      fs.copyFileSync(path.join(repoRoot(), fixture), file);
-      return file;
-    }, open }),
-    ...moreTests({ repo: repoRoot(), workspace: workspaceDir(), copy: (fixture, name) => {
-      const file = path.join(workspaceDir(), name);
-      fs.copyFileSync(path.join(repoRoot(), fixture), file);
-      return file;
-    }, open }),
+    ...clientTests(ctx),
+    ...lensTests(ctx),
+    ...moreTests(ctx),
   ]).finally(writeLatency);
 }
