@@ -36,6 +36,12 @@ export async function screenshot(name: string): Promise<string | null> {
   return answer;
 }
 
+/** A screenshot whose path goes to the log (the test's artefact). */
+export async function shot(name: string): Promise<void> {
+  const png = await screenshot(name);
+  if (png) console.log(`[e2e] screenshot: ${png}`);
+}
+
 /**
  * Asks the harness to put `clipboard` on the browser's clipboard, to paste `paste` into the focused
  * element (a paste event with that clipboard data, as a user's Ctrl+V gives) and to press `press`

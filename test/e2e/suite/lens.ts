@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, describe, input, ours, screenshot, sleep, waitFor } from './harness.ts';
+import { codeOf, describe, input, ours, shot, sleep, waitFor } from './harness.ts';
 
 interface Ctx {
   repo: string;
@@ -19,11 +19,6 @@ const SEED_002 = 'test/fixtures/seeds/002_c7925c89c326f8ac.txt';
 // Seed 002 (docs/spec/seeds.md): （七）总计·自然人 is written 8 on line 350 (0-based 349), one cell
 // per line ("\t8"); its items add up to 4.
 const NP_LINE = 349;
-
-const shot = async (name: string) => {
-  const png = await screenshot(name);
-  if (png) console.log(`[e2e] screenshot: ${png}`);
-};
 
 const hoverText = (h: vscode.Hover) =>
   h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import { check, displayWidth } from '../../../engine/index.ts';
 import { api, EXTENSION_ID } from './client.ts';
-import { codeOf, describe, input, ours, screenshot, sleep, waitFor } from './harness.ts';
+import { codeOf, describe, input, ours, shot, sleep, waitFor } from './harness.ts';
 
 interface Ctx {
   repo: string;
@@ -27,11 +27,6 @@ const GFM_002 = 'test/fixtures/converted/002.pandoc-docx.gfm.md';
 const actionsAt = async (uri: vscode.Uri, range: vscode.Range) =>
   ((await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range)) ?? [])
     .filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a);
-
-const shot = async (name: string) => {
-  const png = await screenshot(name);
-  if (png) console.log(`[e2e] screenshot: ${png}`);
-};
 
 export function moreTests(ctx: Ctx): { name: string; fn: () => Promise<void> }[] {
   const write = (name: string, text: string) => {
