@@ -179,14 +179,20 @@ function cluster(values: number[], tol = TOL): number[] {
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
-/** Merges collinear pieces of one line (a border drawn cell by cell is one border). */
+/**
+ * Merges collinear pieces of one line (a border drawn cell by cell is one border). Pieces of one
+ * border may stand a hair apart (227.0 and 227.1): sorted by position first, a lower piece can come
+ * after a higher one, so a merge extends the border both ways.
+ */
 function mergeSegments(segs: { at: number; a: number; b: number }[]): { at: number; a: number; b: number }[] {
   const sorted = [...segs].sort((p, q) => p.at - q.at || p.a - q.a);
   const out: { at: number; a: number; b: number }[] = [];
   for (const s of sorted) {
-    const last = out.find((o) => Math.abs(o.at - s.at) <= TOL / 2 && s.a <= o.b + TOL);
-    if (last) last.b = Math.max(last.b, s.b);
-    else out.push({ ...s });
+    const last = out.find((o) => Math.abs(o.at - s.at) <= TOL / 2 && s.a <= o.b + TOL && s.b >= o.a - TOL);
+    if (last) {
+      last.a = Math.min(last.a, s.a);
+      last.b = Math.max(last.b, s.b);
+    } else out.push({ ...s });
   }
   return out;
 }

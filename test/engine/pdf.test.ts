@@ -82,6 +82,26 @@ for (const [file, seed] of [['borderless-000.pdf', '000'], ['borderless-002.pdf'
   });
 }
 
+/**
+ * Six-page reports: seeds' Word forms laid out as official documents are (GB/T 9704: 三号 body on
+ * 28 pt lines, "— 3 —" page numbers; scripts/fixtures/pdf.ts), the size of most published reports.
+ * Their 15-column 表四 has borders LibreOffice draws in pieces a tenth of a point apart (a cell's
+ * border at 227.0, the next row's at 227.1), which must be read as one border.
+ */
+for (const seed of ['000', '002', '003']) {
+  const file = `official-${seed}.pdf`;
+  test(`${file}: a six-page official-layout PDF binds and gives the findings of the text form`, async () => {
+    const text = check(readFileSync(`${FIXTURES}seeds/${SEEDS.find((s) => s.startsWith(seed))}`, 'utf8'), { fileName: `${seed}.txt` });
+    const pdf = await checkAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file });
+    assert.deepEqual(Object.values(pdf.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
+    assert.deepEqual(keys(pdf), keys(text));
+    const flagged = new Set(whitespaceCells(text));
+    for (const cell of whitespaceCells(pdf)) assert.ok(flagged.has(cell), `${cell} is flagged in the text form too`);
+    assert.ok(pdf.findings.every((f) => f.location?.kind !== 'pdf' || f.location.page <= 6));
+    assert.doesNotMatch(pdf.parsed.source.text, /—\s*\d+\s*—/, 'page numbers are dropped');
+  });
+}
+
 test('a PDF finding names the page and the box of its cell, with the text shown there', async () => {
   const r = await checkAsync(bytes(`${FIXTURES}forms/002.pdf`), { fileName: '002.pdf' });
   const total = r.findings.find((f) => f.rule === 'T3-RESULT-TOTAL' && f.cell?.col === 'np')!;
