@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pdfjsTextOnly } from './scripts/pdfjs-text-only.mjs';
 
 // The language server loads pdfjs (3.4 MB of its 5 MB) only when it reads a PDF (the workspace
 // check, last year's report beside this one): kept in bundles of their own, so starting the server
@@ -44,7 +45,9 @@ const results = await Promise.all(
       sourcemap: !production,
       minify: production,
       banner: e.banner ? { js: e.banner } : undefined,
-      plugins: e.plugins ?? [],
+      // Every bundle that takes in pdfjs's worker code takes it patched: text positions need no font
+      // program (scripts/pdfjs-text-only.mjs; the build fails if the patched code is not found).
+      plugins: [...(e.plugins ?? []), pdfjsTextOnly],
       logLevel: 'warning',
       write: false,
     }),

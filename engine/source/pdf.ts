@@ -38,8 +38,12 @@ const BUILT_INS: object[] = [
  * the rest of the process runs on native methods. On load pdfjs also says on the console that it
  * found no canvas package (it would render with one; this reader draws nothing); that is not for
  * the user's console (nor for a CLI's JSON output).
+ *
+ * The worker module is the one the bundles carry, patched so that text positions cost no font
+ * program (scripts/pdfjs-text-only.mjs); run from source (tests, benches) it is pdfjs-dist's own
+ * unless `worker` loads another before the first read (bench/pdf.bench.ts loads the built one).
  */
-export function pdfjs(): Promise<PdfJs> {
+export function pdfjs(worker: () => Promise<unknown> = () => import('pdfjs-dist/legacy/build/pdf.worker.mjs')): Promise<PdfJs> {
   loading ??= (async () => {
     const before = BUILT_INS.map((o) => Object.getOwnPropertyDescriptors(o));
     const { log, warn } = console;
@@ -50,7 +54,7 @@ export function pdfjs(): Promise<PdfJs> {
     const placeholder = g.DOMMatrix === undefined;
     if (placeholder) g.DOMMatrix = class DOMMatrix {};
     try {
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await worker();
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
       console.log = log;
@@ -175,6 +179,12 @@ const failed = (failure: SourceFailure): SourceDoc => ({ kind: 'pdf', text: '', 
 
 /** Reads a PDF given as bytes. */
 export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<SourceDoc> {
+  const pages = await readPdfPages(bytes, limits);
+  return typeof pages === 'string' ? failed(pages) : fromBlocks(layOutPages(pages));
+}
+
+/** Each page's positioned text and ruling lines, as pdfjs reads them; or why they cannot be read. */
+export async function readPdfPages(bytes: Uint8Array, limits = PDF_LIMITS): Promise<PageContent[] | SourceFailure> {
   const lib = await pdfjs();
   const started = Date.now();
   let task: ReturnType<PdfJs['getDocument']> | undefined;
@@ -195,9 +205,9 @@ export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<S
   try {
     task = open();
     const doc = await task.promise;
-    if (doc.numPages > limits.pages) return failed('pdf-too-large');
+    if (doc.numPages > limits.pages) return 'pdf-too-large';
     for (let n = 1; n <= doc.numPages; n++) {
-      if (Date.now() - started > limits.millis) return failed('pdf-too-large');
+      if (Date.now() - started > limits.millis) return 'pdf-too-large';
       const page = await doc.getPage(n);
       const [x0, y0, x1, y1] = page.view;
       // Text is read as pdfjs streams it (a chunk every time slot of its parser), so the time limit
@@ -210,12 +220,12 @@ export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<S
         for (const it of value.items as TextItemLike[]) items.push(it);
         if (Date.now() - started > limits.millis) {
           await reader.cancel();
-          return failed('pdf-too-large');
+          return 'pdf-too-large';
         }
       }
-      if (Date.now() - started > limits.millis) return failed('pdf-too-large');
+      if (Date.now() - started > limits.millis) return 'pdf-too-large';
       const ops = await page.getOperatorList();
-      if (Date.now() - started > limits.millis) return failed('pdf-too-large');
+      if (Date.now() - started > limits.millis) return 'pdf-too-large';
       const shift = (r: TextRun) => ({ ...r, x: r.x - x0, y: r.y - y0 });
       pages.push({
         page: n, width: x1 - x0, height: y1 - y0,
@@ -226,14 +236,14 @@ export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<S
     }
   } catch (e) {
     const name = (e as { name?: string } | undefined)?.name;
-    if (name === 'PasswordException') return failed('pdf-encrypted');
-    return failed('pdf-damaged');
+    if (name === 'PasswordException') return 'pdf-encrypted';
+    return 'pdf-damaged';
   } finally {
     void task?.destroy();
   }
   const visible = pages.reduce((n, p) => n + p.runs.reduce((k, r) => k + r.str.replace(/\s/g, '').length, 0), 0);
-  if (visible === 0) return failed('pdf-no-text');
-  return fromBlocks(layOutPages(pages));
+  if (visible === 0) return 'pdf-no-text';
+  return pages;
 }
 
 /** The engine's text of the laid-out blocks, with each line's page and box. */
