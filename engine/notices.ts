@@ -57,6 +57,10 @@ export const FILE_UNREADABLE = notice({
     'pdf-encrypted': { zh: 'PDF 文件已加密（需要密码），无法读取，未检查', en: 'The PDF is encrypted (it needs a password) and cannot be read; it was not checked' },
     'pdf-no-text': { zh: 'PDF 无文字层（扫描件），需先做文字识别', en: 'The PDF has no text layer (a scan); it needs text recognition first' },
     'pdf-too-large': { zh: 'PDF 文件超过 2,000 页或读取超时，未检查', en: 'The PDF has more than 2,000 pages or took too long to read; it was not checked' },
+    'pdf-page-too-large': {
+      zh: 'PDF 有一页含超过 10 万段文字（页面内容异常，不像报告），未检查',
+      en: 'A page of the PDF holds more than 100,000 pieces of text (not a report\'s page); it was not checked',
+    },
   },
 });
 

@@ -25,7 +25,7 @@ export interface SourceOptions {
 /** Why a document could not be read at all (each has a FILE-UNREADABLE message, source/notices.ts). */
 export type SourceFailure =
   | 'binary' | 'undecodable' | 'legacy-office' | 'zip-not-docx' | 'docx-damaged' | 'docx-too-large'
-  | 'pdf-damaged' | 'pdf-encrypted' | 'pdf-no-text' | 'pdf-too-large' | 'html-too-large';
+  | 'pdf-damaged' | 'pdf-encrypted' | 'pdf-no-text' | 'pdf-too-large' | 'pdf-page-too-large' | 'html-too-large';
 
 /** Where a place of the rendered text is in a document that has no text of its own (Word, PDF). */
 export type Location =

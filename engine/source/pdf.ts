@@ -6,8 +6,9 @@
 // Only what text positions need is read: images above one pixel are dropped before they are
 // decoded (`maxImageSize`), so a 50 MB embedded scan costs its bytes and nothing more; no font is
 // turned into a font face; no standard font data or CMap is fetched. A document that asks for a
-// password, has no text layer, more than PDF_LIMITS.pages pages or takes longer than
-// PDF_LIMITS.millis to read is one failure, never an empty report.
+// password, has no text layer, more than PDF_LIMITS.pages pages, a page of more than
+// PDF_LIMITS.pageRuns pieces of text or takes longer than PDF_LIMITS.millis to read is one failure,
+// never an empty report.
 //
 // pdfjs-dist was chosen as the one maintained pure-JavaScript PDF parser with text positions and an
 // operator list (the cell borders); its wrappers (pdf-parse, unpdf) add nothing this reader uses.
@@ -17,7 +18,12 @@ import { layOut, type Block } from './render.ts';
 import { LineIndex } from '../text.ts';
 import { emptyStructure } from './types.ts';
 
-export const PDF_LIMITS = { pages: 2000, millis: 60_000 };
+/**
+ * pages and millis bound a document; pageRuns a page: a report's page holds a few thousand pieces
+ * of text at most, and a content stream of millions (a small file can inflate to gigabytes of
+ * FlateDecode'd text operators) would otherwise be read to the time limit, its pieces in memory.
+ */
+export const PDF_LIMITS = { pages: 2000, millis: 60_000, pageRuns: 100_000 };
 
 export type PdfJs = typeof import('pdfjs-dist');
 let loading: Promise<PdfJs> | undefined;
@@ -218,9 +224,11 @@ export async function readPdfPages(bytes: Uint8Array, limits = PDF_LIMITS): Prom
         const { value, done } = await reader.read();
         if (done) break;
         for (const it of value.items as TextItemLike[]) items.push(it);
-        if (Date.now() - started > limits.millis) {
-          await reader.cancel();
-          return 'pdf-too-large';
+        const over = items.length > limits.pageRuns ? 'pdf-page-too-large' : Date.now() - started > limits.millis ? 'pdf-too-large' : undefined;
+        if (over) {
+          // A cancelled stream may reject; the answer is the limit, not a damaged file.
+          await reader.cancel().catch(() => {});
+          return over;
         }
       }
       if (Date.now() - started > limits.millis) return 'pdf-too-large';

@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { check, checkAsync, parseReport, parseReportAsync, type CheckResult, type Finding } from '../../engine/index.ts';
 import { toMarkdownDraft } from '../../engine/render/draft.ts';
-import { readPdf } from '../../engine/source/pdf.ts';
+import { PDF_LIMITS, readPdf } from '../../engine/source/pdf.ts';
+import { inflatingPdf } from '../helpers/pdfs.ts';
 import { layOutPages, type PageContent, type Rule, type TextRun } from '../../engine/source/pdf-layout.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
@@ -137,8 +138,18 @@ test('a truncated or malformed PDF is one finding', async () => {
 });
 
 test('a PDF over the page limit is one finding, found before any page is read', async () => {
-  const doc = await readPdf(bytes(`${FIXTURES}forms/002.pdf`), { pages: 3, millis: 60_000 });
+  const doc = await readPdf(bytes(`${FIXTURES}forms/002.pdf`), { ...PDF_LIMITS, pages: 3 });
   assert.equal(doc.failure, 'pdf-too-large');
+});
+
+test('a small PDF whose page inflates to a million pieces of text is one finding, in bounded time', async () => {
+  // 60 MB of FlateDecode'd text operators from a file of a few hundred KB (under the 64 MB file cap).
+  const data = new Uint8Array(inflatingPdf(60 * 2 ** 20));
+  assert.ok(data.length < 2 ** 20, `${data.length} bytes`);
+  const t0 = Date.now();
+  await unreadable(data, 'pdf-page-too-large');
+  // Stopped at PDF_LIMITS.pageRuns pieces, long before the time limit (a second or two of CPU).
+  assert.ok(Date.now() - t0 < PDF_LIMITS.millis / 3, `${Date.now() - t0} ms`);
 });
 
 test('reading a PDF leaves the process its native built-ins (pdfjs brings core-js)', async () => {

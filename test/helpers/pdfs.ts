@@ -1,0 +1,34 @@
+// PDFs written by hand for the limits of the PDF reader (test/engine/pdf.test.ts, bench/pdf.bench.ts).
+import { deflateSync } from 'node:zlib';
+
+/**
+ * A one-page PDF whose content stream is `decoded` bytes of text operators (Helvetica, one piece of
+ * text a line, about 60 bytes each), FlateDecode'd: a file of a few hundred KB that inflates to many
+ * MB — under any file-size cap, and a million pieces of text on one page at 60 MB.
+ */
+export function inflatingPdf(decoded: number): Buffer {
+  const line = Buffer.from('BT /F1 10 Tf 72 700 Td (applications received 12 34 56) Tj ET\n', 'latin1');
+  const n = Math.ceil(decoded / line.length);
+  const raw = Buffer.alloc(n * line.length);
+  for (let i = 0; i < n; i++) line.copy(raw, i * line.length);
+  const z = deflateSync(raw, { level: 9 });
+  const objects: (string | Buffer)[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    Buffer.concat([Buffer.from(`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`), z, Buffer.from('\nendstream')]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  let size = parts[0].length;
+  const offsets = objects.map((o, i) => {
+    const at = size;
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof o === 'string' ? Buffer.from(o) : o, Buffer.from('\nendobj\n')]);
+    parts.push(b);
+    size += b.length;
+    return at;
+  });
+  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
