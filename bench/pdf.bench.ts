@@ -1,17 +1,22 @@
-// PDF reports (issue 15): the seeds' PDF forms from bytes to findings in this process (median of
-// runs after a warm-up), beside a plain pdfjs-dist getTextContent loop over the same bytes (the
-// floor any reader on pdfjs stands on); then, through the built CLI, one process per file with its
+// PDF reports (issue 15): the seeds' PDF forms and the six-page official-layout reports from bytes
+// to findings in this process (median of runs after a warm-up; CPU time and wall time), read with
+// the pdfjs worker the bundles ship (out/pdf-worker.cjs: patched to skip font programs, see
+// scripts/pdfjs-text-only.mjs; run `node esbuild.mjs` first), beside a plain pdfjs-dist
+// getTextContent loop over the same bytes (pdfjs as published); then, through the built CLI, one process per file with its
 // wall time and peak RSS (/usr/bin/time -v): a 2,000-page PDF (the page limit), a 2,001-page one
-// (refused before any page is read), and a one-page PDF holding a 50 MB embedded image; and N copies
-// of a seed's PDF in one run on every core. The large PDFs are written here, by hand, as plain PDF
+// (refused before any page is read), a one-page PDF holding a 50 MB embedded image, and a small PDF
+// whose page inflates to 60 MB of text operators (FlateDecode; the per-page limit); and N copies of
+// the six-page report in one run on every core. The large PDFs are written here, by hand, as plain PDF
 // syntax (Helvetica text in paragraphs of four lines, an uncompressed RGB image). Writes the section "pdf" of bench/RESULTS.md.
 //   node --import tsx bench/pdf.bench.ts [copies, default 200]
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkAsync } from '../engine/index.ts';
 import { pdfjs } from '../engine/source/pdf.ts';
+import { inflatingPdf } from '../test/helpers/pdfs.ts';
 // @ts-expect-error plain ESM module without types
 import { machine, writeSection } from './results.mjs';
 
@@ -19,6 +24,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'out', 'cli.cjs');
 const FORMS = join(ROOT, 'test', 'fixtures', 'forms');
 const COPIES = Number(process.argv[2]) || 200;
+const SIX_PAGES = join(ROOT, 'test', 'fixtures', 'pdf', 'official-002.pdf');
 const RUNS = 7;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -78,13 +84,15 @@ function makePdf(pages: number, imageBytes = 0, linesPerPage = 40): Buffer {
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-/** One CLI process: wall time, peak RSS, and what the report says. */
-function cli(files: string[], jobs = 1): { ms: number; rss: string; summary: string } {
+/** One CLI process: wall time, CPU time (user + system, its threads and children), peak RSS, and what the report says. */
+function cli(files: string[], jobs = 1): { ms: number; cpu: number; rss: string; summary: string } {
   const args = [CLI, 'check', '--format', 'json', '--no-progress', '--jobs', String(jobs), ...files];
   const t0 = performance.now();
   const r = timeBin ? spawnSync(timeBin, ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1];
+  const seconds = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr ?? '')?.[1] ?? Number.NaN);
+  const cpu = (seconds('User') + seconds('System')) * 1000;
   let summary = `exit ${r.status}`;
   try {
     const json = JSON.parse(r.stdout);
@@ -93,35 +101,64 @@ function cli(files: string[], jobs = 1): { ms: number; rss: string; summary: str
   } catch {
     /* the exit status says it */
   }
-  return { ms, rss: kb ? `${Math.round(Number(kb) / 1024)} MB` : '—', summary };
+  return { ms, cpu, rss: kb ? `${Math.round(Number(kb) / 1024)} MB` : '—', summary };
+}
+
+/** The CPU and wall time (ms) of `fn`, median of RUNS runs after a warm-up. */
+async function timed(fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    await fn();
+    const c = process.cpuUsage(c0);
+    if (i) wall.push(performance.now() - t0);
+    if (i) cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+const inputs = [
+  ...['000', '001', '002', '003', '004'].map((n) => `forms/${n}.pdf`), 'pdf/borderless-002.pdf', 'pdf/borderless-centred-002.pdf',
+  ...['000', '002', '003'].map((n) => `pdf/official-${n}.pdf`),
+];
+const bytesOf = (n: string) => new Uint8Array(readFileSync(join(FORMS, '..', n)));
+
+// `--plain`: a plain pdfjs-dist getTextContent loop, with pdfjs-dist as published (its own worker
+// module, unpatched), over every input; run in a process of its own (pdfjs keeps the first worker
+// module it is given). Prints {input: {wall, cpu, pages}}.
+if (process.argv[2] === '--plain') {
+  const lib = await pdfjs();
+  const out: Record<string, { wall: number; cpu: number; pages: number }> = {};
+  for (const n of inputs) {
+    const bytes = bytesOf(n);
+    let pages = 0;
+    const t = await timed(async () => {
+      const doc = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+      pages = doc.numPages;
+      for (let p = 1; p <= doc.numPages; p++) await (await doc.getPage(p)).getTextContent();
+      await doc.destroy();
+    });
+    out[n] = { ...t, pages };
+  }
+  process.stdout.write(JSON.stringify(out));
+  process.exit(0);
 }
 
 const load = loadavg()[0].toFixed(2);
 const seedRows: string[] = [];
-const lib = await pdfjs();
-const inputs = [...['000', '001', '002', '003', '004'].map((n) => `forms/${n}.pdf`), 'pdf/borderless-002.pdf', 'pdf/borderless-centred-002.pdf'];
+const plain = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--plain'], { encoding: 'utf8' }).stdout);
+// The reader as shipped: the bundles' patched worker.
+await pdfjs(async () => createRequire(import.meta.url)(join(ROOT, 'out', 'pdf-worker.cjs')));
 for (const n of inputs) {
-  const bytes = new Uint8Array(readFileSync(join(FORMS, '..', n)));
-  const full: number[] = [];
-  const cpu: number[] = [];
-  const plain: number[] = [];
-  let pages = 0;
-  for (let i = 0; i <= RUNS; i++) {
-    let t0 = performance.now();
-    const c0 = process.cpuUsage();
+  const bytes = bytesOf(n);
+  const t = await timed(async () => {
     const r = await checkAsync(bytes, { fileName: n });
-    const c = process.cpuUsage(c0);
-    if (i) full.push(performance.now() - t0);
-    if (i) cpu.push((c.user + c.system) / 1000);
     if (r.parsed.source.failure) throw new Error(`${n}: ${r.parsed.source.failure}`);
-    t0 = performance.now();
-    const doc = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-    pages = doc.numPages;
-    for (let p = 1; p <= doc.numPages; p++) await (await doc.getPage(p)).getTextContent();
-    await doc.destroy();
-    if (i) plain.push(performance.now() - t0);
-  }
-  seedRows.push(`| ${n} | ${pages} | ${median(full).toFixed(0)} ms | ${median(cpu).toFixed(0)} ms | ${median(plain).toFixed(0)} ms |`);
+  });
+  const p = plain[n];
+  seedRows.push(`| ${n} | ${p.pages} | ${t.wall.toFixed(0)} ms | ${t.cpu.toFixed(0)} ms | ${p.wall.toFixed(0)} ms | ${p.cpu.toFixed(0)} ms |`);
   process.stderr.write(`${seedRows[seedRows.length - 1]}\n`);
 }
 
@@ -132,24 +169,25 @@ try {
     ['2,000 pages of text (the limit)', makePdf(2000)],
     ['2,001 pages (over the limit)', makePdf(2001)],
     ['1 page with a 50 MB embedded image', makePdf(1, 50 * 2 ** 20)],
-    ['1 page of 1,000,000 text items (the time limit within a page)', makePdf(1, 0, 1_000_000)],
+    ['1 page of 1,000,000 text items, uncompressed (the file-size cap)', makePdf(1, 0, 1_000_000)],
+    ['1 page whose FlateDecode content inflates to 60 MB of text operators (about 1,000,000 items; the per-page limit)', inflatingPdf(60 * 2 ** 20)],
   ];
   for (const [name, data] of cases) {
     const file = join(dir, 'case.pdf');
     writeFileSync(file, data);
     const r = cli([file]);
-    bigRows.push(`| ${name} | ${(data.length / 2 ** 20).toFixed(1)} MB | ${(r.ms / 1000).toFixed(2)} s | ${r.rss} | ${r.summary} |`);
+    bigRows.push(`| ${name} | ${(data.length / 2 ** 20).toFixed(1)} MB | ${(r.ms / 1000).toFixed(2)} s; CPU ${(r.cpu / 1000).toFixed(2)} s | ${r.rss} | ${r.summary} |`);
     process.stderr.write(`${bigRows[bigRows.length - 1]}\n`);
   }
   const copies: string[] = [];
   for (let i = 0; i < COPIES; i++) {
     const f = join(dir, `copy-${String(i).padStart(4, '0')}.pdf`);
-    copyFileSync(join(FORMS, '002.pdf'), f);
+    copyFileSync(SIX_PAGES, f);
     copies.push(f);
   }
   const jobs = availableParallelism();
   const r = cli(copies, jobs);
-  bigRows.push(`| ${COPIES} copies of forms/002.pdf, --jobs ${jobs} | ${((COPIES * readFileSync(join(FORMS, '002.pdf')).length) / 2 ** 20).toFixed(1)} MB | ${(r.ms / 1000).toFixed(2)} s (${(r.ms / COPIES).toFixed(0)} ms a file) | ${r.rss} | ${r.summary} |`);
+  bigRows.push(`| ${COPIES} copies of pdf/official-002.pdf (6 pages), --jobs ${jobs} | ${((COPIES * readFileSync(SIX_PAGES).length) / 2 ** 20).toFixed(1)} MB | ${(r.ms / 1000).toFixed(2)} s (${(r.ms / COPIES).toFixed(0)} ms a file); CPU ${(r.cpu / 1000).toFixed(1)} s | ${r.rss} | ${r.summary} |`);
   process.stderr.write(`${bigRows[bigRows.length - 1]}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -157,25 +195,40 @@ try {
 
 writeSection('pdf', `## PDF reports (bench/pdf.bench.ts)
 
-${machine()}; load average at the start ${load} (other sessions were running on the same cores, so
-figures vary from run to run by a factor of two and more).
+${machine()}; load average at the start ${load}, at the end ${loadavg()[0].toFixed(2)} (other sessions were
+running on the same cores, so wall times vary from run to run by a factor of two and more; CPU
+times much less).
 
 Bytes to findings in one process (checkAsync: pdfjs-dist reads each page's text and operator list,
-then layout, binding and every rule), median of ${RUNS} runs after a warm-up, beside a plain
-pdfjs-dist \`getTextContent\` loop over the same bytes (no operator list, no layout, no rules):
+then layout, binding and every rule) with the worker module the bundles ship, median of ${RUNS} runs
+after a warm-up, CPU time (process.cpuUsage) beside wall time; and a plain pdfjs-dist
+\`getTextContent\` loop over the same bytes (pdfjs-dist as published, no operator list, no layout,
+no rules), in a process of its own:
 
-| PDF | pages | bytes → findings (wall) | bytes → findings (CPU) | plain getTextContent loop (wall) |
-| --- | --- | --- | --- | --- |
+| PDF | pages | bytes → findings (wall) | bytes → findings (CPU) | plain getTextContent loop (wall) | plain loop (CPU) |
+| --- | --- | --- | --- | --- | --- |
 ${seedRows.join('\n')}
 
-Where the time goes (a CPU profile of the seeds): pdfjs turns every embedded font into an OpenType
-font for drawing (its CFF compiler) before it reports any text, and no option of pdfjs-dist skips
-that; it is most of the floor. Images are dropped before they are decoded (\`maxImageSize\`), no
-font face is made, nothing is fetched. The page limit and the time limit (PDF_LIMITS in
-engine/source/pdf.ts) bound the rest.
+Where the time went: pdfjs turns every embedded font program into an OpenType font for drawing
+before it reports any text (Type1 eexec charstrings → CFF → OpenType; TrueType repaired), and, as
+no font face is made, compiles every glyph shown into a path for the operator list; no option of
+pdfjs-dist 5.4 skips either (disableFontFace only moves the drawing to paths, fontExtraProperties
+and useSystemFonts act after the conversion, isEvalSupported only chooses how paths are compiled).
+That was two thirds of the CPU time. The bundles' worker module is patched at build time
+(scripts/pdfjs-text-only.mjs, applied by esbuild.mjs, the build failing if pdfjs-dist's code moved)
+to skip the conversion when the font dictionary already gives what text positions need (a ToUnicode
+map, and /Widths for every code of a simple font); test/engine/pdfjs-text-only.test.ts requires
+every PDF fixture to read the same, run for run, with and without it. What is left (a CPU profile
+of official-002.pdf): parsing the content streams and fonts' dictionaries, garbage collection (about
+a fifth), the structured clone of every message between pdfjs's two halves (its "fake worker"
+in one thread; it must stay, pdfjs reuses its arrays after sending), inflating the streams, then
+layout and the rules (a sixth). Worker setup, standard font data and CMaps cost nothing here: the
+fixtures embed their fonts and use Identity encodings, and nothing is fetched. Images are dropped
+before they are decoded (\`maxImageSize\`). The page limit, the per-page text limit and the time
+limit (PDF_LIMITS in engine/source/pdf.ts) bound the rest.
 
-Through the built CLI, one process (\`check --format json\`), wall time and peak RSS of the whole
-process:
+Through the built CLI, one process (\`check --format json\`), wall time, CPU time (user + system of
+the process and its worker threads, /usr/bin/time -v) and peak RSS of the whole process:
 
 | input | size | time | peak RSS | result |
 | --- | --- | --- | --- | --- |
