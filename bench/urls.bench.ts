@@ -115,9 +115,11 @@ were running on the same two cores).
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-The checker's own cost is the same at every delay (the CPU column), and with a delay it overlaps
-the waiting: the wall time is close to the larger of the server's floor and the checker's time with
-no wait (the 0 ms row), not their sum. Once the floor is the larger — at 200 ms, and at 50 ms too on
-an idle machine, where the checker alone takes about as much wall time as CPU time — the run is
-bound by the server; the server never saw more than 4 requests at once.
+The checker's own cost is the same at every delay (the CPU column), and it overlaps the waiting:
+once the server's floor is the larger, the wall time is the floor plus the process's start and the
+last page's check, and a request slot stands idle on the checker's side (from a response sent to
+the next request arriving, summed over the run per slot) for a small part of a second. The run is
+bound by the server; it never saw more than 4 requests at once. On a loaded machine (other
+sessions' work on the same two cores) the checker's turnaround grows with the wait for a core, and
+the wall time with it.
 `);
