@@ -144,6 +144,8 @@ function joinLines(parts: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Tables from ruling lines
 
+/** How far column rules must run past the outer row rules to close a row the page cut (more than a border's overshoot). */
+const CUT_ROW = 4;
 const TOL = 1.5;
 
 interface RuledCell {
@@ -238,7 +240,16 @@ function ruledTables(page: PageContent, used: Set<TextRun>): RuledTable[] {
   for (const g of groups.values()) {
     if (g.h.length < 2 || g.v.length < 2) continue;
     const xs = cluster(g.v.map((v) => v.at));
-    const ys = cluster(g.h.map((h) => h.at)).reverse();
+    // A table the page cuts: its last row on this page has no bottom border (WPS draws that border
+    // on the next page, as the top of the rest), but the column rules run down to where the row
+    // ends; likewise the first row of a continued table may have no top border. The column rules'
+    // extent closes such a row.
+    const hy = g.h.map((h) => h.at);
+    const low = Math.min(...g.v.map((v) => v.a));
+    const high = Math.max(...g.v.map((v) => v.b));
+    if (low < Math.min(...hy) - CUT_ROW) hy.push(low);
+    if (high > Math.max(...hy) + CUT_ROW) hy.push(high);
+    const ys = cluster(hy).reverse();
     if (xs.length < 2 || ys.length < 2) continue;
     const nr = ys.length - 1;
     const nc = xs.length - 1;

@@ -103,6 +103,29 @@ for (const seed of ['000', '002', '003']) {
   });
 }
 
+/**
+ * Real published PDFs, made by WPS (test/fixtures/README.md says where they come from): 洪泽区人民政府's
+ * reports for 2023 and 2024, CID TrueType fonts, tables whose page break cuts a row's bottom border
+ * (WPS draws it on the next page). What each report says was read from the PDF by hand (pdftotext
+ * -layout gives the same): 表四's 行政复议 and 复议后起诉 totals written 0 beside results of 10 + 1 and
+ * 5 (2023); 表三 in the 2019 trial format, its (六)其他处理 one row, and a row label missing two words
+ * ("2.其他法律行政止公开"); in 2024 the text's 17 applications beside the table's 95.
+ */
+for (const [file, expected] of [
+  ['hongze-2023-wps.pdf', ['STRUCT-ROW-MISSING', 'STRUCT-ROW-UNKNOWN', 'T4-SUM T4.post.tot 0 5', 'T4-SUM T4.rev.tot 0 11', 'TPL-GOV-EXTRAS', 'TPL-GOV-POINTS', 'TPL-VERSION']],
+  ['hongze-2024-wps.pdf', ['STRUCT-ROW-MISSING', 'STRUCT-ROW-UNKNOWN', 'TEXT-NEW T3.new.tot 17 95', 'TPL-GOV-EXTRAS', 'TPL-GOV-POINTS', 'TPL-VERSION']],
+] as const) {
+  test(`${file}: a real WPS-made report reads as it is printed, cut rows and all`, async () => {
+    const r = await checkAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file });
+    assert.deepEqual(Object.values(r.report.tables).map((t) => t.status), ['bound', 'partial', 'bound']);
+    const found = r.findings.map((f) => [f.rule, ...(f.cell ? [`${f.cell.table}.${f.cell.row}.${f.cell.col}`, f.written, f.computed] : [])].join(' ')).sort();
+    assert.deepEqual(found, [...expected]);
+    // The row the page cut (its bottom border drawn on the next page) is a row of the table.
+    assert.match(r.parsed.source.text, /\t2\.没有现成信息需要另行制作\t\d+(\t\d+){6}\n/);
+    for (const f of r.findings.filter((x) => x.cell)) assert.equal(f.location?.kind, 'pdf', `${f.rule} has a PDF location`);
+  });
+}
+
 test('a PDF finding names the page and the box of its cell, with the text shown there', async () => {
   const r = await checkAsync(bytes(`${FIXTURES}forms/002.pdf`), { fileName: '002.pdf' });
   const total = r.findings.find((f) => f.rule === 'T3-RESULT-TOTAL' && f.cell?.col === 'np')!;
