@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pdfCMaps } from './scripts/pdf-cmaps.mjs';
 import { pdfjsTextOnly } from './scripts/pdfjs-text-only.mjs';
 
 // The language server loads pdfjs (3.4 MB of its 5 MB) only when it reads a PDF (the workspace
@@ -21,11 +22,21 @@ const pdfjsApart = {
   },
 };
 
+// The Chinese CMaps (0.7 MB of base64, scripts/pdf-cmaps.mjs) are one bundle of their own, which
+// every other bundle reads from beside itself with the first PDF: written once, not in each.
+const cmapsApart = {
+  name: 'pdf-cmaps-apart',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]pdf-cmaps\.ts$/ }, () => ({ path: './pdf-cmaps.cjs', external: true }));
+  },
+};
+
 const entries = [
   { in: 'client/extension.ts', out: 'client' },
   { in: 'server/main.ts', out: 'server', plugins: [pdfjsApart] },
   { in: 'node_modules/pdfjs-dist/legacy/build/pdf.mjs', out: 'pdfjs' },
   { in: 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', out: 'pdf-worker' },
+  { in: 'engine/source/pdf-cmaps.ts', out: 'pdf-cmaps' },
   { in: 'cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'cli/worker.ts', out: 'worker' },
   { in: 'test/e2e/suite/index.ts', out: 'test/e2e/index' },
@@ -47,7 +58,7 @@ const results = await Promise.all(
       banner: e.banner ? { js: e.banner } : undefined,
       // Every bundle that takes in pdfjs's worker code takes it patched: text positions need no font
       // program (scripts/pdfjs-text-only.mjs; the build fails if the patched code is not found).
-      plugins: [...(e.plugins ?? []), pdfjsTextOnly],
+      plugins: [...(e.plugins ?? []), pdfjsTextOnly, e.out === 'pdf-cmaps' ? pdfCMaps : cmapsApart],
       logLevel: 'warning',
       write: false,
     }),

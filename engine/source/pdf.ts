@@ -5,7 +5,8 @@
 //
 // Only what text positions need is read: images above one pixel are dropped before they are
 // decoded (`maxImageSize`), so a 50 MB embedded scan costs its bytes and nothing more; no font is
-// turned into a font face; no standard font data or CMap is fetched. A document that asks for a
+// turned into a font face; no standard font data is fetched, and the CMaps of Chinese PDFs whose fonts
+// are not embedded are bundled (source/pdf-cmaps.ts). A document that asks for a
 // password, has no text layer, more than PDF_LIMITS.pages pages, a page of more than
 // PDF_LIMITS.pageRuns pieces of text or takes longer than PDF_LIMITS.millis to read is one failure,
 // never an empty report.
@@ -181,6 +182,15 @@ function runsOf(items: TextItemLike[]): TextRun[] {
   return runs;
 }
 
+/** pdfjs's CMap reader, answered from the bundled CMaps (source/pdf-cmaps.ts). */
+class BundledCMaps {
+  async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
+    const cMapData = (await import('./pdf-cmaps.ts')).bundledCMap(name);
+    if (!cMapData) throw new Error(`CMap ${name} is not bundled`);
+    return { cMapData, isCompressed: true };
+  }
+}
+
 const failed = (failure: SourceFailure): SourceDoc => ({ kind: 'pdf', text: '', index: new LineIndex(''), structure: emptyStructure(), failure });
 
 /** Reads a PDF given as bytes. */
@@ -192,6 +202,7 @@ export async function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<S
 /** Each page's positioned text and ruling lines, as pdfjs reads them; or why they cannot be read. */
 export async function readPdfPages(bytes: Uint8Array, limits = PDF_LIMITS): Promise<PageContent[] | SourceFailure> {
   const lib = await pdfjs();
+  const cMaps = await import('./pdf-cmaps.ts');
   const started = Date.now();
   let task: ReturnType<PdfJs['getDocument']> | undefined;
   const open = () => lib.getDocument({
@@ -204,6 +215,9 @@ export async function readPdfPages(bytes: Uint8Array, limits = PDF_LIMITS): Prom
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     useWorkerFetch: false,
+    // The predefined CMaps of Chinese PDFs whose fonts are not embedded: bundled (or, from source,
+    // pdfjs-dist's own folder), never fetched (source/pdf-cmaps.ts).
+    ...(cMaps.cMapUrl ? { cMapUrl: cMaps.cMapUrl, cMapPacked: true } : { CMapReaderFactory: BundledCMaps }),
     stopAtErrors: false,
     verbosity: 0,
   });

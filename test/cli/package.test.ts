@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ensureBuilt, ROOT, runJson, seedPath, tempDir } from './helpers.ts';
 
-const ALLOWED = [/^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^LICENSE$/, /^out\/(cli|worker|server|client|pdfjs|pdf-worker)\.cjs$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+$/, /^docs\/rules\/(en\/)?[A-Z0-9-]+\.md$/, /^schemas\/govreport-report\.schema\.json$/, /^schemas\/README\.md$/];
+const ALLOWED = [/^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^README\.md$/, /^LICENSE$/, /^out\/(cli|worker|server|client|pdfjs|pdf-worker|pdf-cmaps)\.cjs$/, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+$/, /^docs\/rules\/(en\/)?[A-Z0-9-]+\.md$/, /^schemas\/govreport-report\.schema\.json$/, /^schemas\/README\.md$/];
 
 test('npm pack → npx ./govreport-*.tgz check …, offline', { timeout: 180_000 }, (t) => {
   ensureBuilt();
