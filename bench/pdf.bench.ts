@@ -222,9 +222,11 @@ every PDF fixture to read the same, run for run, with and without it. What is le
 of official-002.pdf): parsing the content streams and fonts' dictionaries, garbage collection (about
 a fifth), the structured clone of every message between pdfjs's two halves (its "fake worker"
 in one thread; it must stay, pdfjs reuses its arrays after sending), inflating the streams, then
-layout and the rules (a sixth). Worker setup, standard font data and CMaps cost nothing here: the
-fixtures embed their fonts and use Identity encodings, and nothing is fetched. Images are dropped
-before they are decoded (\`maxImageSize\`). The page limit, the per-page text limit and the time
+layout and the rules (a sixth). Worker setup and standard font data cost nothing here (the
+fixtures embed their fonts; standard fonts' widths are built in, their glyphs never needed). The
+predefined CMaps of Chinese PDFs whose fonts are not embedded are bundled (out/pdf-cmaps.cjs, read
+with a process's first PDF), so nothing is fetched; the fixtures use Identity encodings and need
+none. Images are dropped before they are decoded (\`maxImageSize\`). The page limit, the per-page text limit and the time
 limit (PDF_LIMITS in engine/source/pdf.ts) bound the rest.
 
 Through the built CLI, one process (\`check --format json\`), wall time, CPU time (user + system of
@@ -233,4 +235,8 @@ the process and its worker threads, /usr/bin/time -v) and peak RSS of the whole 
 | input | size | time | peak RSS | result |
 | --- | --- | --- | --- | --- |
 ${bigRows.join('\n')}
+
+The many-copies row is CPU-bound: on an otherwise idle machine its wall time would be its CPU time
+divided by the ${availableParallelism()} cores; beyond that, the wall time is what the run got of the cores while other
+sessions ran (the load average above).
 `);
