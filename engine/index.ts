@@ -17,5 +17,5 @@ export { explainCell, type Explanation, type Formula } from './explain.ts';
 export { filledShape, flatten, officialShape, type Shape, type ShapeCell } from './render/shape.ts';
 export { displayWidth, toGfm, toTabRows } from './render/text-table.ts';
 export { tableAsGfm, toMarkdownDraft } from './render/draft.ts';
-export { tabRowsOf } from './render/tab-rows.ts';
+export { tableText, tabRowsOf } from './render/tab-rows.ts';
 export { rulePagePath } from './rule-pages.ts';

@@ -30,6 +30,7 @@ const QUICK = [
   'test/cli/v8flags.test.ts',
   'test/server/settings.test.ts',
   'test/server/detect.test.ts',
+  'test/server/format.test.ts',
 ];
 
 const inQuick = (f) => QUICK.some((s) => f.split('\\').join('/').startsWith(s));
