@@ -96,12 +96,14 @@ export function readsAsReport(report: Report): boolean {
 }
 
 /**
- * After a check: nothing of a report at all — no title, no section, no table, no statistics
+ * After a check: nothing of a report at all — no title, no section, no table read, no statistics
  * period and no prose naming the report with its year ("现将本机关2023年度政府信息公开工作情况报告
  * 如下"). Only then is a file "not a report" (FILE-NOT-A-REPORT): a report in the outline before
- * 2019 or in a local format still has its title or preamble, and is checked as a report.
+ * 2019 or in a local format still has its title or preamble, and is checked as a report. A table
+ * found but not read at all (unparseable) is no evidence on its own: a line that reads like a
+ * caption (a rule page's bold "表三勾稽关系：…") is all it is.
  */
 export function nothingOfAReport(report: Report): boolean {
   if (report.title || report.period || report.yearSource === 'prose' || report.sections.length) return false;
-  return (['T2', 'T3', 'T4'] as const).every((t) => report.tables[t].status === 'missing');
+  return (['T2', 'T3', 'T4'] as const).every((t) => report.tables[t].status === 'missing' || report.tables[t].status === 'unparseable');
 }

@@ -8,6 +8,8 @@ import type { DocStructure } from '../source/types.ts';
 export const TOP_ORDINAL = /^([一二三四五六七八九十]{1,3})(?:[、.．，,]|[ \u3000](?=\S))[ \u3000]*/;
 /** Second to fourth level: （一） (一) 1. 1、 1． （1） (1) */
 export const SUB_ORDINAL = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])/;
+/** A longer line is never a section heading (it is a paragraph that starts like one). */
+export const HEADING_LINE_LIMIT = 300;
 const T3_KEYWORDS = ['本年新收', '上年结转', '本年度办理结果', '结转下年度'];
 const CAPTIONS = new Set(TABLE_CAPTION_LABELS.map((l) => normTitle(l)));
 const NUMERIC_TOKEN = /^[+-]?[\d０-９][\d０-９,.．]*$/;
@@ -34,7 +36,7 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   // No TAB or pipe (a table row, docs/spec/format.md §2.2) — in the content: `#\t标题` separates by a TAB.
   const tested = mark?.kind === 'atx' ? idx.text.slice(mark.contentStart, mark.contentEnd) : line.text;
   if (tested.includes('\t') || tested.includes('|')) return undefined;
-  if (line.text.length > 300) return undefined;
+  if (line.text.length > HEADING_LINE_LIMIT) return undefined;
   let contentStart: number;
   let contentEnd: number;
   let kind: Heading['kind'];
@@ -62,13 +64,16 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   contentEnd = contentStart + content.length;
   if (!content || endsWithTwoNumbers(content)) return undefined;
   const sub = SUB_ORDINAL.exec(content);
+  let listNumber: Heading['listNumber'];
   if (sub) {
     // "1.  总体情况": a Markdown ordered list item (a converter's rendering of Word's numbering) whose
     // text is a template heading is that heading; any other sub-ordinal line is body text.
     const after = content.slice(sub[0].length);
+    const spaces = after.length - after.trimStart().length;
     const [sa] = unwrapped(after.trimStart());
-    const restStart = sub[0].length + (after.length - after.trimStart().length) + sa;
+    const restStart = sub[0].length + spaces + sa;
     if (!TEMPLATE_TITLES.has(normTitle(content.slice(restStart)))) return undefined;
+    listNumber = { start: contentStart, end: contentStart + sub[0].length + spaces, text: sub[0] };
     contentStart += restStart;
     content = content.slice(restStart);
   }
@@ -96,6 +101,7 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   const heading: Heading = {
     start: line.start, end: line.end, line: l, ordinal,
     title: { start: titleStart, end: titleStart + titleText.length, text: titleText },
+    ...(listNumber ? { listNumber } : {}),
     level: mark?.kind === 'atx' || mark?.kind === 'setext' ? mark.level : undefined,
     hashes: mark?.hashes, kind,
   };
