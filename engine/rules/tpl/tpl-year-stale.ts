@@ -13,15 +13,15 @@ import { type LineIndex, YEAR_DIGITS, yearNumber } from '../../text.ts';
 import { defineRule } from '../api.ts';
 
 /**
- * The opening of a paragraph: list and emphasis marks, an ordinal (（一）, 1., 一是) with its short label
- * (“（一）主动公开：”), then the year,
+ * The opening of a paragraph: list and emphasis marks, an ordinal (（一）, 1., 一是), a short label
+ * (“（一）主动公开：”, “依申请公开：”), then the year,
  * 年 or 年度, and what makes it the year of the work — a comma, or the subject or verb of the work
  * straight after it ("2022年我局…", "2023年全区主动公开…"). Whatever else follows the year (月 of a
  * date, 以来, 至 / — of a range, 同期, 相比, 第N号, 度结转, 度报告, 政务公开工作要点) is not the
  * year of the work.
  */
 const OPENING = new RegExp(
-  `^[\\s\\u3000>*_\\-+]*(?:(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|\\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}[、．])[\\s\\u3000*_]*(?:[^，。：:\\s]{1,12}[：:][\\s\\u3000]*)?)?(${YEAR_DIGITS})\\s*年度?(?:[，,:：]|(?=(?:全年|上半年|下半年)?(?:我|本|全[区市县省镇乡街局委办]|[区市县省镇乡]政府|共|累计|主动|依申请|收到|受理|新收|办理|发生|未|无|通过|各级?|围绕|坚持|按照|根据|在)))`,
+  `^[\\s\\u3000>*_\\-+]*(?:(?:[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|\\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}[、．])[\\s\\u3000*_]*)?(?:[^，。：:\\s\\d]{1,12}[：:][\\s\\u3000*_]*)?(${YEAR_DIGITS})\\s*年度?[*_]*(?:[，,:：]|(?=(?:全年|上半年|下半年)?(?:我|本|全[区市县省镇乡街局委办]|[区市县省镇乡]政府|共|累计|主动|依申请|收到|受理|新收|办理|发生|未|无|通过|各级?|围绕|坚持|按照|根据|在)))`,
   'u',
 );
 
@@ -34,7 +34,8 @@ const EARLIER_PLAN = /计划|拟于|预计|力争/;
 const COMPARISON = /相比|相较|对比|比较/;
 
 /** Whether the sentence is the first of its paragraph: at its line's start, after a blank line,
- * a heading, a table or a line that ends a sentence (a wrapped line of prose continues one). */
+ * a heading, a table, a sub-heading or a line that ends a sentence (a wrapped line of prose
+ * continues one). */
 function opensParagraph(s: Sentence, index: LineIndex, text: string, headings: ReadonlySet<number>, blocked: ReadonlySet<number>): boolean {
   const line = index.lines[index.lineAt(s.start)];
   if (text.slice(line.start, s.start).trim()) return false;
@@ -42,10 +43,20 @@ function opensParagraph(s: Sentence, index: LineIndex, text: string, headings: R
     if (headings.has(l) || blocked.has(l)) return true;
     const prev = index.lines[l].text.trim();
     if (!prev) return true;
-    return /[。！？；：:!?;]$|^<[^>]*>$/.test(prev);
+    // After a sentence's end, or after a sub-heading the model does not count as a heading
+    // ("（二）依申请公开": short, no punctuation); a wrapped line of prose is neither.
+    return /[。！？；：:!?;]$|^<[^>]*>$/.test(prev) || (prev.length <= 30 && !/[，,。；;]/.test(prev));
   }
   return true;
 }
+
+const SAME_YEAR = new Map<number, RegExp>();
+/** The report's year as a year, not as the start of a date. */
+const sameYear = (year: number): RegExp => {
+  let re = SAME_YEAR.get(year);
+  if (!re) SAME_YEAR.set(year, (re = new RegExp(`${year}\\s*年(?!\\s*\\d{1,2}\\s*月)`)));
+  return re;
+};
 
 export default defineRule({
   id: 'TPL-YEAR-STALE',
@@ -69,10 +80,16 @@ export default defineRule({
       if (found === year) continue;
       // The statistics-period statement is the period's own rule's (TPL-YEAR-CONSISTENCY).
       if (period && s.start < period.end && period.start < s.end) continue;
-      if ((found > year ? PLAN : EARLIER_PLAN).test(s.text) || COMPARISON.test(s.text)) continue;
-      // A paragraph naming the report's own year beside the other compares the two.
-      if (new RegExp(`${year}\\s*年`).test(s.text)) continue;
       if (!opensParagraph(s, index, text, prose.headings, prose.blocked)) continue;
+      // The paragraph's line from the opening on: its other sentences say what the year is.
+      const line = index.lines[index.lineAt(s.start)];
+      const rest = text.slice(s.start, line.end);
+      // A sub-heading the model does not count as a heading ("（二）2022年依申请公开").
+      if (rest.trim().length <= 30 && !/[，,。；;]/.test(rest)) continue;
+      if ((found > year ? PLAN : EARLIER_PLAN).test(rest) || COMPARISON.test(rest)) continue;
+      // A paragraph naming the report's own year beside the other compares the two (a date in the
+      // report's year, "截至2021年12月31日", compares nothing).
+      if (sameYear(year).test(rest)) continue;
       const at = s.start + m.index + m[0].indexOf(m[1]);
       emit({ range: { start: at, end: at + m[1].length }, args: { found: m[1], year } });
     }
