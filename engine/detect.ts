@@ -85,12 +85,17 @@ export function looksLikeReport(text: string): boolean {
 
 /**
  * After a check: the engine found what makes a report — a title naming 信息公开/政务公开 that ends
- * with 报告, two of the template's sections, or table 3 or 4 bound. A page that only mentions
+ * with 报告, prose naming the report with its year, a statistics period, two of the template's sections, or table 3 or 4
+ * bound. A page that only mentions
  * reports (a news list, a site's index) has none of these.
  */
 export function readsAsReport(report: Report): boolean {
   const title = report.title?.text ?? '';
   if (/(?:信息公开|政务公开)/.test(title) && /报告\s*$/.test(title)) return true;
+  // The preamble naming the report with its year ("现将本机关2023年度政府信息公开工作情况报告如下") or
+  // the statistics period: a report in a local format, or one whose title the page's chrome hides,
+  // is still one (as nothingOfAReport below has it).
+  if (report.yearSource === 'prose' || report.period) return true;
   if (new Set(report.sections.map((s) => s.key)).size >= 2) return true;
   return report.tables.T3.status === 'bound' || report.tables.T4.status === 'bound';
 }

@@ -1,7 +1,7 @@
 // Sections, title, report year, agency and statistics period (docs/spec/format.md §2.2–§2.4).
 import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span } from '../model.ts';
 import { SECTIONS, TABLE_CAPTION_LABELS } from '../template/index.ts';
-import { chineseToNumber, normTitle, ordinalValue, unwrapped, type LineIndex } from '../text.ts';
+import { chineseToNumber, normTitle, ordinalValue, unwrapped, YEAR_DIGITS, yearNumber, type LineIndex } from '../text.ts';
 import type { DocStructure } from '../source/types.ts';
 
 /** Top-level ordinal at the start of a line: 一、 一. 一． 一， 一, or 一 followed by a space. */
@@ -149,7 +149,7 @@ function hasOtherSectionOrdinal(c: Candidate, index: number): boolean {
  * The report named in the prose, with its year: "特编制曲阳街道2021年度政府信息公开工作年度报告", "现将本机关
  * 2023年度政府信息公开工作情况报告如下", "…2023年政务公开工作报告".
  */
-const PROSE_REPORT = /(\d{4})\s*年度?\s*的?\s*(?:政府)?(?:信息|政务)公开工作(?:年度|情况)*报告/;
+const PROSE_REPORT = new RegExp(`(${YEAR_DIGITS})\\s*年度?\\s*的?\\s*(?:政府)?(?:信息|政务)公开工作(?:年度|情况)*报告`);
 /** Words before the year that are not the agency's name ("现将本机关", "特", "我局"). */
 const NOT_A_NAME = /^(?:现将|现|特此|特|兹将|兹|将|现就)?(?:本|我)?(?:机关|单位|部门|局|委|办|厅|院|中心|镇|乡|街道|区|县|市)?$/;
 
@@ -163,7 +163,7 @@ export function fromProse(text: string): { year: number; agency?: string; span: 
   let agency = before.slice(Math.max(0, cut)).trim();
   if (NOT_A_NAME.test(agency)) agency = '';
   else agency = agency.replace(/^(?:现将|现|特|兹将|将)/, '');
-  return { year: Number(m[1]), agency: agency || undefined, span: { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + 4 } };
+  return { year: yearNumber(m[1]), agency: agency || undefined, span: { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + 4 } };
 }
 
 const PERIOD = /统计(?:期限|时限|时间|区间|时段|期间|周期)[^。\n]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日[^。\n]{0,10}?(?:至|到|—|–|-|－|～|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;
