@@ -32,7 +32,7 @@ export interface DigestKey {
 }
 
 /** A FileResult as it travels from a worker: findings and cross-year digest packed. */
-export type PackedResult = Omit<FileResult, 'findings' | 'digest'> & { packed: string; digestPacked: string; digestKey: DigestKey | null; counts: SeverityCounts };
+export type PackedResult = Omit<FileResult, 'findings' | 'digest' | 'pairing'> & { packed: string; digestPacked: string; digestKey: DigestKey | null; counts: SeverityCounts };
 
 /** Typed arrays as tagged plain arrays, so a digest survives JSON. */
 const TYPED = { u32: Uint32Array, i32: Int32Array } as const;
@@ -54,10 +54,10 @@ function unpackDigest(s: string): XYearDigest | undefined {
 }
 
 export function packResult(r: FileResult): PackedResult {
-  const { findings, digest, ...rest } = r;
+  const { findings, digest, pairing, ...rest } = r;
   return {
     ...rest, packed: pack(findings), counts: countSeverities(findings),
-    digestPacked: packDigest(digest), digestKey: digest ? { agencyKey: digest.agencyKey, year: digest.year } : null,
+    digestPacked: packDigest(digest), digestKey: pairing ?? (digest ? { agencyKey: digest.agencyKey, year: digest.year } : null),
   };
 }
 
