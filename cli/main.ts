@@ -363,7 +363,6 @@ async function run(argv: string[]): Promise<number> {
   const dirResults = unreadableDirs.map((d) => stored(packResult(unreadableDir(d.path, d.code, lang))));
   const results = [...checked, ...dirResults, ...fetchFailures.map((f) => stored(packResult(f)))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const r of results) {
-    r.dropDigest();
     if (r.ioError) failed = true;
     if (options.quiet) r.findings = r.findings.filter((f) => f.severity === 'error');
   }
