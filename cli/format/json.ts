@@ -32,15 +32,19 @@ export function reportObject(r: FileResult) {
   };
 }
 
-/** A result that holds its findings already serialised by jsonFinding, one per line (store.ts). */
-type WithLines = FileResult & { findingLines?(): string[] };
+/** A result that holds its findings already written as this format prints them (store.ts). */
+type Packed = FileResult & { findingsJson?(): string };
+
+const PAD = '      ';
+/** Between two findings of a report: a comma, a line break and the findings' indent (store.ts packs to it). */
+export const FINDING_SEPARATOR = `,\n${PAD}  `;
 
 /** One report: its fields one per line, each finding on a line of its own (greppable, compact). */
-function reportText(r: WithLines): string {
-  const pad = '      ';
-  // Stored results give their findings as the lines they were packed to: no parse and re-serialise.
-  const lines = r.findingLines ? r.findingLines() : r.findings.map((f) => JSON.stringify(jsonFinding(f)));
-  const findings = lines.length ? `[\n${lines.map((l) => `${pad}  ${l}`).join(',\n')}\n${pad}]` : '[]';
+function reportText(r: Packed): string {
+  const pad = PAD;
+  // A stored result gives its findings as they were packed: copied, never parsed and re-serialised.
+  const body = r.findingsJson ? r.findingsJson() : r.findings.map((f) => JSON.stringify(jsonFinding(f))).join(FINDING_SEPARATOR);
+  const findings = body ? `[\n${pad}  ${body}\n${pad}]` : '[]';
   const tables = { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 };
   const extra = `${r.url ? `${pad}"url": ${JSON.stringify(r.url)},\n` : ''}${r.source ? `${pad}"source": ${JSON.stringify(r.source)},\n` : ''}`;
   return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${extra}${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
