@@ -97,10 +97,10 @@ const YEARS: Record<string, { layouts: string[]; tables?: string[]; read: YearRe
 delete (YEARS as Record<string, unknown>).$comment;
 
 const readOf = (r: CheckResult): YearRead => ({ year: r.report.year ?? null, yearSource: r.report.yearSource, title: r.report.title?.text ?? null });
-const yearRows = (text: string, r: CheckResult) => r.findings.filter((f) => YEAR_RULES.test(f.rule)).map((f) => ({ f, line: r.positions.lines[r.positions.positionAt(f.range.start).line].text, row: [f.rule, f.message, f.fix !== null] as [string, string, boolean] }));
+const yearRows = (r: CheckResult) => r.findings.filter((f) => YEAR_RULES.test(f.rule)).map((f) => ({ f, line: r.positions.lines[r.positions.positionAt(f.range.start).line].text, row: [f.rule, f.message, f.fix !== null] as [string, string, boolean] }));
 /** The found rows against the expected ones: same rule, message and fix, each on a line holding its `where`. */
-function assertRows(text: string, r: CheckResult, expected: YearRow[], what: string): void {
-  const found = yearRows(text, r);
+function assertRows(r: CheckResult, expected: YearRow[], what: string): void {
+  const found = yearRows(r);
   const sort = <T extends { row: [string, string, boolean] } | YearRow>(xs: T[]) => xs.map((x) => (Array.isArray(x) ? x.slice(0, 3).join('|') : x.row.join('|'))).sort();
   assert.deepEqual(sort(found), sort(expected), what);
   for (const e of expected.filter((x) => x[3] !== undefined)) {
@@ -112,12 +112,12 @@ for (const [kind, exp] of Object.entries(YEARS)) {
   describe(`kind ${kind}`, () => {
     for (const layout of exp.layouts) {
       it(`${layout}: read as written by hand, its findings, and the twin none of them`, () => {
-        const { text, r } = run(`${kind}.${layout}.txt`);
+        const { r } = run(`${kind}.${layout}.txt`);
         assert.deepEqual(readOf(r), exp.read);
-        assertRows(text, r, exp.fixture, 'fixture');
+        assertRows(r, exp.fixture, 'fixture');
         const twin = run(`${kind}.${layout}.clean.txt`);
         assert.deepEqual(readOf(twin.r), exp.twinRead);
-        assertRows(twin.text, twin.r, exp.twin, 'twin');
+        assertRows(twin.r, exp.twin, 'twin');
         // Every table is still read: the kinds are in the prose, whatever the tables' layout (an
         // outline report has none of them; its twin, the template report, all three).
         assert.deepEqual(Object.values(r.report.tables).map((t) => t.status), exp.tables ?? ['bound', 'bound', 'bound']);
@@ -126,7 +126,7 @@ for (const [kind, exp] of Object.entries(YEARS)) {
         assert.ok(!nothingOfAReport(r.report) && readsAsReport(r.report));
         const pair = (x: readonly unknown[]) => `${x[0]} ${x[1]}`;
         const own = new Set(exp.fixture.filter((x) => !exp.twin.some((y) => pair(y) === pair(x))).map(pair));
-        assert.deepEqual(yearRows(twin.text, twin.r).filter((x) => own.has(pair(x.row))).map((x) => x.row), [], 'the twin gives none of the kind’s findings');
+        assert.deepEqual(yearRows(twin.r).filter((x) => own.has(pair(x.row))).map((x) => x.row), [], 'the twin gives none of the kind’s findings');
       });
     }
   });
