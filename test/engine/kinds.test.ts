@@ -154,3 +154,17 @@ describe('the number of findings on the prose kinds’ clean twins (noise must n
     });
   }
 });
+
+describe('a sentence of the section’s text just before its table stays prose', () => {
+  it('under 四 before 表四 (naming 行政复议 and 行政诉讼) and under 二 before 表二 (one cell per line): not the table’s, read by the prose rules', () => {
+    for (const layout of YEARS['negation-scope'].layouts) {
+      const { text, r } = run(`negation-scope.${layout}.txt`);
+      const t4 = r.report.tables.T4;
+      assert.equal(text.slice(t4.range.start, t4.range.start + 4), '行政复议', layout);
+      assert.ok(t4.range.start > text.indexOf('本年度未发生行政复议'), layout);
+    }
+    const { text, r } = run('stale-year.L2.txt');
+    assert.equal(text.slice(r.report.tables.T2.range.start).split('\n')[0], '第二十条第（一）项');
+    assert.deepEqual(r.findings.filter((f) => f.rule === 'CELL-OCR-NOISE'), []);
+  });
+});
