@@ -39,15 +39,12 @@ const COMPARISON = /相比|相较|对比|比较/;
 function opensParagraph(s: Sentence, index: LineIndex, text: string, headings: ReadonlySet<number>, blocked: ReadonlySet<number>): boolean {
   const line = index.lines[index.lineAt(s.start)];
   if (text.slice(line.start, s.start).trim()) return false;
-  for (let l = line.index - 1; l >= 0; l--) {
-    if (headings.has(l) || blocked.has(l)) return true;
-    const prev = index.lines[l].text.trim();
-    if (!prev) return true;
-    // After a sentence's end, or after a sub-heading the model does not count as a heading
-    // ("（二）依申请公开": short, no punctuation); a wrapped line of prose is neither.
-    return /[。！？；：:!?;]$|^<[^>]*>$/.test(prev) || (prev.length <= 30 && !/[，,。；;]/.test(prev));
-  }
-  return true;
+  const l = line.index - 1;
+  if (l < 0 || headings.has(l) || blocked.has(l)) return true;
+  const prev = index.lines[l].text.trim();
+  // After a blank line, a sentence's end, or a sub-heading the model does not count as a heading
+  // ("（二）依申请公开": short, no punctuation); a wrapped line of prose is none of these.
+  return !prev || /[。！？；：:!?;]$|^<[^>]*>$/.test(prev) || (prev.length <= 30 && !/[，,。；;]/.test(prev));
 }
 
 const SAME_YEAR = new Map<number, RegExp>();
