@@ -70,17 +70,29 @@ export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) 
   };
 
   /** Runs one worker until the queue is empty; replaces itself if it dies. */
-  const lane = (): Promise<void> => new Promise<void>((resolveLane) => {
-    const worker = new Worker(script, { resourceLimits: LIMITS });
+  const lane = (): Promise<void> => new Promise<void>((resolveLane, rejectLane) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { resourceLimits: LIMITS });
+    } catch {
+      // No thread to be had (ERR_WORKER_INIT_FAILED when the process is out of resources): this
+      // lane's share is analysed here instead of failing the run.
+      void (async () => {
+        while (next < tasks.length) await inMain(take());
+      })().then(resolveLane, rejectLane);
+      return;
+    }
     const inFlight: Task[][] = [];
     let finished = false;
-    const finish = async (replace: boolean) => {
+    const finish = (replace: boolean) => {
       if (finished) return;
       finished = true;
-      // Whatever the dead worker still held is done here, then a new worker carries on.
-      for (const batch of inFlight.splice(0)) await inMain(batch);
-      if (replace && next < tasks.length) lane().then(resolveLane);
-      else resolveLane();
+      // Whatever the dead worker still held is done here, then a new worker carries on. The chain
+      // settles the lane either way: a replacement lane that fails fails the run, it is not dropped.
+      void (async () => {
+        for (const batch of inFlight.splice(0)) await inMain(batch);
+        if (replace && next < tasks.length) await lane();
+      })().then(resolveLane, rejectLane);
     };
     const feed = () => {
       while (inFlight.length < 2 && next < tasks.length) {
@@ -102,8 +114,8 @@ export async function runTasks(tasks: Task[], jobs: number, onDone: (n: number) 
       onDone(batch.length);
       feed();
     });
-    worker.on('error', () => void finish(true));
-    worker.on('exit', () => void finish(true));
+    worker.on('error', () => finish(true));
+    worker.on('exit', () => finish(true));
     feed();
   });
 

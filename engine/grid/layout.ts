@@ -6,34 +6,12 @@
 import { plainText, unwrapped, type LineIndex } from '../text.ts';
 import { isValueLike } from './rows.ts';
 import type { DocStructure, GridCell, SourceGrid } from '../source/types.ts';
+import type { GridItem, RawCell } from './types.ts';
+
+// The cell types live in grid/types.ts so rows.ts can read them without importing this module back.
+export type { GridItem, RawCell } from './types.ts';
 
 export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L6' | 'L8';
-
-export interface RawCell {
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-  /** Column index inside a hard row (TSV/GFM), else -1. */
-  col: number;
-  /** An empty cell that stands for a real position (TSV gap, GFM cell, L2 TAB-only line). */
-  explicit: boolean;
-  /** Set on a whole line read as one paragraph cell (L8), the only cells vertical text is made of. */
-  paragraph?: boolean;
-  /**
-   * The text is what inline markup in the cell shows, not the characters of its range: for each of
-   * its units, the offset in the cell's range it was read from.
-   */
-  shown?: Int32Array;
-  /** A slot of a source grid covered by a merged cell (see GridCell): empty, and never a blank value. */
-  covered?: 'left' | 'above';
-}
-
-export type GridItem =
-  | { kind: 'row'; layout: 'L1' | 'L4' | 'L6'; line: number; cells: RawCell[] }
-  | { kind: 'cell'; layout: 'L2' | 'L3' | 'L8'; cell: RawCell }
-  | { kind: 'blank'; line: number }
-  | { kind: 'residue'; line: number };
 
 /** A value token of PDF text: a number (units allowed: "5件", "988.2576万") or a placeholder. */
 const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*(?:件|个|项|条|次|元|万元|万|亿元)?[\u3000\u00a0]*$|^[-—–/／]$/;
