@@ -29,7 +29,7 @@ import { runTasks, settle } from './workers.ts';
 
 const VERSION: string = pkg.version;
 
-const FORMATTERS: Record<Format, (input: FormatInput) => Iterable<string>> = {
+const FORMATTERS: Record<Format, (input: FormatInput) => Iterable<string | Uint8Array>> = {
   text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit, html: formatHtml,
 };
 
@@ -76,13 +76,12 @@ async function crossYear(results: Stored[], tasks: Task[], lang: 'zh' | 'en'): P
 
 class ClosedPipe extends Error {}
 
-function writeOutput(chunks: Iterable<string>, output: string | undefined): void {
+/** Writes the formatter's pieces: strings gathered into 32 KB writes, bytes (spilled findings) as they are. */
+function writeOutput(chunks: Iterable<string | Uint8Array>, output: string | undefined): void {
   const fd = output ? openSync(output, 'w') : 1;
   try {
     let buffer = '';
-    const flush = () => {
-      if (!buffer) return;
-      const bytes = Buffer.from(buffer, 'utf8');
+    const put = (bytes: Uint8Array) => {
       let off = 0;
       while (off < bytes.length) {
         try {
@@ -93,9 +92,18 @@ function writeOutput(chunks: Iterable<string>, output: string | undefined): void
           if (code !== 'EAGAIN') throw e;
         }
       }
+    };
+    const flush = () => {
+      if (!buffer) return;
+      put(Buffer.from(buffer, 'utf8'));
       buffer = '';
     };
     for (const c of chunks) {
+      if (typeof c !== 'string') {
+        flush();
+        put(c);
+        continue;
+      }
       buffer += c;
       if (buffer.length > 1 << 15) flush();
     }

@@ -82,6 +82,10 @@ function spilled(packed: string): { offset: number; length: number } | null {
 }
 
 function readBack(at: { offset: number; length: number }): string {
+  return readBytes(at).toString('utf8');
+}
+
+function readBytes(at: { offset: number; length: number }): Buffer {
   const bytes = Buffer.allocUnsafe(at.length);
   let read = 0;
   while (read < at.length) {
@@ -89,7 +93,7 @@ function readBack(at: { offset: number; length: number }): string {
     if (n === 0) throw new Error('govreport: the spill file is shorter than written');
     read += n;
   }
-  return bytes.toString('utf8');
+  return bytes;
 }
 
 /** One packed string, in memory or in the spill file. */
@@ -139,13 +143,16 @@ class StoredResult {
     if (cacheKey === this.slot) cacheKey = null;
   }
 
-  /** The findings as the JSON format prints them (FINDING_SEPARATOR between them), '' for none. */
-  findingsJson(): string {
-    return contents(this.slot);
+  /**
+   * The findings as the JSON format prints them (its separator between them), '' for none: the
+   * string, or its UTF-8 bytes as spilled (the JSON writer copies those to the output unread).
+   */
+  findingsJson(): string | Uint8Array {
+    return this.slot.at ? readBytes(this.slot.at) : (this.slot.packed ?? '');
   }
 }
 
-export type Stored = FileResult & { digestKey: DigestKey | null; counts: SeverityCounts; findingsJson(): string };
+export type Stored = FileResult & { digestKey: DigestKey | null; counts: SeverityCounts; findingsJson(): string | Uint8Array };
 
 export function stored(p: PackedResult): Stored {
   const { packed, ...rest } = p;
