@@ -11,9 +11,9 @@ import textLitigation from './text-litigation.ts';
 import textNew from './text-new.ts';
 import textNoneReceived from './text-none-received.ts';
 import textRegdocs from './text-regdocs.ts';
-import textSelfBalance from './text-self-balance.ts';
 import textResult from './text-result.ts';
 import textReview from './text-review.ts';
+import textSelfBalance from './text-self-balance.ts';
 
 export const TEXT_RULES: Rule[] = [
   textAllDone,
@@ -26,7 +26,7 @@ export const TEXT_RULES: Rule[] = [
   textNew,
   textNoneReceived,
   textRegdocs,
-  textSelfBalance,
   textResult,
   textReview,
+  textSelfBalance,
 ];
