@@ -80,8 +80,7 @@ export default defineRule({
       const out = round(d + f);
       const inputs = new Set<number>();
       if (st.carry) {
-        const c = st.carry.num!.value;
-        inputs.add(round(r + c));
+        inputs.add(round(r + st.carry.num!.value));
         // 受理/收到 may already count the carry-over; "（含上年结转2件）" says it does.
         if (st.received!.form === 'received' || WITH_CARRY.test(s.text)) inputs.add(r);
       } else {
@@ -92,10 +91,11 @@ export default defineRule({
       const nums = [st.carry, st.received!, st.done, st.fwd].filter((h): h is Hit => !!h).map((h) => h.num!);
       const range = { start: Math.min(...nums.map((x) => x.start)), end: Math.max(...nums.map((x) => x.end)) };
       const isNew = st.received!.form === 'new';
+      const c = st.carry?.num?.value ?? 0;
       ctx.emit({
         range, message: st.carry ? 'withCarry' : 'default',
         args: {
-          r, d, f, out, c: st.carry?.num!.value ?? 0, in: round(r + (st.carry?.num!.value ?? 0)),
+          r, d, f, out, c, in: round(r + c),
           verb: isNew ? '新收' : '受理', verbEn: isNew ? 'new' : 'received',
         },
         cell: null, written: r, computed: out,
