@@ -49,7 +49,7 @@ export function matchT4(s: Sentence, keyword: string, other: string, priority: n
     return (each || (!gap.includes(other) && !combined)) && !negated && !part;
   }).map((h) => {
     const gap = s.text.slice(h.span.start - s.start + keyword.length, h.num!.start - s.start);
-    const col = /总计|合计|共/.test(gap) ? undefined : outcomeOf(gap);
+    const col = /总计|合计|共/.test(gap) ? undefined : (outcomeOf(gap) ?? outcomeAfter(s, h));
     return col ? { ...h, form: `outcome:${col}` } : h;
   });
   const negative: Hit[] = [];
@@ -68,6 +68,13 @@ export function matchT4(s: Sentence, keyword: string, other: string, priority: n
 }
 
 const AFTER_REVIEW_GAP = /^后|起诉/;
+
+/** "复议后起诉的2件维持": an outcome word right after the count makes it a count of that outcome. */
+const OUTCOME_AFTER = new RegExp(`^(?:案件)?(?:被|予以|已|经)?(?:依法)?(?:${OUTCOMES.map(([, re]) => re.source).join('|')})`);
+function outcomeAfter(s: Sentence, h: Hit): T4Col | undefined {
+  const m = OUTCOME_AFTER.exec(s.text.slice(h.span.end - s.start));
+  return m ? outcomeOf(m[0]) : undefined;
+}
 const SUIT_GROUP_GAP = /直接|复议后|经复议/;
 
 /** The two groups of suits in table 4, as the prose names them. */
@@ -86,7 +93,7 @@ function suitParts(s: Sentence, priority: number): Hit[] {
   return SUIT_GROUPS.flatMap(([group, name]) =>
     matchAll(s, `${name}(?:行政诉讼|诉讼)?(?:的)?(?:案件)?(?<gap>[^，,。；、${NOT_DIGIT}]{0,6}?)${N}${CASE_UNIT}`, `part:${group}`, priority, (m) => !/无|未|没有/.test(m.groups!.gap)).map((h) => {
       const named = s.text.slice(h.span.start - s.start, h.num!.start - s.start);
-      const col = /总计|合计|共/.test(named) ? undefined : outcomeOf(named);
+      const col = /总计|合计|共/.test(named) ? undefined : (outcomeOf(named) ?? outcomeAfter(s, h));
       return col ? { ...h, form: `outcome:${col}@${group}` } : h;
     }),
   );

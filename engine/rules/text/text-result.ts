@@ -7,6 +7,7 @@ import { defineRule } from '../api.ts';
 import { cellDisplay, groupDisplay, rowDisplay } from '../helpers.ts';
 import { clauses, gated, matchAll, N, quantity, relatedCell, sentences, type Hit, type Sentence } from './prose.ts';
 import { matchAllDone } from './text-all-done.ts';
+import { matchApplicant } from './text-applicant.ts';
 import { matchCarry } from './text-carry.ts';
 import { matchFwd } from './text-fwd.ts';
 import { matchLitigation } from './text-litigation.ts';
@@ -50,7 +51,7 @@ const RESULT_UNIT = '(?:件|份|宗|人次)';
 const REACH = 20;
 
 /** The patterns of the other T3/T4 rules: a clause they match is not read for outcomes. */
-const OTHER_MATCHERS = [matchNew, matchCarry, matchFwd, matchNone, matchAllDone, matchReview, matchLitigation];
+const OTHER_MATCHERS = [matchNew, matchCarry, matchFwd, matchNone, matchAllDone, matchReview, matchLitigation, matchApplicant];
 
 export interface ResultHit {
   num: Hit['num'] & {};
