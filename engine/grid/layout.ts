@@ -22,6 +22,8 @@ const SPACE_SPLIT = /[ \u3000]+/g;
 const RUNNING_HEADER = /^[^\t|]{0,60}(?:信息公开|政务公开)[^\t|]{0,12}报告\s*$/;
 const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
 const NUMBERISH = /^[+\-－]?[\d０-９][\d０-９,.．]*[\u3000\u00a0]*$/;
+/** A line of prose: Chinese text that ends a sentence with 。！？ (a label or a note of the template never does). */
+const PROSE_SENTENCE = /[\u4e00-\u9fff][^\t|]{6,}[。！？]/;
 
 function trimmedCell(text: string, from: number, to: number, base: number, line: number, col: number, explicit: boolean): RawCell {
   let a = from;
@@ -236,6 +238,12 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
           from = i + 1;
         }
       }
+      continue;
+    }
+    // A sentence of prose below or above the table ("本年度新收…申请7件，上年结转1件。") is no row,
+    // though it names a row and holds numbers: no cell of the template ends a sentence with 。.
+    if (PROSE_SENTENCE.test(trimmed)) {
+      items.push({ kind: 'residue', line: l });
       continue;
     }
     const pdf = pdfCells(text, start, l);
