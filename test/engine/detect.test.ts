@@ -17,7 +17,17 @@ test('a rule page whose bold summary reads like a 表三 caption is nothing of a
     assert.ok(Object.values(r.report.tables).every((t) => t.status === 'missing' || t.status === 'unparseable'), page);
     assert.equal(nothingOfAReport(r.report), true, page);
   }
-  assert.ok(check(readFileSync(join(ROOT, 'docs/rules/T3-BALANCE.md'), 'utf8'), { fileName: 'T3-BALANCE.md' }).report.tables.T3.status === 'unparseable', 'the caption-like line found a 表三');
+});
+
+test('a 表三 found but not read at all, with nothing else of a report around it, is no evidence of one', () => {
+  // The glued kind's 表三 (numbers run together) cut out alone: its caption is found, its rows are not read.
+  for (const f of ['glued.L1.txt', 'glued.L4.txt', 'glued.L6.txt']) {
+    const text = readFileSync(join(ROOT, 'test/fixtures/kinds', f), 'utf8');
+    const t3 = check(text, { fileName: f }).report.tables.T3;
+    const alone = check(text.slice(text.lastIndexOf('\n', t3.range.start) + 1, t3.range.end), { fileName: f }).report;
+    assert.equal(alone.tables.T3.status, 'unparseable', `${f}: the cut-out 表三 is found and not read`);
+    assert.equal(nothingOfAReport(alone), true, f);
+  }
 });
 
 test('a report is never nothing of a report: each seed, and a seed cut down to its 表三 alone', () => {
