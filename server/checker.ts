@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, CONFIG_INVALID, FILE_INTERNAL, LineIndex, noticeFinding, type CheckOptions, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
 import { looksLikeReport, readsAsReport } from './detect.ts';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
+import type { WorkspaceFolders } from './folders.ts';
 import { explainsFinding } from './hover.ts';
 import { configFor, resolveLang, type RcFiles, type Settings } from './settings.ts';
 import type { PreviousYears } from './xyear.ts';
@@ -21,6 +22,8 @@ export interface Env {
   /** The client wants a total's related cells in its hover, not in the diagnostic (protocol.ts). */
   relatedInHover?: boolean;
   rc: RcFiles;
+  /** The client's workspace folders: the configuration search stops at them (folders.ts). */
+  folders?: WorkspaceFolders;
   /** Last year's reports beside a document, for the cross-year findings (xyear.ts). */
   xyear?: PreviousYears;
   /** Notifications of a document read from the wire and not yet handled (inbound.ts); 0 when unknown. */
@@ -219,7 +222,7 @@ export class Checker {
       return { result: { ...base, skipped: 'not-a-report' }, diagnostics: [] };
     }
     const filePath = doc.uri.startsWith('file:') ? safeFilePath(doc.uri) : undefined;
-    const rc = filePath ? this.env.rc.find(filePath) : null;
+    const rc = filePath ? this.env.rc.find(filePath, this.env.folders?.stops) : null;
     const options = {
       fileName: filePath ?? doc.uri,
       // .govreport files are checked as plain text (their own grammar); Markdown as Markdown; an
