@@ -5,11 +5,14 @@
 // with main: the CLI before this branch's changes), built from `git archive` under bench/corpus/.
 // Run after building: node esbuild.mjs && node --import tsx bench/cli.bench.ts [--quick] [--rounds N] [--baseline REV | --no-baseline]
 // Writes its section of bench/RESULTS.md (writeSection('cli', …)).
+// `--issue18` runs only issue 18's targets instead — real documents (the fixtures cycled), the
+// seeds' layouts, the error-dense corpus, 10,000 reports' peak memory, one thread's warm-up and the
+// profile before/after — and writes section cli-18.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate, generatePairs } from './corpus.ts';
+import { generate, generatePairs, generateReal } from './corpus.ts';
 // @ts-expect-error plain ESM module without types
 import { machine, writeSection } from './results.mjs';
 
@@ -302,4 +305,95 @@ ${where}
   console.log(md);
 }
 
-await main();
+/** Issue 18's targets: this build, the baseline and markdownlint-cli2 on the same files, interleaved. */
+async function issue18() {
+  const n = 1000;
+  const load0 = loadavg()[0];
+  generateReal(join(CORPUS, `real-${n}`), n);
+  generate(join(CORPUS, `seedmd-${n}`), n, { mdShare: 0.5, gfmTables: false });
+  generate(join(CORPUS, `dense-${n}`), n, { mdShare: 0.5, gfmTables: false, dense: true });
+  generate(join(CORPUS, 'mixed-10000'), 10000, { mdShare: 0.5 });
+  const baseline = process.argv.includes('--no-baseline')
+    ? undefined
+    : baselineCli(argOf('--baseline') ?? execFileSync('git', ['merge-base', 'HEAD', 'main'], { cwd: ROOT, encoding: 'utf8' }).trim());
+  const median = (ms: Measure[]) => [...ms].sort((a, b) => a.wall - b.wall)[Math.floor(ms.length / 2)];
+  const runs: Record<string, Measure[]> = {};
+  const loads: number[] = [];
+  const corpora = [`real-${n}`, `seedmd-${n}`, `dense-${n}`];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const c of corpora) {
+      console.error(`round ${round + 1}/${ROUNDS}: ${c} …`);
+      loads.push(loadavg()[0]);
+      (runs[`gr ${c}`] ??= []).push(await govreport(join(CORPUS, c)));
+      (runs[`mdl ${c}`] ??= []).push(await markdownlint(join(CORPUS, c)));
+      if (baseline) (runs[`base ${c}`] ??= []).push(await govreport(join(CORPUS, c), undefined, baseline.cli));
+    }
+  }
+  console.error('10,000 reports …');
+  loads.push(loadavg()[0]);
+  const big = await govreport(join(CORPUS, 'mixed-10000'));
+  const bigBase = baseline ? await govreport(join(CORPUS, 'mixed-10000'), undefined, baseline.cli) : undefined;
+  console.error('one thread: warm-up …');
+  const one = await measure(process.execPath, [CLI, 'check', '--jobs', '1', '--format', 'json', '--no-progress', join(CORPUS, `seedmd-${n}`)]);
+  const oneBase = baseline ? await measure(process.execPath, [baseline.cli, 'check', '--jobs', '1', '--format', 'json', '--no-progress', join(CORPUS, `seedmd-${n}`)]) : undefined;
+  const start = await measure(process.execPath, [CLI, '--version']);
+  const startBase = baseline ? await measure(process.execPath, [baseline.cli, '--version']) : undefined;
+  console.error('profiles …');
+  const where = profile(join(CORPUS, `seedmd-${n}`), baseline);
+  const whereDense = profile(join(CORPUS, `dense-${n}`), baseline);
+  const load1 = loadavg()[0];
+
+  const row = (name: string, m: Measure) => `| ${name} | ${f2(m.wall)} | ${f2(m.cpu)} | ${f1(m.rssMb)} | ${m.code} |`;
+  const rows: string[] = [];
+  const targets: string[] = [];
+  for (const c of corpora) {
+    const gr = median(runs[`gr ${c}`]);
+    const mdl = median(runs[`mdl ${c}`]);
+    rows.push(row(`govreport, ${c}`, gr), row(`markdownlint-cli2, ${c}`, mdl));
+    if (baseline) rows.push(row(`baseline ${baseline.label}, ${c}`, median(runs[`base ${c}`])));
+    const goal = c.startsWith('dense') ? 0.35 : 0.15;
+    const base = baseline ? median(runs[`base ${c}`]) : undefined;
+    targets.push(`| ${c} ≤ ${goal} of markdownlint-cli2 | ${f2(gr.wall / mdl.wall)}× wall, ${f2(gr.cpu / mdl.cpu)}× CPU${base ? ` (baseline ${f2(base.wall / mdl.wall)}× wall, ${f2(base.cpu / mdl.cpu)}× CPU)` : ''} | ${gr.wall / mdl.wall <= goal ? 'met' : '**missed**'} |`);
+  }
+  rows.push(row('govreport, mixed-10000', big));
+  if (bigBase) rows.push(row(`baseline ${baseline!.label}, mixed-10000`, bigBase));
+  rows.push(row(`govreport --jobs 1, seedmd-${n}`, one));
+  if (oneBase) rows.push(row(`baseline ${baseline!.label} --jobs 1, seedmd-${n}`, oneBase));
+  rows.push(row('govreport --version (start-up)', start));
+  if (startBase) rows.push(row(`baseline ${baseline!.label} --version`, startBase));
+  targets.push(`| peak RSS < 300 MB for 10,000 reports | ${f1(big.rssMb)} MB${bigBase ? ` (baseline ${f1(bigBase.rssMb)} MB)` : ''} | ${big.rssMb < 300 ? 'met' : '**missed**'} |`);
+  const spread = (key: string) => runs[key].map((m) => f2(m.wall)).join(' / ');
+  const md = `## CLI, issue 18 targets (\`node --import tsx bench/cli.bench.ts --issue18\`)
+
+Machine: ${machine()}. Load average (1 min): ${f2(load0)} at the start, ${loads.map(f2).join(', ')} before each corpus and the
+10,000-report run, ${f2(load1)} at the end — the machine is shared (about six engineers on 2 cores), so wall time is
+noisy and CPU time (user + sys of the process tree, \`/usr/bin/time\`) the steadier figure. ${ROUNDS} interleaved round(s), median by wall.
+Corpora: \`real-${n}\` — the fixtures' real documents as found (the five seeds, the pandoc and other converters'
+Markdown of their Word and web forms, the truncated/glued/noisy/blank-cell variants of test/fixtures/kinds), cycled, byte for
+byte; \`seedmd-${n}\` — the seeds with numbers varied, each in its own layout, half under .md; \`dense-${n}\` — the same with
+every table wrong. govreport \`check --format json --no-progress\` (2 worker threads), markdownlint-cli2 on \`**/*.{md,txt}\`.${baseline ? `
+Baseline ${baseline.label}: the CLI before this branch (merge base), built from \`git archive\`.` : ''}
+Wall s per round: ${corpora.map((c) => `${c} govreport ${spread(`gr ${c}`)}, markdownlint-cli2 ${spread(`mdl ${c}`)}`).join('; ')}.
+
+| run | wall s | CPU s | peak RSS MB | exit |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+| target | figure | |
+|---|---|---|
+${targets.join('\n')}
+
+Where the time goes, seed layouts (\`--cpu-prof\`, \`--jobs 1\`, self time by source folder${baseline ? `; this build, then ${baseline.label}` : ''}):
+
+${where}
+
+Error-dense corpus, the same way:
+
+${whereDense}
+`;
+  writeSection('cli-18', md);
+  console.log(md);
+}
+
+if (process.argv.includes('--issue18')) await issue18();
+else await main();

@@ -256,6 +256,31 @@ export function generatePairs(dir: string, n: number, seed = 20261207): number {
   return n;
 }
 
+/**
+ * Real documents as found, cycled: the seeds (five published reports), the converter-made Markdown
+ * of their Word and web forms (pandoc and the other converters' shapes) and the layout variants of
+ * test/fixtures/kinds (truncated, glued, noisy, blank-cell reports) — every file byte for byte, no
+ * number changed. Writes `n` files into `dir` (emptied first); returns the count.
+ */
+export function generateReal(dir: string, n: number): number {
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  const fixtures = join(ROOT, 'test', 'fixtures');
+  const files: { name: string; bytes: Buffer }[] = [];
+  for (const sub of ['seeds', 'converted', 'converter', 'kinds']) {
+    for (const f of readdirSync(join(fixtures, sub)).filter((x) => /\.(md|txt)$/.test(x)).sort()) {
+      files.push({ name: `${sub}-${f}`, bytes: readFileSync(join(fixtures, sub, f)) });
+    }
+  }
+  const per = 1000;
+  for (let i = 0; i < n; i++) {
+    const f = files[i % files.length];
+    const sub = join(dir, String(Math.floor(i / per)).padStart(3, '0'));
+    if (i % per === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `${String(i).padStart(5, '0')}_${f.name}`), f.bytes);
+  }
+  return n;
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   // node --import tsx bench/corpus.ts <dir> <n> [mdShare]
   const [dir, n, share] = process.argv.slice(2);

@@ -8,7 +8,7 @@ import type { Report, TableStatus } from '../engine/model.ts';
 import { nothingOfAReport } from '../engine/detect.ts';
 import { FILE_EMPTY, FILE_FIX_SKIPPED, FILE_INTERNAL, FILE_NOT_A_REPORT, FILE_UNREADABLE, noticeMessage, type Notice } from '../engine/notices.ts';
 import type { Arg } from '../engine/rules/api.ts';
-import { xyearDigest } from '../engine/xyear.ts';
+import { agencyKey, xyearDigest } from '../engine/xyear.ts';
 import { DEFAULT_MAX_BYTES, formatBytes, readBounded, type ReadStamp } from '../host/read.ts';
 import { fault } from './fault.ts';
 import { encode } from './files.ts';
@@ -151,8 +151,11 @@ export async function checkInput(buf: Buffer, task: Task, stamp: ReadStamp | nul
     tables: { T2: report.tables.T2.status as TableStatus, T3: report.tables.T3.status, T4: report.tables.T4.status },
     findings,
     fix,
-    // a report without agency or year can never be paired: no digest to carry around
-    digest: task.xyear && report.agency?.name && report.year !== undefined ? xyearDigest(text, parsed, task.sentences === true) : undefined,
+    // A report without agency or year can never be paired. The digest itself is made only when the
+    // run has found the report a pair (main.ts crossYear reads it again with `sentences`): most
+    // reports of a run have none, and hashing every table's cells cost ~3 % of a run.
+    pairing: task.xyear && report.agency?.name && report.year !== undefined ? { agencyKey: agencyKey(report.agency.name), year: report.year } : undefined,
+    digest: task.sentences && report.agency?.name && report.year !== undefined ? xyearDigest(text, parsed, true) : undefined,
     grid: task.grid ? grid(report) : undefined,
   };
 }

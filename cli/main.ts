@@ -29,7 +29,7 @@ import { runTasks, settle } from './workers.ts';
 
 const VERSION: string = pkg.version;
 
-const FORMATTERS: Record<Format, (input: FormatInput) => Iterable<string>> = {
+const FORMATTERS: Record<Format, (input: FormatInput) => Iterable<string | Uint8Array>> = {
   text: formatText, json: formatJson, sarif: formatSarif, junit: formatJunit, html: formatHtml,
 };
 
@@ -38,26 +38,26 @@ function say(lang: 'zh' | 'en', zh: string, en: string): void {
 }
 
 /**
- * Cross-year findings (docs/spec/rules.md §8), attached to the later report of each pair. The workers leave
- * the prose out of the digests; a paired report is read again here for its sentence hashes.
+ * Cross-year findings (docs/spec/rules.md §8), attached to the later report of each pair. The workers
+ * give only each report's pairing key; a paired report is read again here for its digest.
  */
 async function crossYear(results: Stored[], tasks: Task[], lang: 'zh' | 'en'): Promise<void> {
   const items = results.map((r) => r.digestKey ?? { agencyKey: null, year: null });
-  const full = new Map<number, XYearDigest>();
-  const digestOf = async (i: number): Promise<XYearDigest> => {
-    const kept = results[i].digest as XYearDigest;
-    if (kept.sentences) return kept;
+  const full = new Map<number, XYearDigest | null>();
+  const digestOf = async (i: number): Promise<XYearDigest | null> => {
     if (!full.has(i)) {
+      const kept = items[i];
       const again = (await safeAnalyze({ ...tasks[i], fix: false, grid: false, related: false, xyear: true, sentences: true })).digest;
-      // The same report as before (a file changed since would pair differently): else no sentences.
+      // The same report as before (a file changed since would pair differently): else no pair.
       const same = again && again.agencyKey === kept.agencyKey && again.year === kept.year;
-      full.set(i, same ? again : kept);
+      full.set(i, same ? again : null);
     }
     return full.get(i)!;
   };
   for (const [p, c] of pairConsecutive(items)) {
     const prev = await digestOf(p);
     const cur = await digestOf(c);
+    if (!prev || !cur) continue;
     const levels = readConfig(tasks[c].config).config.rules;
     const found: Finding[] = compareYears(prev, cur, { lang, levels, previousName: results[p].path });
     if (!found.length) continue;
@@ -76,13 +76,12 @@ async function crossYear(results: Stored[], tasks: Task[], lang: 'zh' | 'en'): P
 
 class ClosedPipe extends Error {}
 
-function writeOutput(chunks: Iterable<string>, output: string | undefined): void {
+/** Writes the formatter's pieces: strings gathered into 32 KB writes, bytes (spilled findings) as they are. */
+function writeOutput(chunks: Iterable<string | Uint8Array>, output: string | undefined): void {
   const fd = output ? openSync(output, 'w') : 1;
   try {
     let buffer = '';
-    const flush = () => {
-      if (!buffer) return;
-      const bytes = Buffer.from(buffer, 'utf8');
+    const put = (bytes: Uint8Array) => {
       let off = 0;
       while (off < bytes.length) {
         try {
@@ -93,9 +92,18 @@ function writeOutput(chunks: Iterable<string>, output: string | undefined): void
           if (code !== 'EAGAIN') throw e;
         }
       }
+    };
+    const flush = () => {
+      if (!buffer) return;
+      put(Buffer.from(buffer, 'utf8'));
       buffer = '';
     };
     for (const c of chunks) {
+      if (typeof c !== 'string') {
+        flush();
+        put(c);
+        continue;
+      }
       buffer += c;
       if (buffer.length > 1 << 15) flush();
     }
@@ -363,7 +371,6 @@ async function run(argv: string[]): Promise<number> {
   const dirResults = unreadableDirs.map((d) => stored(packResult(unreadableDir(d.path, d.code, lang))));
   const results = [...checked, ...dirResults, ...fetchFailures.map((f) => stored(packResult(f)))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const r of results) {
-    r.dropDigest();
     if (r.ioError) failed = true;
     if (options.quiet) r.findings = r.findings.filter((f) => f.severity === 'error');
   }

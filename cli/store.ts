@@ -1,6 +1,7 @@
 // Results kept in the main thread until the run's output is written. On a large run these are the
-// bulk of the main thread's memory, so findings are kept packed (one JSON line each, in one string
-// per report) and unpacked one report at a time when a formatter reads them. Past SPILL_AFTER bytes
+// bulk of the main thread's memory, so findings are kept packed (one string per report, exactly as
+// the JSON format prints them: the JSON writer copies it and nothing else) and unpacked one report
+// at a time when another formatter reads them. Past SPILL_AFTER bytes
 // the packed findings go to an unlinked temporary file instead: 10,000 reports carry ~100 MB of
 // them, which would otherwise count against the run's memory; the page cache holds them as well.
 // Strings, not Buffers, cross from the workers: a string arrives on the V8 heap and dies young once
@@ -9,56 +10,37 @@
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { XYearDigest } from '../engine/xyear.ts';
 import { countSeverities, type SeverityCounts } from './format/common.ts';
-import { jsonFinding } from './format/json.ts';
+import { FINDING_SEPARATOR, jsonFinding } from './format/json.ts';
 import type { FileResult, OutFinding } from './types.ts';
 
 const SPILL_AFTER = Number(process.env.GOVREPORT_SPILL_AFTER_MB ?? 8) * 2 ** 20;
 
-/** One line per finding, as the JSON format prints it (so that format can copy the lines). */
+/**
+ * The findings as the JSON format prints them, one a line, joined by its separator: the packed
+ * string is the body of the report's "findings" array as written, and in brackets it parses to
+ * the array itself.
+ */
 export function pack(findings: OutFinding[]): string {
-  return findings.map((f) => JSON.stringify(jsonFinding(f))).join('\n');
+  return findings.map((f) => JSON.stringify(jsonFinding(f))).join(FINDING_SEPARATOR);
 }
 
 export function unpack(packed: string): OutFinding[] {
-  return packed ? packed.split('\n').map((l) => JSON.parse(l) as OutFinding) : [];
+  return packed ? (JSON.parse(`[${packed}]`) as OutFinding[]) : [];
 }
 
-/** What pairing reports across years needs of a digest; the rest stays packed until a pair needs it. */
+/** What pairing reports across years needs of a report: its agency key and year. */
 export interface DigestKey {
   agencyKey: string | null;
   year: number | null;
 }
 
-/** A FileResult as it travels from a worker: findings and cross-year digest packed. */
-export type PackedResult = Omit<FileResult, 'findings' | 'digest'> & { packed: string; digestPacked: string; digestKey: DigestKey | null; counts: SeverityCounts };
-
-/** Typed arrays as tagged plain arrays, so a digest survives JSON. */
-const TYPED = { u32: Uint32Array, i32: Int32Array } as const;
-const TYPED_ENTRIES = Object.entries(TYPED);
-type Tagged = { $typed?: keyof typeof TYPED; values?: number[] };
-function packDigest(d: XYearDigest | undefined): string {
-  if (!d) return '';
-  return JSON.stringify(d, (_k, v: unknown) => {
-    for (const [tag, Typed] of TYPED_ENTRIES) if (v instanceof Typed) return { $typed: tag, values: Array.from(v) };
-    return v;
-  });
-}
-function unpackDigest(s: string): XYearDigest | undefined {
-  if (!s) return undefined;
-  return JSON.parse(s, (_k, v: unknown) => {
-    const t = v as Tagged | null;
-    return t && typeof t === 'object' && t.$typed && t.values ? TYPED[t.$typed].from(t.values) : v;
-  }) as XYearDigest;
-}
+/** A FileResult as it travels from a worker: findings packed, pairing key and counts beside them. */
+export type PackedResult = Omit<FileResult, 'findings' | 'digest' | 'pairing'> & { packed: string; digestKey: DigestKey | null; counts: SeverityCounts };
 
 export function packResult(r: FileResult): PackedResult {
-  const { findings, digest, ...rest } = r;
-  return {
-    ...rest, packed: pack(findings), counts: countSeverities(findings),
-    digestPacked: packDigest(digest), digestKey: digest ? { agencyKey: digest.agencyKey, year: digest.year } : null,
-  };
+  const { findings, digest: _digest, pairing, ...rest } = r;
+  return { ...rest, packed: pack(findings), counts: countSeverities(findings), digestKey: pairing ?? null };
 }
 
 /** Where packed findings live: in memory until SPILL_AFTER bytes, then in the spill file. */
@@ -100,6 +82,10 @@ function spilled(packed: string): { offset: number; length: number } | null {
 }
 
 function readBack(at: { offset: number; length: number }): string {
+  return readBytes(at).toString('utf8');
+}
+
+function readBytes(at: { offset: number; length: number }): Buffer {
   const bytes = Buffer.allocUnsafe(at.length);
   let read = 0;
   while (read < at.length) {
@@ -107,7 +93,7 @@ function readBack(at: { offset: number; length: number }): string {
     if (n === 0) throw new Error('govreport: the spill file is shorter than written');
     read += n;
   }
-  return bytes.toString('utf8');
+  return bytes;
 }
 
 /** One packed string, in memory or in the spill file. */
@@ -123,27 +109,24 @@ function put(slot: Slot, packed: string): void {
   slot.packed = at ? null : packed;
 }
 
-const contents = (slot: Slot): string => (slot.at ? readBack(slot.at) : slot.packed!);
+const contents = (slot: Slot): string => (slot.at ? readBack(slot.at) : (slot.packed ?? ''));
 
 let cacheKey: Slot | null = null;
 let cacheValue: OutFinding[] = [];
 
 /**
- * A stored result: `findings` and `digest` read through their packed forms, wherever they are;
- * `findings` can be replaced. A class with the accessors on its prototype keeps each of 10,000
- * results a small fast-mode object (an own accessor per result made each a dictionary with two
- * closures, ~2 KB apiece), and a packed digest costs a third of the unpacked one.
+ * A stored result: `findings` read through its packed form, wherever it is, and replaceable. A
+ * class with the accessors on its prototype keeps each of 10,000 results a small fast-mode object
+ * (an own accessor per result made each a dictionary with two closures, ~2 KB apiece).
  */
 class StoredResult {
   private readonly slot: Slot = { packed: null, at: null };
-  private readonly digestSlot: Slot = { packed: null, at: null };
   declare digestKey: DigestKey | null;
   declare counts: SeverityCounts;
 
-  constructor(rest: Omit<PackedResult, 'packed' | 'digestPacked'>, packed: string, digestPacked: string) {
+  constructor(rest: Omit<PackedResult, 'packed'>, packed: string) {
     Object.assign(this, rest);
     put(this.slot, packed);
-    put(this.digestSlot, digestPacked);
   }
 
   get findings(): OutFinding[] {
@@ -160,25 +143,18 @@ class StoredResult {
     if (cacheKey === this.slot) cacheKey = null;
   }
 
-  /** The findings as packed: one JSON line each, as the JSON format prints them. */
-  findingLines(): string[] {
-    const packed = contents(this.slot);
-    return packed ? packed.split('\n') : [];
-  }
-
-  get digest(): XYearDigest | undefined {
-    return unpackDigest(contents(this.digestSlot));
-  }
-
-  /** Drops the digest once the cross-year rules have run. */
-  dropDigest(): void {
-    put(this.digestSlot, '');
+  /**
+   * The findings as the JSON format prints them (its separator between them), '' for none: the
+   * string, or its UTF-8 bytes as spilled (the JSON writer copies those to the output unread).
+   */
+  findingsJson(): string | Uint8Array {
+    return this.slot.at ? readBytes(this.slot.at) : (this.slot.packed ?? '');
   }
 }
 
-export type Stored = FileResult & { digestKey: DigestKey | null; counts: SeverityCounts; dropDigest(): void; findingLines(): string[] };
+export type Stored = FileResult & { digestKey: DigestKey | null; counts: SeverityCounts; findingsJson(): string | Uint8Array };
 
 export function stored(p: PackedResult): Stored {
-  const { packed, digestPacked, ...rest } = p;
-  return new StoredResult(rest, packed, digestPacked) as unknown as Stored;
+  const { packed, ...rest } = p;
+  return new StoredResult(rest, packed) as unknown as Stored;
 }

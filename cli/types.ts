@@ -74,6 +74,9 @@ export interface FileResult {
   tables: { T2: TableStatus; T3: TableStatus; T4: TableStatus };
   findings: OutFinding[];
   fix?: FixOutcome;
+  /** What pairs the report with last year's (when the run has several files). */
+  pairing?: { agencyKey: string | null; year: number | null };
+  /** The cross-year digest, made only for a report that has a pair (Task.sentences). */
   digest?: XYearDigest;
   grid?: { T3: GridTable; T4: GridTable };
 }
@@ -87,11 +90,11 @@ export interface Task {
   lang: Lang;
   fix: boolean;
   grid: boolean;
-  /** Compute the cross-year digest (only worth it when the run has several files). */
+  /** Give the report's pairing key (only worth it when the run has several files). */
   xyear: boolean;
   /** Keep findings' `related` places (only the JSON format prints them). */
   related: boolean;
-  /** Hash the prose into the digest too (only for a report that has a pair; see main.ts crossYear). */
+  /** Make the cross-year digest, prose hashes included (only for a report that has a pair; see main.ts crossYear). */
   sentences?: boolean;
   /** Size limit of the input in bytes (default host/read.ts DEFAULT_MAX_BYTES). */
   maxBytes?: number;

@@ -85,23 +85,30 @@ export function looksLikeReport(text: string): boolean {
 
 /**
  * After a check: the engine found what makes a report — a title naming 信息公开/政务公开 that ends
- * with 报告, two of the template's sections, or table 3 or 4 bound. A page that only mentions
+ * with 报告, prose naming the report with its year, a statistics period, two of the template's sections, or table 3 or 4
+ * bound. A page that only mentions
  * reports (a news list, a site's index) has none of these.
  */
 export function readsAsReport(report: Report): boolean {
   const title = report.title?.text ?? '';
   if (/(?:信息公开|政务公开)/.test(title) && /报告\s*$/.test(title)) return true;
+  // The preamble naming the report with its year ("现将本机关2023年度政府信息公开工作情况报告如下") or
+  // the statistics period: a report in a local format, or one whose title the page's chrome hides,
+  // is still one (as nothingOfAReport below has it).
+  if (report.yearSource === 'prose' || report.period) return true;
   if (new Set(report.sections.map((s) => s.key)).size >= 2) return true;
   return report.tables.T3.status === 'bound' || report.tables.T4.status === 'bound';
 }
 
 /**
- * After a check: nothing of a report at all — no title, no section, no table, no statistics
+ * After a check: nothing of a report at all — no title, no section, no table read, no statistics
  * period and no prose naming the report with its year ("现将本机关2023年度政府信息公开工作情况报告
  * 如下"). Only then is a file "not a report" (FILE-NOT-A-REPORT): a report in the outline before
- * 2019 or in a local format still has its title or preamble, and is checked as a report.
+ * 2019 or in a local format still has its title or preamble, and is checked as a report. A table
+ * found but not read at all (unparseable) is no evidence on its own: a line that reads like a
+ * caption (a rule page's bold "表三勾稽关系：…") is all it is.
  */
 export function nothingOfAReport(report: Report): boolean {
   if (report.title || report.period || report.yearSource === 'prose' || report.sections.length) return false;
-  return (['T2', 'T3', 'T4'] as const).every((t) => report.tables[t].status === 'missing');
+  return (['T2', 'T3', 'T4'] as const).every((t) => report.tables[t].status === 'missing' || report.tables[t].status === 'unparseable');
 }

@@ -44,12 +44,6 @@ export function fullyRead(report: Report): boolean {
   return Object.values(report.tables).every((t) => t.status !== 'unparseable' && t.status !== 'partial');
 }
 
-/** Whether a fixed text reads as well as before: every table still read whole, every section still found. */
-function keepsReading(before: Report, after: Report): boolean {
-  const found = new Set(after.sections.map((s) => s.key));
-  return fullyRead(after) && before.sections.every((s) => found.has(s.key));
-}
-
 /** Whether two edits touch the same text; two insertions at one point do too (their order would be a guess). */
 export const overlap = (a: Edit, b: Edit): boolean =>
   (a.start < b.end && b.start < a.end) || (a.start === b.start && (a.start === a.end || b.start === b.end));
@@ -112,13 +106,14 @@ export function fixAll(text: string, options: CheckOptions = {}, first?: CheckRe
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let fixes = roundFixes(result.findings, current, refused);
     let made = fixes.length ? attempt(current, fixes) : null;
-    if (made && !keepsReading(start.report, made.checked.report)) {
-      // Some fix of the round loses a table or a section: try each alone, refuse those that do
+    if (made && !fullyRead(made.checked.report)) {
+      // Some fix of the round leaves a table unreadable: try each alone, refuse those that do
+      // (sections are each rule's own: a safe fix keeps the heading it touches, STRUCT-ORDINAL's too)
       // (now and in later rounds), make the rest.
-      for (const t of fixes) if (!keepsReading(start.report, attempt(current, [t]).checked.report)) refused.add(t.key);
+      for (const t of fixes) if (!fullyRead(attempt(current, [t]).checked.report)) refused.add(t.key);
       fixes = fixes.filter((t) => !refused.has(t.key));
       made = fixes.length ? attempt(current, fixes) : null;
-      if (made && !keepsReading(start.report, made.checked.report)) made = null; // fixes that only break together
+      if (made && !fullyRead(made.checked.report)) made = null; // fixes that only break together
     }
     if (!made || made.text === current) break;
     const edits = fixes.flatMap((t) => t.edits);

@@ -2,7 +2,7 @@
 export { check, checkAsync, parseReport, parseReportAsync, type CheckOptions, type CheckResult, type Input, type ParseOptions, type Parsed } from './pipeline.ts';
 export { isHtml, isMarkdown, sniff, type Location, type SourceDoc, type SourceKind } from './source/index.ts';
 export { decode, type Decoded, type Encoding } from './source/decode.ts';
-export { FILE_UNREADABLE } from './notices.ts';
+export { CONFIG_INVALID, FILE_INTERNAL, FILE_UNREADABLE, noticeFinding } from './notices.ts';
 export { looksLikeReport, nothingOfAReport, readsAsReport } from './detect.ts';
 export { LineIndex, type Position } from './text.ts';
 export { RULES, ruleById } from './rules/index.ts';
@@ -17,5 +17,5 @@ export { explainCell, type Explanation, type Formula } from './explain.ts';
 export { filledShape, flatten, officialShape, type Shape, type ShapeCell } from './render/shape.ts';
 export { displayWidth, toGfm, toTabRows } from './render/text-table.ts';
 export { tableAsGfm, toMarkdownDraft } from './render/draft.ts';
-export { tabRowsOf } from './render/tab-rows.ts';
+export { tableText, tabRowsOf } from './render/tab-rows.ts';
 export { rulePagePath } from './rule-pages.ts';

@@ -18,6 +18,11 @@ export interface Heading extends Span {
   line: number;
   /** Offsets of the top-level ordinal ("一、"), when written. */
   ordinal?: Span & { text: string };
+  /**
+   * A converter's list number where the ordinal belongs ("1.  **总体情况**": Word's numbering
+   * rendered as a Markdown ordered list), with the spaces after it; such a heading has no ordinal.
+   */
+  listNumber?: Span & { text: string };
   /** The title after the ordinal, up to 。/：/end of line. */
   title: Span & { text: string };
   /** Markdown `#` level; undefined for plain lines and list items. */

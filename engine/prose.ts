@@ -1,8 +1,10 @@
 // The prose of a report, as the model gives it to the rules (docs/spec/rules.md §7): which lines
-// are prose, and its sentences with offsets and sections. Built once per check (engine/pipeline.ts
-// hands one to every rule), each part on first use, so rules share one reading instead of caching
-// their own; what a rule matches in the sentences is its own (engine/rules/text/prose.ts).
-import type { Report, SectionKey, Span, Table } from './model.ts';
+// are prose, its sentences with offsets and sections, and the ordinal paragraphs of each section.
+// Built once per check (engine/pipeline.ts hands one to every rule), each part on first use, so
+// rules share one reading instead of caching their own; what a rule matches in the sentences is
+// its own (engine/rules/text/prose.ts).
+import type { Report, Section, SectionKey, Span, Table } from './model.ts';
+import { ordinalParagraphs, type OrdinalPara } from './ordinals.ts';
 import type { DocStructure } from './source/types.ts';
 import type { LineIndex } from './text.ts';
 
@@ -22,6 +24,8 @@ export interface Prose {
    * headings and fenced code, HTML comments blanked. A sentence ends at 。！？； or a line end.
    */
   readonly sentences: readonly Sentence[];
+  /** The paragraphs of a section's body that start with an ordinal (engine/ordinals.ts). */
+  ordinals(section: Section): readonly OrdinalPara[];
 }
 
 interface Parts {
@@ -35,6 +39,7 @@ export function readProse(parts: Parts): Prose {
   let blocked: ReadonlySet<number> | undefined;
   let headings: ReadonlySet<number> | undefined;
   let list: readonly Sentence[] | undefined;
+  const ordinals = new Map<Section, readonly OrdinalPara[]>();
   return {
     get blocked() {
       return (blocked ??= blockedLines(parts));
@@ -44,6 +49,11 @@ export function readProse(parts: Parts): Prose {
     },
     get sentences() {
       return (list ??= sentences(parts, this.blocked, this.headings));
+    },
+    ordinals(section) {
+      let paras = ordinals.get(section);
+      if (!paras) ordinals.set(section, (paras = ordinalParagraphs(parts, section)));
+      return paras;
     },
   };
 }

@@ -164,12 +164,20 @@ const PUNCT = /[\p{P}\p{S}]/gu;
 /** For header matching: normalised label without any punctuation. */
 export const stripPunct = memoizedShort((s: string): string => normLabel(s).replace(PUNCT, ''));
 
-/** A year as titles and preambles write it: four digits, or four Chinese digits (二〇二三, with ○ for 〇). */
-export const YEAR_DIGITS = '(?:\\d{4}|[〇○零一二三四五六七八九]{4})';
+/**
+ * A year as titles and preambles write it: four digits (full-width too, ２０２３, as some sites and
+ * converters write them), or four Chinese digits (二〇二三, with ○ for 〇).
+ */
+export const YEAR_DIGITS = '(?:\\d{4}|[０-９]{4}|[〇○零一二三四五六七八九]{4})';
 
-/** The value of a YEAR_DIGITS match (二〇二三 → 2023). */
-export const yearNumber = (digits: string): number =>
-  /^\d+$/.test(digits) ? Number(digits) : Number([...digits].map((c) => chineseToNumber(c === '○' ? '〇' : c)).join(''));
+/** Full-width digits as ASCII ones, one character for one (offsets into the text stay true). */
+export const asciiDigits = (s: string): string => (/[０-９]/.test(s) ? s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : s);
+
+/** The value of a YEAR_DIGITS match (二〇二三 → 2023, ２０２３ → 2023). */
+export const yearNumber = (digits: string): number => {
+  const ascii = asciiDigits(digits);
+  return /^\d+$/.test(ascii) ? Number(ascii) : Number([...digits].map((c) => chineseToNumber(c === '○' ? '〇' : c)).join(''));
+};
 
 const CN_DIGIT_VALUE: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

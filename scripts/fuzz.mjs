@@ -7,8 +7,11 @@ import { writeSection, machine } from '../bench/results.mjs';
 const runs = Number(process.argv[2] ?? process.env.FUZZ_RUNS ?? 3000);
 const seed = Number(process.argv[3] ?? process.env.FUZZ_SEED ?? Date.now() % 1e9);
 const started = Date.now();
+// The consistent-reports property (test/fuzz/consistent.test.ts) runs 10,000 cases here (issue 16
+// asks for 10,000; they cost about 34 s of CPU, so CI checks a sample of 1,000).
+const consistentRuns = Number(process.env.CONSISTENT_RUNS ?? 10000);
 const r = spawnSync(process.execPath, ['scripts/run-tests.mjs', 'test/fuzz'], {
-  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed) },
+  env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_SEED: String(seed), CONSISTENT_RUNS: String(consistentRuns) },
   encoding: 'utf8', maxBuffer: 256 * 2 ** 20,
 });
 const out = r.stdout + r.stderr;
@@ -20,13 +23,15 @@ const fail = count(/^ℹ fail (\d+)/m);
 const cases = { 'mutated seeds: sound ranges, values and fixes': runs, 'random text and bytes: no throw': runs,
   'safe fixes settle and are idempotent': Math.max(10, runs >> 2), 'ambiguous tables: no arithmetic': runs * 2,
   'work linear in the input (random text)': (runs >> 2) || 5,
-  'Markdown skeleton: headings, code, tables as remark-gfm on the whole document': runs };
+  'Markdown skeleton: headings, code, tables as remark-gfm on the whole document': runs,
+  'consistent reports: no arithmetic or prose-vs-table finding': consistentRuns };
 const total = Object.values(cases).reduce((a, b) => a + b, 0);
 const failures = [...out.matchAll(/^✖ (.+?) \(\d/gm)].map((m) => m[1]);
 writeSection('fuzz', `## Property tests (\`node scripts/fuzz.mjs ${runs} ${seed}\`)
 
 ${machine()}; ${new Date().toISOString().slice(0, 16)}Z; ${((Date.now() - started) / 1000).toFixed(0)} s. CI runs the same properties
-with 40 cases each (the Markdown skeleton 300) and a fixed seed (\`FUZZ_RUNS\`, \`FUZZ_SEED\` in the environment change both).
+with 40 cases each (the Markdown skeleton 300, the consistent reports 1,000) and a fixed seed (\`FUZZ_RUNS\`,
+\`CONSISTENT_RUNS\`, \`FUZZ_SEED\` in the environment change them).
 
 | property | cases |
 |---|---:|

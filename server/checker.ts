@@ -4,13 +4,12 @@
 // diagnostics published, whatever version numbers the client sends (even going backwards).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, LineIndex, type CheckOptions, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
+import { check, CONFIG_INVALID, FILE_INTERNAL, LineIndex, noticeFinding, type CheckOptions, type CheckResult, type Finding, type Lang } from '../engine/index.ts';
 import { looksLikeReport, readsAsReport } from './detect.ts';
 import { toDiagnostic, tooLargeDiagnostic } from './diagnostics.ts';
+import type { WorkspaceFolders } from './folders.ts';
 import { explainsFinding } from './hover.ts';
-import { SOURCE } from './protocol.ts';
 import { configFor, resolveLang, type RcFiles, type Settings } from './settings.ts';
 import type { PreviousYears } from './xyear.ts';
 
@@ -23,6 +22,8 @@ export interface Env {
   /** The client wants a total's related cells in its hover, not in the diagnostic (protocol.ts). */
   relatedInHover?: boolean;
   rc: RcFiles;
+  /** The client's workspace folders: the configuration search stops at them (folders.ts). */
+  folders?: WorkspaceFolders;
   /** Last year's reports beside a document, for the cross-year findings (xyear.ts). */
   xyear?: PreviousYears;
   /** Notifications of a document read from the wire and not yet handled (inbound.ts); 0 when unknown. */
@@ -221,7 +222,7 @@ export class Checker {
       return { result: { ...base, skipped: 'not-a-report' }, diagnostics: [] };
     }
     const filePath = doc.uri.startsWith('file:') ? safeFilePath(doc.uri) : undefined;
-    const rc = filePath ? this.env.rc.find(filePath) : null;
+    const rc = filePath ? this.env.rc.find(filePath, this.env.folders?.stops) : null;
     const options = {
       fileName: filePath ?? doc.uri,
       // .govreport files are checked as plain text (their own grammar); Markdown as Markdown; an
@@ -242,7 +243,7 @@ export class Checker {
       const findings = xyear.length ? [...result.findings, ...xyear].sort((a, b) => a.range.start - b.range.start) : result.findings;
       const inHover = this.env.relatedInHover ? (f: Finding) => explainsFinding(result, f, lang) : () => false;
       const diagnostics = findings.map((f) => toDiagnostic(f, index, doc.uri, this.env.docsBase, lang, !inHover(f)));
-      const broken = rc && !rc.ok ? diagnostics[findings.findIndex((f) => f.rule === 'CONFIG-INVALID')] : undefined;
+      const broken = rc && !rc.ok ? diagnostics[findings.findIndex((f) => f.rule === CONFIG_INVALID.id)] : undefined;
       if (broken && rc && !rc.ok) {
         // Point at the broken file itself, so the editor can open it from the diagnostic.
         const zero = { line: 0, character: 0 };
@@ -256,10 +257,12 @@ export class Checker {
       // An engine failure must not take the server down: say so on the document and in the log.
       const err = e instanceof Error ? e.stack ?? e.message : String(e);
       this.connection.console.error(`GovReport: checking ${doc.uri} failed: ${err}`);
-      const message = lang === 'zh' ? `GovReport 检查失败：${String(e)}` : `GovReport could not check this document: ${String(e)}`;
+      // The catalogue's FILE-INTERNAL (engine/notices.ts), the CLI's notice for the same failure.
+      const index = new LineIndex(text);
+      const finding = noticeFinding(FILE_INTERNAL, { start: 0, end: 0 }, lang, { args: { reason: String(e) } });
       return {
-        result: { ...base, skipped: 'failed', index: new LineIndex(text), options },
-        diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'INTERNAL-ERROR', message }],
+        result: { ...base, skipped: 'failed', index, options },
+        diagnostics: [toDiagnostic(finding, index, doc.uri, this.env.docsBase, lang)],
       };
     }
   }

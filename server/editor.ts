@@ -11,7 +11,7 @@ import {
   type FoldingRange,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { flatten, officialShape, toGfm, toTabRows, type CheckResult, type Finding, type Lang, type Table, type TableId } from '../engine/index.ts';
+import { officialShape, tableText, type CheckResult, type Finding, type Lang, type Table, type TableId } from '../engine/index.ts';
 import { BALANCE, expectedVersion, SUMS, TABLE_NAMES } from '../engine/template/index.ts';
 import { TABLE_NO } from './format.ts';
 import { COMMANDS } from './protocol.ts';
@@ -108,8 +108,7 @@ export function tableCompletions(result: CheckResult | null, lineText: string, p
   const ids = m[2] ? [ID_OF[m[2]]] : TABLES;
   const line = params.position.line;
   return ids.map((id) => {
-    const rows = flatten(officialShape(id, version, false));
-    const table = markdown ? toGfm(rows) : toTabRows(rows);
+    const table = tableText(officialShape(id, version, false), markdown);
     const caption = `${m[1]}${TABLE_NO[id].zh}　${TABLE_NAMES[id].zh}`;
     const label = `${TABLE_NO[id].zh} ${TABLE_NAMES[id].zh}`;
     return {

@@ -5,7 +5,7 @@
 // is offered: the table read back from the new text must hold the same cells with the same text,
 // and no finding may appear that the document did not have; otherwise nothing is offered, with the
 // reason. Formatting a formatted table changes nothing.
-import { check, filledShape, flatten, toGfm, toTabRows, type CheckOptions, type CheckResult, type Edit, type Lang, type Table, type TableId } from '../engine/index.ts';
+import { check, filledShape, tableText, type CheckOptions, type CheckResult, type Edit, type Lang, type Table, type TableId } from '../engine/index.ts';
 
 export const TABLE_NO: Record<TableId, Record<Lang, string>> = {
   T2: { zh: '表二', en: 'Table 2' },
@@ -53,8 +53,7 @@ export function formatTable(result: CheckResult, text: string, languageId: strin
   const shape = filledShape(table);
   if (!shape) return { table: id, name, refused: 'unreadable' };
   const markdown = languageId === 'markdown' || report.language === 'markdown';
-  const rows = flatten(shape);
-  const body = markdown ? toGfm(rows) : toTabRows(rows);
+  const body = tableText(shape, markdown);
   // Whole lines: from the table's first line to its last; in Markdown the pipe block around it too
   // (a converter's empty header row and delimiter row belong to the table being replaced).
   let first = index.lineAt(table.range.start);

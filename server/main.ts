@@ -23,6 +23,7 @@ import { PieceDocuments } from './document.ts';
 import { codeActions } from './codeActions.ts';
 import { executeCommand } from './commands.ts';
 import { defaultDocsBase } from './diagnostics.ts';
+import { WorkspaceFolders } from './folders.ts';
 import { hoverAt } from './hover.ts';
 import { IdleGc } from './memory.ts';
 import { COMMANDS, FIX_ALL_KIND, FORMAT_TABLE_KIND, STATS_REQUEST, type InitializationOptions, type ServerStats } from './protocol.ts';
@@ -58,6 +59,7 @@ const env: Env = {
   maxDocumentSize: 20 * 2 ** 20,
   docsBase: defaultDocsBase(),
   rc: new RcFiles(),
+  folders: new WorkspaceFolders(),
   backlog: (uri) => inbound.backlog(uri),
 };
 env.xyear = new PreviousYears(documents, (uri) => {
@@ -69,6 +71,7 @@ const checker = new Checker(connection, documents, env, (work) => idleGc.notify(
 let canPullConfiguration = false;
 let canRegisterConfiguration = false;
 let canWatchFiles = false;
+let canFollowFolders = false;
 let documentChanges = false;
 
 const CAPABILITIES: InitializeResult['capabilities'] = {
@@ -77,6 +80,8 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   executeCommandProvider: { commands: [COMMANDS.recomputeTotals, COMMANDS.fixAll, COMMANDS.formatTable] },
   hoverProvider: true,
   documentSymbolProvider: { label: 'GovReport' },
+  // The folders bound the configuration search (folders.ts), so their changes are wanted.
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   ...EDITOR_CAPABILITIES,
 };
 
@@ -96,7 +101,9 @@ connection.onInitialize((params): InitializeResult => {
     env.settings = normalizeSettings(opts.settings);
     settingsGiven = true;
   }
+  env.folders!.initialize(params);
   const caps = params.capabilities;
+  canFollowFolders = caps.workspace?.workspaceFolders === true;
   canPullConfiguration = caps.workspace?.configuration === true;
   canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canWatchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -149,6 +156,14 @@ function warnUnknownRules(): void {
 }
 
 connection.onInitialized(async () => {
+  if (canFollowFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      if (!env.folders!.change(event)) return;
+      // Another boundary: the configuration found for a document may be another one now.
+      env.rc.clear();
+      checker.recheckAll();
+    });
+  }
   if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_NAME}` }] });
   if ((await pullSettings()) === 'changed') checker.recheckAll();

@@ -32,22 +32,36 @@ export function reportObject(r: FileResult) {
   };
 }
 
-/** A result that holds its findings already serialised by jsonFinding, one per line (store.ts). */
-type WithLines = FileResult & { findingLines?(): string[] };
+/**
+ * A result that holds its findings already written as this format prints them (store.ts): a
+ * string, or the UTF-8 bytes of one where the store spilled it to disk.
+ */
+type Packed = FileResult & { findingsJson?(): string | Uint8Array };
 
-/** One report: its fields one per line, each finding on a line of its own (greppable, compact). */
-function reportText(r: WithLines): string {
-  const pad = '      ';
-  // Stored results give their findings as the lines they were packed to: no parse and re-serialise.
-  const lines = r.findingLines ? r.findingLines() : r.findings.map((f) => JSON.stringify(jsonFinding(f)));
-  const findings = lines.length ? `[\n${lines.map((l) => `${pad}  ${l}`).join(',\n')}\n${pad}]` : '[]';
+const PAD = '      ';
+/** Between two findings of a report: a comma, a line break and the findings' indent (store.ts packs to it). */
+export const FINDING_SEPARATOR = `,\n${PAD}  `;
+
+/**
+ * One report: its fields one per line, each finding on a line of its own (greppable, compact), as
+ * the text before the findings, the findings, the text after them.
+ */
+function reportPieces(r: Packed): [string, string | Uint8Array, string] {
+  const pad = PAD;
+  // A stored result gives its findings as they were packed: copied, never parsed and re-serialised.
+  const body = r.findingsJson ? r.findingsJson() : r.findings.map((f) => JSON.stringify(jsonFinding(f))).join(FINDING_SEPARATOR);
   const tables = { T2: r.tables.T2, T3: r.tables.T3, T4: r.tables.T4 };
   const extra = `${r.url ? `${pad}"url": ${JSON.stringify(r.url)},\n` : ''}${r.source ? `${pad}"source": ${JSON.stringify(r.source)},\n` : ''}`;
-  return `{\n${pad}"path": ${JSON.stringify(r.path)},\n${extra}${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
-    `${pad}"template": ${JSON.stringify(r.template)},\n${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": ${findings}\n    }`;
+  const head = `{\n${pad}"path": ${JSON.stringify(r.path)},\n${extra}${pad}"agency": ${JSON.stringify(r.agency)},\n${pad}"year": ${JSON.stringify(r.year)},\n` +
+    `${pad}"template": ${JSON.stringify(r.template)},\n${pad}"tables": ${JSON.stringify(tables)},\n${pad}"findings": `;
+  return body.length ? [`${head}[\n${pad}  `, body, `\n${pad}]\n    }`] : [head, '[]', '\n    }'];
 }
 
-export function* formatJson(input: FormatInput): Generator<string> {
+/**
+ * The whole object, report by report, in small pieces: strings, and the bytes of findings spilled
+ * to disk, which go to the output as they are (never decoded and encoded again).
+ */
+export function* formatJson(input: FormatInput): Generator<string | Uint8Array> {
   const head = {
     version: 1,
     tool: { name: 'govreport', version: input.version },
@@ -58,8 +72,16 @@ export function* formatJson(input: FormatInput): Generator<string> {
   let first = true;
   let chunk = '';
   for (const r of input.results) {
-    chunk += `${first ? '' : ','}\n    ${reportText(r)}`;
+    const [before, body, after] = reportPieces(r);
+    chunk += `${first ? '' : ','}\n    ${before}`;
     first = false;
+    if (typeof body === 'string') chunk += body;
+    else {
+      yield chunk;
+      yield body;
+      chunk = '';
+    }
+    chunk += after;
     // Small chunks: a string under ~64 KB dies young, a larger one lands in large-object space until a full GC.
     if (chunk.length > 1 << 15) {
       yield chunk;

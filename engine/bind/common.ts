@@ -76,6 +76,16 @@ export function valuesRunTogether(values: RawCell[], expected: number): boolean 
  * Header text (docs/spec/layouts.md §2): after deleting punctuation it is non-empty and contains a template
  * header label or is a substring of one (notes included); also unit and caption notes.
  */
+/**
+ * A cell that reads as a sentence of prose (it holds 。！？； and is not a bracketed note): a line of
+ * the section's text before its table ("全年未发生行政复议被纠错、行政诉讼败诉的情况。"), which no
+ * header label is; the table starts after it, and the prose rules read it.
+ */
+export function readsAsSentence(text: string): boolean {
+  const t = text.trim().normalize('NFKC');
+  return /[。！？；!?;]/.test(t) && !/^[(（].*[)）]$/.test(t);
+}
+
 export function isHeaderText(text: string, labels: string[]): boolean {
   const t = stripPunct(text);
   if (!t) return false;

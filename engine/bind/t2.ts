@@ -6,7 +6,7 @@ import type { GridItem, RawCell } from '../grid/layout.ts';
 import { TEMPLATES } from '../template/index.ts';
 import type { T2BlockSpec, T2RowSpec } from '../template/types.ts';
 import { normLabel } from '../text.ts';
-import { cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion } from './common.ts';
+import { cellsOf, emptyTable, gluedDigits, isHeaderText, labelRanks, makeCell, missingLabels, pickVersion, readsAsSentence } from './common.ts';
 import { locateValues, RowBindings, type BoundRow } from './row-binding.ts';
 import { assembleRows, labelText, spanOf, type LogicalRow, type Vocabulary } from '../grid/rows.ts';
 
@@ -83,6 +83,9 @@ export function bindT2(items: GridItem[], expected: TemplateVersion | null): Tab
       continue;
     }
     for (const c of cells) {
+      // Sentences of the section's text before the table's first caption or header (a layout
+      // reader may hand them over in the caption's row) are prose, not part of the table.
+      if (!headerCells.length && !data.length && readsAsSentence(c.text)) continue;
       headerCells.push(c);
       if (block && /信息内容|数量|件数|金额|增\/减/.test(normLabel(c.text)) && !blockHeaders.has(block)) {
         blockHeaders.set(block, { cells: r.hardCells?.filter((x) => x.text) ?? cells, valueCol: -1, width: r.layout === 'L4' ? r.hardCells?.length : undefined });

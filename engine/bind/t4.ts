@@ -4,7 +4,7 @@ import type { T4Col, TableOf } from '../model.ts';
 import type { GridItem, RawCell } from '../grid/layout.ts';
 import { T4_COLUMNS, T4_GROUPS, T4_HEADER_LABELS } from '../template/index.ts';
 import { normLabel } from '../text.ts';
-import { emptyTable, isHeaderText, joinVertical, labelSequence, makeCell, missingLabels, valuesRunTogether } from './common.ts';
+import { emptyTable, isHeaderText, readsAsSentence, joinVertical, labelSequence, makeCell, missingLabels, valuesRunTogether } from './common.ts';
 import { classify, type Vocabulary } from '../grid/rows.ts';
 
 const LABELS = [...T4_HEADER_LABELS.map(([l]) => l), '案件数', '单位'];
@@ -31,7 +31,7 @@ export function bindT4(items: GridItem[]): TableOf<'T4'> {
       row++;
     } else if (item.kind === 'cell') pieces.push({ cell: item.cell, cls: kindOf(item.cell), row });
   }
-  const startAt = pieces.findIndex((p) => p.cls === 'text' && ANCHOR.test(normLabel(p.cell.text)));
+  const startAt = pieces.findIndex((p) => p.cls === 'text' && ANCHOR.test(normLabel(p.cell.text)) && !readsAsSentence(p.cell.text));
   if (startAt < 0) return table;
   table.layout = [...new Set(items.flatMap((i) => (i.kind === 'row' || i.kind === 'cell' ? [i.layout] : [])))];
   // The data run: value cells after the header, up to the next text cell.

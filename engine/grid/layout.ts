@@ -6,34 +6,12 @@
 import { plainText, unwrapped, type LineIndex } from '../text.ts';
 import { isValueLike } from './rows.ts';
 import type { DocStructure, GridCell, SourceGrid } from '../source/types.ts';
+import type { GridItem, RawCell } from './types.ts';
+
+// The cell types live in grid/types.ts so rows.ts can read them without importing this module back.
+export type { GridItem, RawCell } from './types.ts';
 
 export type Layout = 'L1' | 'L2' | 'L3' | 'L4' | 'L6' | 'L8';
-
-export interface RawCell {
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-  /** Column index inside a hard row (TSV/GFM), else -1. */
-  col: number;
-  /** An empty cell that stands for a real position (TSV gap, GFM cell, L2 TAB-only line). */
-  explicit: boolean;
-  /** Set on a whole line read as one paragraph cell (L8), the only cells vertical text is made of. */
-  paragraph?: boolean;
-  /**
-   * The text is what inline markup in the cell shows, not the characters of its range: for each of
-   * its units, the offset in the cell's range it was read from.
-   */
-  shown?: Int32Array;
-  /** A slot of a source grid covered by a merged cell (see GridCell): empty, and never a blank value. */
-  covered?: 'left' | 'above';
-}
-
-export type GridItem =
-  | { kind: 'row'; layout: 'L1' | 'L4' | 'L6'; line: number; cells: RawCell[] }
-  | { kind: 'cell'; layout: 'L2' | 'L3' | 'L8'; cell: RawCell }
-  | { kind: 'blank'; line: number }
-  | { kind: 'residue'; line: number };
 
 /** A value token of PDF text: a number (units allowed: "5件", "988.2576万") or a placeholder. */
 const NUMERIC = /^[+-]?[\d０-９][\d０-９,，.．]*(?:件|个|项|条|次|元|万元|万|亿元)?[\u3000\u00a0]*$|^[-—–/／]$/;
@@ -44,6 +22,8 @@ const SPACE_SPLIT = /[ \u3000]+/g;
 const RUNNING_HEADER = /^[^\t|]{0,60}(?:信息公开|政务公开)[^\t|]{0,12}报告\s*$/;
 const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
 const NUMBERISH = /^[+\-－]?[\d０-９][\d０-９,.．]*[\u3000\u00a0]*$/;
+/** A line of prose: Chinese text that ends a sentence with 。！？ (a label or a note of the template never does). */
+const PROSE_SENTENCE = /[\u4e00-\u9fff][^\t|]{6,}[。！？]/;
 
 function trimmedCell(text: string, from: number, to: number, base: number, line: number, col: number, explicit: boolean): RawCell {
   let a = from;
@@ -258,6 +238,12 @@ export function readGrid(idx: LineIndex, s: DocStructure, fromLine: number, toLi
           from = i + 1;
         }
       }
+      continue;
+    }
+    // A sentence of prose below or above the table ("本年度新收…申请7件，上年结转1件。") is no row,
+    // though it names a row and holds numbers: no cell of the template ends a sentence with 。.
+    if (PROSE_SENTENCE.test(trimmed)) {
+      items.push({ kind: 'residue', line: l });
       continue;
     }
     const pdf = pdfCells(text, start, l);

@@ -5,7 +5,7 @@
 // assigned by their position in a stream of numbers.
 import { memoizedShort, normLabel } from '../text.ts';
 import { isPlaceholder, parseValue } from './number.ts';
-import type { GridItem, RawCell } from './layout.ts';
+import type { GridItem, RawCell } from './types.ts';
 
 export type CellClass = 'empty' | 'ordinal' | 'label' | 'echo' | 'value' | 'text';
 

@@ -3,7 +3,8 @@
 // as in the template), but a value cell merged over several slots (T2's two-column blocks, where one
 // value stands under a header of two slots) stays one cell: a TAB row counts its values, and an
 // empty slot between them would read as a value that is missing.
-import type { Shape } from './shape.ts';
+import { flatten, type Shape } from './shape.ts';
+import { toGfm, toTabRows } from './text-table.ts';
 
 export function tabRowsOf(shape: Shape): string[][] {
   const width = Math.max(...shape.map((row) => row.reduce((w, c) => w + (c.colSpan ?? 1), 0)));
@@ -21,4 +22,12 @@ export function tabRowsOf(shape: Shape): string[][] {
     }
   });
   return grid.map((row) => row.filter((x) => x !== null).map((x) => x ?? ''));
+}
+
+/**
+ * A table's text in a document's canonical layout: an aligned GFM table in Markdown (every slot a
+ * cell, as GFM needs), TAB rows in plain text (tabRowsOf: no empty slot under a merged value).
+ */
+export function tableText(shape: Shape, markdown: boolean): string {
+  return markdown ? toGfm(flatten(shape)) : toTabRows(tabRowsOf(shape));
 }

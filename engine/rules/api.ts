@@ -45,7 +45,7 @@ export interface RuleContext {
   report: Report;
   index: LineIndex;
   structure: DocStructure;
-  /** The report's prose (lines, sentences), read once per check for every rule. */
+  /** The report's prose (lines, sentences, ordinal paragraphs), read once per check for every rule. */
   prose: Prose;
   emit(e: Emission): void;
 }

@@ -11,9 +11,8 @@
 // DTD (a document with one is damaged), so neither a zip bomb nor an entity bomb can grow without
 // bound. mammoth was the other candidate: it converts to HTML and would then need this
 // reader's table and numbering logic anyway, at several times the size and time.
-import type { Location, SourceFailure } from './index.ts';
 import { layOut, type Block } from './render.ts';
-import type { DocStructure, GridCell } from './types.ts';
+import type { DocStructure, GridCell, Location, SourceFailure } from './types.ts';
 import type { LineIndex } from '../text.ts';
 import { formatNumber } from './numbering.ts';
 import { readXml, type XmlTag } from './xml.ts';

@@ -10,7 +10,7 @@ import { addGrid, FENCE } from './blocks.ts';
 import { scanMarkdown } from './markdown.ts';
 import { markdownView } from './md-view.ts';
 import { scanPlainText } from './text.ts';
-import type { DocStructure } from './types.ts';
+import type { DocStructure, Location, SourceFailure } from './types.ts';
 
 export type SourceKind = 'markdown' | 'text' | 'html' | 'docx' | 'pdf';
 
@@ -22,16 +22,8 @@ export interface SourceOptions {
   mediaType?: string;
 }
 
-/** Why a document could not be read at all (each has a FILE-UNREADABLE message, source/notices.ts). */
-export type SourceFailure =
-  | 'binary' | 'undecodable' | 'legacy-office' | 'zip-not-docx' | 'docx-damaged' | 'docx-too-large'
-  | 'pdf-damaged' | 'pdf-encrypted' | 'pdf-no-text' | 'pdf-too-large' | 'pdf-page-too-large' | 'html-too-large';
-
-/** Where a place of the rendered text is in a document that has no text of its own (Word, PDF). */
-export type Location =
-  | { kind: 'docx'; paragraph: number; text: string }
-  | { kind: 'docx'; table: number; row: number; cell: number; text: string }
-  | { kind: 'pdf'; page: number; box: [number, number, number, number]; text: string };
+// Defined in source/types.ts, which the readers (docx.ts) import without importing this module back.
+export type { Location, SourceFailure } from './types.ts';
 
 export interface SourceDoc {
   kind: SourceKind;

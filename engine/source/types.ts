@@ -62,3 +62,14 @@ export interface DocStructure {
 export function emptyStructure(): DocStructure {
   return { headings: new Map(), bullets: new Map(), code: new Set(), grids: [], gridLines: new Map(), comments: [] };
 }
+
+/** Why a document could not be read at all (each has a FILE-UNREADABLE message, source/notices.ts). */
+export type SourceFailure =
+  | 'binary' | 'undecodable' | 'legacy-office' | 'zip-not-docx' | 'docx-damaged' | 'docx-too-large'
+  | 'pdf-damaged' | 'pdf-encrypted' | 'pdf-no-text' | 'pdf-too-large' | 'pdf-page-too-large' | 'html-too-large';
+
+/** Where a place of the rendered text is in a document that has no text of its own (Word, PDF). */
+export type Location =
+  | { kind: 'docx'; paragraph: number; text: string }
+  | { kind: 'docx'; table: number; row: number; cell: number; text: string }
+  | { kind: 'pdf'; page: number; box: [number, number, number, number]; text: string };

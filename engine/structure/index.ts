@@ -2,7 +2,7 @@
 // period, year (from the title, the period or the prose) and agency, and the signing date.
 import type { Agency, Period, Report, Section, Span, Title } from '../model.ts';
 import type { DocStructure } from '../source/types.ts';
-import { plainText, type LineIndex } from '../text.ts';
+import { asciiDigits, plainText, type LineIndex } from '../text.ts';
 import { agencyKind, findPeriod, findSections, findSignDate, fromProse } from './sections.ts';
 import { agencyFromTitle, findTitle } from './title.ts';
 
@@ -16,8 +16,12 @@ export interface ReportFront {
   signDate?: Span & { year: number; month: number; day: number; text: string };
 }
 
-/** The statistics period, read through inline markup when the prose carries some (converter output). */
-function periodOf(text: string): ReturnType<typeof findPeriod> {
+/**
+ * The statistics period, read through inline markup when the prose carries some (converter output),
+ * and with full-width digits read as digits (one character for one, so the offsets stay true).
+ */
+function periodOf(raw: string): ReturnType<typeof findPeriod> {
+  const text = asciiDigits(raw);
   const direct = findPeriod(text);
   if (direct) return direct;
   const plain = plainText(text);

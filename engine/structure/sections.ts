@@ -1,13 +1,15 @@
 // Sections, title, report year, agency and statistics period (docs/spec/format.md §2.2–§2.4).
 import type { Agency, AgencyKind, Heading, Period, Section, SectionKey, Span } from '../model.ts';
 import { SECTIONS, TABLE_CAPTION_LABELS } from '../template/index.ts';
-import { chineseToNumber, normTitle, ordinalValue, unwrapped, type LineIndex } from '../text.ts';
+import { chineseToNumber, normTitle, ordinalValue, unwrapped, YEAR_DIGITS, yearNumber, type LineIndex } from '../text.ts';
 import type { DocStructure } from '../source/types.ts';
 
 /** Top-level ordinal at the start of a line: 一、 一. 一． 一， 一, or 一 followed by a space. */
 export const TOP_ORDINAL = /^([一二三四五六七八九十]{1,3})(?:[、.．，,]|[ \u3000](?=\S))[ \u3000]*/;
 /** Second to fourth level: （一） (一) 1. 1、 1． （1） (1) */
 export const SUB_ORDINAL = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])/;
+/** A longer line is never a section heading (it is a paragraph that starts like one). */
+export const HEADING_LINE_LIMIT = 300;
 const T3_KEYWORDS = ['本年新收', '上年结转', '本年度办理结果', '结转下年度'];
 const CAPTIONS = new Set(TABLE_CAPTION_LABELS.map((l) => normTitle(l)));
 const NUMERIC_TOKEN = /^[+-]?[\d０-９][\d０-９,.．]*$/;
@@ -34,7 +36,7 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   // No TAB or pipe (a table row, docs/spec/format.md §2.2) — in the content: `#\t标题` separates by a TAB.
   const tested = mark?.kind === 'atx' ? idx.text.slice(mark.contentStart, mark.contentEnd) : line.text;
   if (tested.includes('\t') || tested.includes('|')) return undefined;
-  if (line.text.length > 300) return undefined;
+  if (line.text.length > HEADING_LINE_LIMIT) return undefined;
   let contentStart: number;
   let contentEnd: number;
   let kind: Heading['kind'];
@@ -62,13 +64,16 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   contentEnd = contentStart + content.length;
   if (!content || endsWithTwoNumbers(content)) return undefined;
   const sub = SUB_ORDINAL.exec(content);
+  let listNumber: Heading['listNumber'];
   if (sub) {
     // "1.  总体情况": a Markdown ordered list item (a converter's rendering of Word's numbering) whose
     // text is a template heading is that heading; any other sub-ordinal line is body text.
     const after = content.slice(sub[0].length);
+    const spaces = after.length - after.trimStart().length;
     const [sa] = unwrapped(after.trimStart());
-    const restStart = sub[0].length + (after.length - after.trimStart().length) + sa;
+    const restStart = sub[0].length + spaces + sa;
     if (!TEMPLATE_TITLES.has(normTitle(content.slice(restStart)))) return undefined;
+    listNumber = { start: contentStart, end: contentStart + sub[0].length + spaces, text: sub[0] };
     contentStart += restStart;
     content = content.slice(restStart);
   }
@@ -96,6 +101,7 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
   const heading: Heading = {
     start: line.start, end: line.end, line: l, ordinal,
     title: { start: titleStart, end: titleStart + titleText.length, text: titleText },
+    ...(listNumber ? { listNumber } : {}),
     level: mark?.kind === 'atx' || mark?.kind === 'setext' ? mark.level : undefined,
     hashes: mark?.hashes, kind,
   };
@@ -143,7 +149,7 @@ function hasOtherSectionOrdinal(c: Candidate, index: number): boolean {
  * The report named in the prose, with its year: "特编制曲阳街道2021年度政府信息公开工作年度报告", "现将本机关
  * 2023年度政府信息公开工作情况报告如下", "…2023年政务公开工作报告".
  */
-const PROSE_REPORT = /(\d{4})\s*年度?\s*的?\s*(?:政府)?(?:信息|政务)公开工作(?:年度|情况)*报告/;
+const PROSE_REPORT = new RegExp(`(${YEAR_DIGITS})\\s*年度?\\s*的?\\s*(?:政府)?(?:信息|政务)公开工作(?:年度|情况)*报告`);
 /** Words before the year that are not the agency's name ("现将本机关", "特", "我局"). */
 const NOT_A_NAME = /^(?:现将|现|特此|特|兹将|兹|将|现就)?(?:本|我)?(?:机关|单位|部门|局|委|办|厅|院|中心|镇|乡|街道|区|县|市)?$/;
 
@@ -157,7 +163,7 @@ export function fromProse(text: string): { year: number; agency?: string; span: 
   let agency = before.slice(Math.max(0, cut)).trim();
   if (NOT_A_NAME.test(agency)) agency = '';
   else agency = agency.replace(/^(?:现将|现|特|兹将|将)/, '');
-  return { year: Number(m[1]), agency: agency || undefined, span: { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + 4 } };
+  return { year: yearNumber(m[1]), agency: agency || undefined, span: { start: m.index + m[0].indexOf(m[1]), end: m.index + m[0].indexOf(m[1]) + 4 } };
 }
 
 const PERIOD = /统计(?:期限|时限|时间|区间|时段|期间|周期)[^。\n]{0,20}?(\d{4})\s*年\s*1\s*月\s*1\s*日[^。\n]{0,10}?(?:至|到|—|–|-|－|～|~)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/;

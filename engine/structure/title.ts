@@ -8,19 +8,23 @@ import { withoutInlineMarkup, YEAR_DIGITS, yearNumber, type LineIndex } from '..
 
 /** The title's year, captured (engine/text.ts YEAR_DIGITS). */
 const YEAR = `(${YEAR_DIGITS})`;
-export const TITLE_PARTS = new RegExp(`^(.*?)\\s*${YEAR}\\s*年度?\\s*(.*?)(政府)?(信息|政务)公开(工作)?(年度)?(工作)?报告\\s*$`);
+/** A title's parts: [1] before the year, [2] the year, [3] between the year and 政府信息公开 (spaces
+ * allowed between the words, as a justified headline is typed; 情况报告 as well as 年度报告). */
+export const TITLE_PARTS = new RegExp(`^(.*?)\\s*${YEAR}\\s*年度?\\s*(.*?)(?:政府)?\\s*(?:信息|政务)\\s*公开\\s*(?:工作)?\\s*(?:年度)?\\s*(?:工作)?\\s*(?:情况)?\\s*报告\\s*$`);
 
 /**
  * A breadcrumb ("首页 > 政务公开 > 年度报告", "当前位置：…"): site navigation, never the title, even
  * when its last crumb names the report.
  */
-const BREADCRUMB = /\S\s*(?:>|›|»|＞|→|&gt;)\s*\S|^\s*(?:当前位置|您的位置|您当前的位置|您现在的位置|当前所在位置|所在位置)\s*[:：]/;
+const BREADCRUMB = /\S\s*(?:>|›|»|＞|→|&gt;)\s*\S|^\s*(?:当前位置|您的位置|您当前的位置|您现在的位置|当前所在位置|您当前所在位置|所在位置)\s*[:：]|^\s*(?:网站)?(?:首页|主页)\s*[/／|｜》]|^[^《]*》\s*\S/;
 /** A tag a site puts before a headline: 【图文】, [原创], 标题：. */
 const TAG = /^(?:【[^】]{1,8}】|\[[^\]]{1,8}\]|(?:标\s*题|题\s*目|文章标题|信息名称|名\s*称)\s*[:：])\s*/;
 /** An article's metadata (发布时间：…, 来源：…, 浏览次数：…), alone on its line or after the headline. */
 const META = /(?:^|\s)(?:发布时间|发布日期|发文日期|成文日期|日期|时间|来源|信息来源|文章来源|浏览次数|阅读次数|访问次数|点击(?:数|次数|量|率)|浏览量|阅读量|字号|作者|责任编辑|编辑)\s*[:：]/;
 /** A short addition after the title: （全文）, (2023年), 【图解】. */
 const SUFFIX = /\s*(?:[（(【\[][^（）()【】[\]，。；]{1,10}[）)】\]])\s*$/;
+/** A publishing date after the headline on its line ("… 2024-01-29", "…　2024年1月29日 16:35"). */
+const TRAILING_DATE = /\s+\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 /** Sentence punctuation: a title has none, prose about reports does. */
 const SENTENCE = /[，。；！？,;!?]/;
 /** What an agency's name ends with, for a title whose agency stands on the line before. */
@@ -60,8 +64,11 @@ function pieceOf(idx: LineIndex, s: DocStructure, l: number): Piece | undefined 
   }
   const meta = META.exec(raw);
   if (meta) raw = raw.slice(0, meta.index).trimEnd();
+  const date = TRAILING_DATE.exec(raw);
+  if (date) raw = raw.slice(0, date.index);
   if (!raw) return undefined;
-  const plain = withoutInlineMarkup(raw).trim().replace(SUFFIX, '');
+  // A headline written as a document's name, in 《》, is that name.
+  const plain = withoutInlineMarkup(raw).trim().replace(SUFFIX, '').replace(/^《([^《》]+)》$/, '$1');
   return plain ? { line: l, start, end: start + raw.length, plain } : undefined;
 }
 
@@ -108,6 +115,8 @@ export function findTitle(idx: LineIndex, s: DocStructure, before: number): Titl
       const m = TITLE_PARTS.exec(piece.plain);
       const agencyless = m !== null && !m[1].trim();
       if (agencyless && previous && isAgencyLine(previous.plain)) return titleOf(idx, s, [previous, piece]);
+      // "某县交通运输局2023年度" / "政府信息公开工作年度报告": the year ends the line before.
+      if (!m && previous && YEAR_LINE.test(previous.plain)) return titleOf(idx, s, [previous, piece]);
       return titleOf(idx, s, [piece]);
     }
     if ((/(信息公开|政务公开)/.test(piece.plain) || /\d{4}\s*年/.test(piece.plain)) && !/报告/.test(piece.plain) && !SENTENCE.test(piece.plain) && n <= 50) {
@@ -120,6 +129,9 @@ export function findTitle(idx: LineIndex, s: DocStructure, before: number): Titl
   }
   return undefined;
 }
+
+/** A line holding an agency's name (or nothing) and the year, the title going on below it. */
+const YEAR_LINE = new RegExp(`^[^，。；：:,;]{0,30}?${YEAR_DIGITS}\\s*年度?$`);
 
 const isAgencyLine = (s: string): boolean => [...s].length <= 30 && !SENTENCE.test(s) && !/[:：]/.test(s) && !/(信息公开|政务公开|报告)/.test(s) && AGENCY_END.test(s);
 
@@ -137,7 +149,8 @@ function nextPiece(idx: LineIndex, s: DocStructure, l: number, before: number): 
 export function agencyFromTitle(title: Title): string | undefined {
   const m = TITLE_PARTS.exec(title.text);
   if (m) {
-    const name = (m[1].trim() + m[3].trim()).trim();
+    // "某县交通运输局关于2023年…报告": 关于 is not part of the name.
+    const name = (m[1].trim() + m[3].trim()).replace(/关于$/, '').trim();
     return name || undefined;
   }
   const cut = title.text.search(/(政府)?信息公开|政务公开/);

@@ -64,6 +64,11 @@ export interface T3GroupSpec {
 export interface TemplateSpec {
   version: TemplateVersion;
   notice: string;
+  /**
+   * The notice's own name without its number, when a report may cite it by name alone ("《…关于政府
+   * 信息公开工作年度报告有关事项的通知》"); the part of it no other document's name has.
+   */
+  noticeName?: string;
   t2: { blocks: T2BlockSpec[]; signals: string[] };
   t3: { rows: T3RowSpec[]; items: T3Row[] };
 }

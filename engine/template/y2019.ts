@@ -14,6 +14,8 @@ const t2row = (key: T2Row, label: string, match: (h: string) => boolean, en: str
 export const Y2019: TemplateSpec = {
   version: '2019',
   notice: '国办公开办函〔2019〕60号',
+  // 《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》
+  noticeName: '关于政府信息公开工作年度报告有关事项的通知',
   t2: {
     blocks: [
       {

@@ -268,7 +268,11 @@ export async function runCodeServer(o = {}) {
             for (const key of req.press ?? []) await page.keyboard.press(key);
             // A click on the (first visible) element showing exactly this text, e.g. a menu entry.
             if (req.click) await page.getByText(req.click, { exact: true }).first().click({ timeout: 10_000 });
-            log(`[harness] input ${name}: ${req.clipboard ? `clipboard ${Object.keys(req.clipboard).join('+')}; ` : ''}${req.paste ? `paste ${Object.keys(req.paste).join('+')}; ` : ''}keys ${(req.press ?? []).join(' ')}${req.click ? `; click "${req.click}"` : ''}`);
+            // A click on the first element a CSS selector names (e.g. a status bar item, whose text has an icon).
+            if (req.clickSelector) await page.locator(req.clickSelector).first().click({ timeout: 10_000 });
+            // Then wait until an element the selector names is visible (e.g. the Problems panel the click opens).
+            if (req.visible) await page.locator(req.visible).first().waitFor({ state: 'visible', timeout: 10_000 });
+            log(`[harness] input ${name}: ${req.clipboard ? `clipboard ${Object.keys(req.clipboard).join('+')}; ` : ''}${req.paste ? `paste ${Object.keys(req.paste).join('+')}; ` : ''}keys ${(req.press ?? []).join(' ')}${req.click ? `; click "${req.click}"` : ''}${req.clickSelector ? `; click ${req.clickSelector}` : ''}${req.visible ? `; saw ${req.visible}` : ''}`);
           } catch (e) {
             answer = `ERROR ${e.message}`;
           }

@@ -1,7 +1,7 @@
 // `govreport/importDraft`: a report file's bytes (Word, HTML page, PDF, text) → the Markdown draft
 // the engine writes of it (engine/render/draft.ts). The client writes the file; the server never
 // touches the file system for this.
-import { checkAsync, toMarkdownDraft } from '../../engine/index.ts';
+import { checkAsync, FILE_UNREADABLE, toMarkdownDraft } from '../../engine/index.ts';
 import { resolveLang } from '../settings.ts';
 import type { RequestContext } from './context.ts';
 import { IMPORT_DRAFT_REQUEST, type ImportDraftParams, type ImportDraftResult } from './protocol.ts';
@@ -17,7 +17,7 @@ export async function importDraft(params: ImportDraftParams, lang: 'zh' | 'en'):
   // The check (not only the parse) gives the FILE-UNREADABLE message of a file that cannot be read.
   const result = await checkAsync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), { fileName: params.fileName, lang });
   if (result.parsed.source.failure) {
-    const why = result.findings.find((f) => f.rule === 'FILE-UNREADABLE')?.message ?? result.parsed.source.failure;
+    const why = result.findings.find((f) => f.rule === FILE_UNREADABLE.id)?.message ?? result.parsed.source.failure;
     return { ok: false, message: why };
   }
   const t = result.report.tables;

@@ -2,7 +2,7 @@
 // page, or TAB rows) read by the engine as a report fragment; when it is exactly one of 表二/表三/
 // 表四, that table written in the document's layout in the template's row and column order: a GFM
 // table for Markdown, TAB rows otherwise. Every value is the clipboard's, as written.
-import { filledShape, flatten, parseReport, tabRowsOf, toGfm, toTabRows, type Parsed, type Table } from '../../engine/index.ts';
+import { filledShape, parseReport, tableText, type Parsed, type Table } from '../../engine/index.ts';
 import type { RequestContext } from './context.ts';
 import { PASTE_TABLE_REQUEST, type PasteTableParams, type PasteTableResult } from './protocol.ts';
 
@@ -26,7 +26,7 @@ export function pasteTable(params: PasteTableParams): PasteTableResult | null {
     const table = tableIn(parseReport(input, { languageId }));
     const shape = table && filledShape(table);
     if (!table || !shape) continue;
-    const text = params.languageId === 'markdown' ? toGfm(flatten(shape)) : toTabRows(tabRowsOf(shape));
+    const text = tableText(shape, params.languageId === 'markdown');
     return { table: table.id, text, cells: table.cells.size };
   }
   return null;

@@ -37,7 +37,7 @@ export function registerCheckFiles({ connection, documents, checker, env }: Requ
       }
       const read = readBounded(path, DEFAULT_MAX_BYTES);
       if (!read.ok) continue;
-      const rc = env.rc.find(path);
+      const rc = env.rc.find(path, env.folders?.stops);
       const result = await checkAsync(new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.length), { fileName: path, lang, config: configFor(env.settings, rc) });
       const { source } = result.parsed;
       const textual = source.kind === 'markdown' || source.kind === 'text';

@@ -66,12 +66,16 @@ test('a read-only file is refused with FILE-FIX-SKIPPED and left as it was', (t)
 test('a file changed since it was read is never overwritten: size, mtime and hash compared before the write', (t) => {
   const dir = tempDir(t);
   const file = join(dir, 'r.txt');
-  for (const change of ['append', 'same-size', 'touch-only'] as const) {
+  const stamp = 1_700_000_000; // whole seconds: an mtime that utimes can set back exactly
+  for (const change of ['append', 'same-size', 'touch-only', 'same-size-same-mtime'] as const) {
     writeFileSync(file, SEED);
+    utimesSync(file, stamp, stamp);
     const read = readBounded(file, 1 << 26);
     assert.ok(read.ok);
     if (change === 'append') appendFileSync(file, '\n他人追加的一行\n');
-    if (change === 'same-size') writeFileSync(file, SEED.replace('年', '月'));
+    if (change === 'same-size' || change === 'same-size-same-mtime') writeFileSync(file, SEED.replace('年', '月'));
+    // size, mtime, inode and device as they were read: only the content hash tells
+    if (change === 'same-size-same-mtime') utimesSync(file, stamp, stamp);
     const before = readFileSync(file);
     if (change === 'touch-only') {
       // same bytes, newer mtime: still "changed" (the bytes may have round-tripped through another editor)

@@ -128,7 +128,9 @@ test('--output refuses a path that is one of the inputs, whatever way it is spel
   writeFileSync(join(dir, 'a.md'), seedText('000'));
   writeFileSync(join(dir, 'b.txt'), seedText('002'));
   spawnSync('ln', ['-s', 'a.md', join(dir, 'link.md')]);
-  for (const out of ['a.md', './a.md', join(dir, 'a.md'), 'link.md']) {
+  // a hard link: another name, another real path, the same file (told by device and inode)
+  spawnSync('ln', [join(dir, 'a.md'), join(dir, 'hard.md')]);
+  for (const out of ['a.md', './a.md', join(dir, 'a.md'), 'link.md', 'hard.md']) {
     const run = runCli(['check', '-o', out, 'a.md', 'b.txt'], { cwd: dir });
     assert.equal(run.code, 2, out);
     assert.match(run.stderr, /是被检查的文件/);
@@ -149,7 +151,9 @@ function xmlText(s: string): string {
 test('control sequences and newlines in content and file names: escaped in text, valid JSON, SARIF, JUnit, strict CSP in HTML', (t) => {
   const dir = tempDir(t);
   const evilName = 'x\nother.txt:1:1: error T3-BALANCE forged\u001b[2J.txt';
-  const body = seedText('002').replace('（七）总计', '（七）总计\u001b[2J\u001b]0;owned\u0007\u001b]52;c;ZWNobyBoaQ==\u0007\u202e');
+  // and markup characters that JUnit must escape (a bare < or & would break the XML), early in the
+  // cell: a long label is cut in the message
+  const body = seedText('002').replace('（七）总计', '（七）总计<&\u001b[2J\u001b]0;owned\u0007\u001b]52;c;ZWNobyBoaQ==\u0007\u202e');
   writeFileSync(join(dir, evilName), body);
   const text = runCli(['check', '--no-progress', '--lang', 'en', '.'], { cwd: dir });
   assert.doesNotMatch(text.stdout, /[\u0000-\u0009\u000b-\u001f\u007f\u202e]/, 'no raw control character');

@@ -1,12 +1,15 @@
 // The CLI survives hostile inputs (issue #7): unreadable files mixed with good ones, files that
 // vanish while it runs, directory loops through symlinks, 100 MB files, and a --fix killed at any
-// moment (the file is then the original or the fully fixed text, never half-written).
+// moment (the file is then the original or the fully fixed text, never half-written). Deletion and
+// kill moments are drawn with the survival seed (test/helpers/survival.ts): a sample each run, the
+// same sample for the same seed.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { sampled, type Sampler } from '../helpers/survival.ts';
 import { CLI, ensureBuilt, ROOT, runCli, runJson, seedPath, seedText, tempDir } from './helpers.ts';
 
 /** A stack trace or an unhandled error on stderr means the CLI crashed somewhere. */
@@ -98,7 +101,7 @@ test('unreadable inputs mixed with good ones: every good report checked, each ba
   }
 });
 
-test('files vanishing during the run: no crash, valid JSON covering the files that were read', { timeout: 300_000 }, async (t) => {
+test('files vanishing during the run: no crash, valid JSON covering the files that were read', { timeout: 300_000 }, sampled(async (t, sample) => {
   const dir = tempDir(t);
   const seeds = ['000', '001', '002', '003', '004'].map((s) => readFileSync(seedPath(s)));
   const names: string[] = [];
@@ -107,7 +110,10 @@ test('files vanishing during the run: no crash, valid JSON covering the files th
     names.push(name);
   }
   let raced = 0;
-  for (const delay of [30, 90, 150, 400, 800, 1500]) {
+  // Deletions at moments over the whole run (a run of 300 files takes about 1–2 s): three of them
+  // each run, all six with GOVREPORT_SURVIVAL_ALL=1.
+  const delays = sample.pick([30, 90, 150, 400, 800, 1500], 3);
+  for (const delay of delays) {
     const sub = join(dir, `run-${delay}`);
     mkdirSync(sub);
     names.forEach((n, i) => writeFileSync(join(sub, n), seeds[i % seeds.length]));
@@ -153,8 +159,8 @@ test('files vanishing during the run: no crash, valid JSON covering the files th
     if (vanished > 0) raced++;
     t.diagnostic(`delay ${delay} ms: ${json.reports.length} reports, ${vanished} vanished between walk and read, exit ${run.code}`);
   }
-  t.diagnostic(`${raced} of 6 runs hit the walk/read race`);
-});
+  t.diagnostic(`${raced} of ${delays.length} runs hit the walk/read race`);
+}));
 
 test('a directory loop through symlinks: the walk ends and each real report is checked once', { timeout: 120_000 }, (t) => {
   const dir = tempDir(t);
@@ -228,7 +234,7 @@ test('48 MB files: the run finishes without running out of memory and the other 
  * Kills `--fix` runs at moments spread over a full run, half of them close to the moment the file
  * is written (seen through fs.watch in a reference run); the file must be all-old or all-new.
  */
-async function killDuringFix(t: any, dir: string, name: string, original: Buffer, tries: number): Promise<void> {
+async function killDuringFix(t: any, sample: Sampler, dir: string, name: string, original: Buffer, tries: number): Promise<void> {
   // the fully fixed result, how long a full run takes and when it writes (only to place the kills)
   const ref = join(dir, 'reference');
   mkdirSync(ref);
@@ -247,6 +253,8 @@ async function killDuringFix(t: any, dir: string, name: string, original: Buffer
   const writeTo = events.length ? Math.max(...events) : duration / 2;
 
   const outcome = { original: 0, fixed: 0, leftovers: 0 };
+  // Drawn before the runs start, so the lanes' order of completion does not change them.
+  const moments = Array.from({ length: tries }, () => sample.random());
   const one = async (i: number) => {
     const sub = join(dir, `try-${i}`);
     mkdirSync(sub);
@@ -254,8 +262,8 @@ async function killDuringFix(t: any, dir: string, name: string, original: Buffer
     writeFileSync(file, original);
     const half = Math.floor(tries / 2);
     const delay = i < half
-      ? Math.round(((i + Math.random()) / half) * duration * 1.1)
-      : Math.max(0, Math.round(writeFrom - 30 + ((i - half + Math.random()) / (tries - half)) * (writeTo - writeFrom + 60)));
+      ? Math.round(((i + moments[i]) / half) * duration * 1.1)
+      : Math.max(0, Math.round(writeFrom - 30 + ((i - half + moments[i]) / (tries - half)) * (writeTo - writeFrom + 60)));
     const run = await startCli(['check', '--fix', '--no-progress', '--format', 'json', name], sub, (child) => {
       setTimeout(() => child.kill('SIGKILL'), delay);
     });
@@ -283,15 +291,15 @@ async function killDuringFix(t: any, dir: string, name: string, original: Buffer
   t.diagnostic(`${name}: full run ${duration} ms, file written at ${writeFrom}–${writeTo} ms; after ${tries} kills: ${outcome.original} original, ${outcome.fixed} fixed, ${outcome.leftovers} temporary file(s) left`);
 }
 
-test('--fix killed at any moment: the file is the original or the fully fixed text, never half-written', { timeout: 600_000 }, async (t) => {
+test('--fix killed at any moment: the file is the original or the fully fixed text, never half-written', { timeout: 600_000 }, sampled(async (t, sample) => {
   const dir = tempDir(t);
   const seed = readFileSync(seedPath('004'));
-  const tries = Number(process.env.GOVREPORT_KILL_TRIES ?? 10);
-  await killDuringFix(t, dir, '004.txt', seed, tries);
+  const tries = Number(process.env.GOVREPORT_KILL_TRIES ?? sample.tries(10, 40));
+  await killDuringFix(t, sample, dir, '004.txt', seed, tries);
   const large = join(dir, 'large');
   mkdirSync(large);
-  await killDuringFix(t, large, 'large.txt', Buffer.concat(Array(200).fill(seed)), tries); // ~1 MB: a write of some length
-});
+  await killDuringFix(t, sample, large, 'large.txt', Buffer.concat(Array(200).fill(seed)), tries); // ~1 MB: a write of some length
+}));
 
 test('a path given twice, a glob matching nothing, a missing path: documented messages and exit codes', { timeout: 120_000 }, (t) => {
   const dir = tempDir(t);
@@ -328,7 +336,7 @@ test('a path given twice, a glob matching nothing, a missing path: documented me
   assert.equal(emptyDir.code, 0);
 });
 
-test('the atomic write itself killed mid-way (100 MB, a wide window): old bytes or new bytes, leftovers ignored', { timeout: 300_000 }, async (t) => {
+test('the atomic write itself killed mid-way (100 MB, a wide window): old bytes or new bytes, leftovers ignored', { timeout: 300_000 }, sampled(async (t, sample) => {
   // The --fix runs above spend a few milliseconds writing; here a child process writes 100 MB with
   // cli/write.ts writeAtomic and is killed while it writes, so the kill lands inside the write.
   const dir = tempDir(t);
@@ -337,7 +345,7 @@ test('the atomic write itself killed mid-way (100 MB, a wide window): old bytes 
   const after = Buffer.alloc(size, '已修复 ');
   const url = pathToFileURL(join(ROOT, 'cli', 'write.ts')).href;
   const outcome = { before: 0, after: 0, leftovers: 0 };
-  const tries = Number(process.env.GOVREPORT_KILL_TRIES ?? 10);
+  const tries = Number(process.env.GOVREPORT_KILL_TRIES ?? sample.tries(10, 40));
   for (let i = 0; i < tries; i++) {
     const sub = join(dir, `try-${i}`);
     mkdirSync(sub);
@@ -348,7 +356,7 @@ const data = Buffer.alloc(${size}, '已修复 ');
 process.stdout.write('go\\n');
 writeAtomic(${JSON.stringify(file)}, data);
 process.stdout.write('done\\n');`;
-    const delay = Math.round(((i + Math.random()) / tries) * 600);
+    const delay = Math.round(((i + sample.random()) / tries) * 600);
     const result = await new Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolveRun, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
@@ -375,7 +383,7 @@ process.stdout.write('done\\n');`;
     }
   }
   t.diagnostic(`${tries} kills during a 100 MB atomic write: ${outcome.before} old, ${outcome.after} new, ${outcome.leftovers} temporary file(s) left (ignored by the next run)`);
-});
+}));
 
 test('a temporary file left by a killed --fix is never checked as a report, walked or globbed', { timeout: 120_000 }, (t) => {
   // SIGKILL cannot be caught: writeAtomic's temporary file (`.<name>.govreport-<pid>-<random>.tmp`,

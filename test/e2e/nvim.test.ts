@@ -55,15 +55,19 @@ test('Neovim (headless, vim.lsp) shows the server diagnostics for seed 002', { s
 
 interface Line {
   file: string;
-  kind: 'diagnostic' | 'symbol' | 'actions';
+  kind: 'diagnostic' | 'symbol' | 'actions' | 'fold' | 'lens' | 'hover';
   lnum?: number;
+  startLine?: number;
+  endLine?: number;
+  title?: string;
+  value?: string;
   code?: string;
   message?: string;
   name?: string;
   titles?: string[];
 }
 
-test('Neovim: last year\'s report beside this one, fix all of a rule, disable for a line, the outline (plain LSP)', { skip: skipUnlessTooling(missing), timeout: 120_000 }, () => {
+test('Neovim: last year\'s report beside this one, fix all of a rule, disable for a line, the outline, folding, CodeLens and hover (plain LSP)', { skip: skipUnlessTooling(missing), timeout: 120_000 }, () => {
   assert.deepEqual(missing, [], toolingMessage(missing));
   buildIfNeeded();
   const dir = mkdtempSync(join(tmpdir(), 'govreport-nvim-'));
@@ -108,6 +112,23 @@ test('Neovim: last year\'s report beside this one, fix all of a rule, disable fo
     assert.ok(row.includes('在此行停用 T3-ROW-TOTAL'), row.join(' | '));
     assert.ok(row.includes('将（七）总计·总计改为 95'), row.join(' | '));
     assert.equal(new Set(row).size, row.length, `one title once: ${row.join(' | ')}`);
+
+    // Folding: each of the six sections of the text report folds, and 表三 folds within 三、.
+    const headings = lines.flatMap((l, i) => (/^[一二三四五六]、/.test(l) ? [i] : []));
+    assert.equal(headings.length, 6, 'seed 000 changed: update this test');
+    const folds = of('2022.txt', 'fold');
+    for (const h of headings) assert.ok(folds.some((f) => f.startLine === h && f.endLine! > h), `no fold at section line ${h}: ${JSON.stringify(folds)}`);
+    const t3 = lines.findIndex((l) => l.startsWith('三、'));
+    assert.ok(folds.some((f) => f.startLine! > t3 && f.startLine! < headings[3] && f.endLine! - f.startLine! > 20), `no fold of 表三: ${JSON.stringify(folds)}`);
+    // CodeLens: the state of each table; seed 003's 表三 with its broken total.
+    const lenses = of('seed-003.txt', 'lens').map((l) => l.title!);
+    assert.ok(lenses.some((t) => /^表三 · \d+ 处合计不符$/.test(t)) && lenses.includes('重新计算合计') && lenses.includes('预览表格'), lenses.join(' | '));
+    assert.ok(lenses.some((t) => /^表二 · /.test(t)) && lenses.some((t) => /^表四 · /.test(t)), lenses.join(' | '));
+    // Hover on the broken total: its formula with the values and ✗.
+    const hover = of('seed-003.txt', 'hover')[0]?.value ?? '';
+    assert.match(hover, /✗/, hover);
+    assert.match(hover, /96/, hover);
+    assert.match(hover, /95/, hover);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

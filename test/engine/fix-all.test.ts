@@ -87,13 +87,17 @@ it('refuses a report with a table it could not read whole, and a page', () => {
   assert.deepEqual([html.text === page, html.edits, html.refused], [true, [], 'not-text']);
 });
 
-it('a safe fix that would lose the sections is not made; the others are', () => {
+it('converted headings that are list items get their ordinals; every section and table is kept', () => {
   // Converted Word Markdown whose headings are list items ("1.  **总体情况**"): STRUCT-ORDINAL's
-  // insertion of 一、 inside the emphasis makes the headings unreadable, CELL-EXTRA-TEXT is fine.
+  // fix writes "**一、总体情况**" (an ordinal before the title inside the emphasis, behind the list
+  // number, would make the headings unreadable); fix-all makes it with the others.
   const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'converted', '000.pandoc-docx.gfm.md'), 'utf8');
   const before = check(text, { fileName: 'r.md' });
+  assert.equal(before.findings.filter((f) => f.rule === 'STRUCT-ORDINAL').length, 6);
   const out = fixAll(text, { fileName: 'r.md' }, before);
-  assert.ok(out.applied > 0);
+  assert.ok(out.applied > 6);
+  assert.deepEqual(out.result.findings.filter((f) => f.rule === 'STRUCT-ORDINAL'), []);
+  assert.ok(out.text.includes('\n**一、总体情况**\n'));
   assert.deepEqual(out.result.report.sections.map((s) => s.key), before.report.sections.map((s) => s.key));
   assert.deepEqual(Object.values(out.result.report.tables).map((t) => t.status), Object.values(before.report.tables).map((t) => t.status));
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { check, checkAsync, parseReport, parseReportAsync, type CheckResult, type Finding } from '../../engine/index.ts';
+import { check, checkAsync, parseReport, type CheckResult, type Finding } from '../../engine/index.ts';
 import { toMarkdownDraft } from '../../engine/render/draft.ts';
 import { PDF_LIMITS, readPdf } from '../../engine/source/pdf.ts';
 import { inflatingPdf, unembeddedCjkPdf } from '../helpers/pdfs.ts';
@@ -32,13 +32,23 @@ const key = (f: Finding) => [f.rule, f.severity, f.cell ? `${f.cell.table}.${f.c
 const keys = (r: CheckResult) => r.findings.filter((f) => !TYPING_RULES.has(f.rule) && f.rule !== WHITESPACE_RULE).map(key).sort();
 const whitespaceCells = (r: CheckResult) => r.findings.filter((f) => f.rule === WHITESPACE_RULE).map((f) => `${f.cell?.table}.${f.cell?.row}.${f.cell?.col}`);
 const bytes = (file: string) => new Uint8Array(readFileSync(file));
+/**
+ * Each PDF is read once (reading is most of this file's time): its check serves every test of it,
+ * and the draft is written from the model that check parsed.
+ */
+const pdfChecks = new Map<string, Promise<CheckResult>>();
+const checkPdf = (path: string, fileName: string): Promise<CheckResult> => {
+  let r = pdfChecks.get(path);
+  if (!r) pdfChecks.set(path, (r = checkAsync(bytes(path), { fileName })));
+  return r;
+};
 
 for (const seed of SEEDS) {
   const n = seed.slice(0, 3);
   const text = check(readFileSync(`${FIXTURES}seeds/${seed}`, 'utf8'), { fileName: seed });
 
   test(`seed ${n}: its PDF form gives the findings of its text, at pages and boxes`, async () => {
-    const pdf = await checkAsync(bytes(`${FIXTURES}forms/${n}.pdf`), { fileName: `${n}.pdf` });
+    const pdf = await checkPdf(`${FIXTURES}forms/${n}.pdf`, `${n}.pdf`);
     assert.equal(pdf.report.source, 'pdf');
     assert.deepEqual(Object.values(pdf.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
     assert.deepEqual(keys(pdf), keys(text));
@@ -59,7 +69,7 @@ for (const seed of SEEDS) {
   });
 
   test(`seed ${n}: the Markdown draft imported from its PDF gives the same findings`, async () => {
-    const draft = toMarkdownDraft(await parseReportAsync(bytes(`${FIXTURES}forms/${n}.pdf`), { fileName: `${n}.pdf` }));
+    const draft = toMarkdownDraft((await checkPdf(`${FIXTURES}forms/${n}.pdf`, `${n}.pdf`)).parsed);
     const fromDraft = check(draft, { fileName: `${n}.md` });
     assert.deepEqual(keys(fromDraft), keys(text));
     assert.equal(toMarkdownDraft(parseReport(draft, { fileName: `${n}.md` })), draft);
@@ -76,12 +86,12 @@ for (const seed of SEEDS) {
 for (const [file, seed] of [['borderless-000.pdf', '000'], ['borderless-002.pdf', '002'], ['borderless-004.pdf', '004'], ['borderless-centred-002.pdf', '002']] as const) {
   test(`${file}: tables without ruling lines bind and give the findings of the text form`, async () => {
     const text = check(readFileSync(`${FIXTURES}seeds/${SEEDS.find((s) => s.startsWith(seed))}`, 'utf8'), { fileName: `${seed}.txt` });
-    const pdf = await checkAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file });
+    const pdf = await checkPdf(`${FIXTURES}pdf/${file}`, file);
     assert.deepEqual(Object.values(pdf.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
     assert.deepEqual(keys(pdf), keys(text));
     const flagged = new Set(whitespaceCells(text));
     for (const cell of whitespaceCells(pdf)) assert.ok(flagged.has(cell), `${cell} is flagged in the text form too`);
-    const draft = toMarkdownDraft(await parseReportAsync(bytes(`${FIXTURES}pdf/${file}`), { fileName: file }));
+    const draft = toMarkdownDraft(pdf.parsed);
     assert.deepEqual(keys(check(draft, { fileName: `${seed}.md` })), keys(text), 'the Markdown draft imported from it');
   });
 }
@@ -130,7 +140,7 @@ for (const [file, expected] of [
 }
 
 test('a PDF finding names the page and the box of its cell, with the text shown there', async () => {
-  const r = await checkAsync(bytes(`${FIXTURES}forms/002.pdf`), { fileName: '002.pdf' });
+  const r = await checkPdf(`${FIXTURES}forms/002.pdf`, '002.pdf');
   const total = r.findings.find((f) => f.rule === 'T3-RESULT-TOTAL' && f.cell?.col === 'np')!;
   assert.equal(total.location?.kind, 'pdf');
   assert.ok(total.location?.kind === 'pdf');

@@ -54,6 +54,8 @@ export interface StartOptions {
   transport?: 'stdio' | 'ipc';
   /** Node options for the server process, e.g. --cpu-prof for a profile (stdio only). */
   nodeArgs?: string[];
+  /** Workspace folders (file: URIs) sent at initialize, the client then saying it supports them; default none (rootUri null). */
+  workspaceFolders?: string[];
 }
 
 export class TestClient {
@@ -102,6 +104,7 @@ export class TestClient {
     client.initializeResult = await conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      ...(opts.workspaceFolders ? { workspaceFolders: opts.workspaceFolders.map((uri) => ({ uri, name: uri })) } : {}),
       locale: opts.locale,
       initializationOptions: opts.initializationOptions,
       capabilities: {
@@ -110,6 +113,7 @@ export class TestClient {
           workspaceEdit: { documentChanges: true },
           didChangeConfiguration: { dynamicRegistration: true },
           applyEdit: true,
+          ...(opts.workspaceFolders ? { workspaceFolders: true } : {}),
         },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } },
       },

@@ -36,6 +36,8 @@ describe('language server over stdio', () => {
     assert.deepEqual(client.initializeResult, {
       capabilities: {
         textDocumentSync: { openClose: true, change: 2 },
+        // The folders bound the .govreportrc.json search (server/folders.ts).
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite.govreport.formatTable', 'source.fixAll.govreport'] },
         executeCommandProvider: { commands: ['govreport.recomputeTotals', 'govreport.fixAll', 'govreport.formatTable'] },
         hoverProvider: true,

@@ -1,12 +1,11 @@
 // Pieces the STRUCT-* rules share: section ordinals for messages, the places docs/spec/rules.md §0 names
 // (table first line, missing-section position), the heading style of a document, the empty
-// template tables the insert fixes write, and the ordinal paragraphs of section bodies.
+// template tables the insert fixes write. The ordinal paragraphs of section bodies are the model's
+// (ctx.prose.ordinals, engine/ordinals.ts).
 import type { Report, Section, SectionKey, Span, Table, TableId, TemplateVersion } from '../../model.ts';
-import type { DocStructure } from '../../source/types.ts';
-import { SUB_ORDINAL, TOP_ORDINAL } from '../../structure/sections.ts';
 import { SECTIONS, T3_GROUPS, T3_NOTE, T4_COLUMNS, TABLE_NAMES, TEMPLATES } from '../../template/index.ts';
 import type { Display, SectionSpec } from '../../template/types.ts';
-import { ordinalValue, plainText, unwrapped, type LineIndex } from '../../text.ts';
+import type { LineIndex } from '../../text.ts';
 import type { RuleContext } from '../api.ts';
 
 export const specOf = (key: SectionKey): SectionSpec => SECTIONS.find((s) => s.key === key)!;
@@ -154,93 +153,4 @@ function gfm(grid: Grid, eol: string): string {
 export function emptyTableText(id: TableId, version: TemplateVersion, eol: string): string {
   const grids = id === 'T2' ? t2Grids(version) : id === 'T3' ? [t3Grid(version)] : [t4Grid()];
   return grids.map((g) => gfm(g, eol)).join(eol) + eol;
-}
-
-// ---- Ordinal paragraphs of section bodies (STRUCT-NUMBERING-*) ----
-
-export interface OrdinalPara {
-  line: number;
-  /** 1 一、 · 2 （一） · 3 1. · 4 （1） */
-  level: 1 | 2 | 3 | 4;
-  value: number;
-  /** The ordinal token as written, with its punctuation. */
-  span: Span & { text: string };
-  /** The paragraph's lead text (up to the first 。；：, at most 30 characters) for messages. */
-  lead: string;
-}
-
-const LEVEL2 = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
-const LEVEL3 = /^(\d{1,2})[.、．](?!\d)/;
-const LEVEL4 = /^[（(](\d{1,2})[）)]/;
-
-function leadOf(s: string): string {
-  const cut = s.search(/[。；;：:]/);
-  const t = (cut >= 0 ? s.slice(0, cut) : s).trim();
-  return [...t].length > 30 ? [...t].slice(0, 30).join('') + '…' : t;
-}
-
-/**
- * The lines of a section body that start with an ordinal (after a list marker or `#` run), outside
- * tables, code and other section headings. In plain text every line is a paragraph; a Markdown
- * paragraph's first line is the one that can carry its ordinal.
- */
-export function ordinalParagraphs(ctx: { text: string; index: LineIndex; structure: DocStructure; report: Report }, section: Section): readonly OrdinalPara[] {
-  // Two rules read every section's paragraphs; a section object belongs to one report.
-  let paras = paragraphsOf.get(section);
-  if (!paras) paragraphsOf.set(section, (paras = findOrdinalParagraphs(ctx, section)));
-  return paras;
-}
-const paragraphsOf = new WeakMap<Section, OrdinalPara[]>();
-
-function findOrdinalParagraphs(ctx: { text: string; index: LineIndex; structure: DocStructure; report: Report }, section: Section): OrdinalPara[] {
-  const { index, structure, report } = ctx;
-  const headingLines = new Set(report.sections.flatMap((s) => [s.heading.line, ...s.duplicates.map((d) => d.line)]));
-  const tables = (['T2', 'T3', 'T4'] as const).map((id) => report.tables[id]).filter((t) => t.status !== 'missing');
-  const inTable = (l: number) => {
-    const line = index.lines[l];
-    return tables.some((t) => line.end >= t.range.start && line.start <= t.range.end);
-  };
-  const out: OrdinalPara[] = [];
-  const first = section.heading.line + 1;
-  const last = section.body.end >= ctx.text.length ? index.lines.length - 1 : index.lineAt(section.body.end) - (index.lines[index.lineAt(section.body.end)].start === section.body.end ? 1 : 0);
-  for (let l = first; l <= last; l++) {
-    const line = index.lines[l];
-    if (headingLines.has(l) || structure.code.has(l) || structure.gridLines.has(l)) continue;
-    if (line.text.includes('\t') || line.text.includes('|') || inTable(l)) continue;
-    const mark = structure.headings.get(l);
-    let start = mark?.kind === 'atx' ? mark.contentStart : structure.bullets.get(l) ?? line.start;
-    const raw = ctx.text.slice(start, line.end);
-    const lead = raw.length - raw.trimStart().length;
-    start += lead;
-    // A converter's emphasis or inline HTML before the ordinal (`<span lang="zh-CN">（一）…`) is read past.
-    const [wrapped] = unwrapped(raw.trim());
-    start += wrapped;
-    const written = raw.trim().slice(wrapped);
-    if (!written) continue;
-    // Inline markup inside the ordinal ("(<span lang="zh-CN">一</span>)") is read past; the token's
-    // range covers it as written.
-    const plain = plainText(written);
-    const content = plain ? plain.text : written;
-    const spanOf = (token: string) => ({ start: start + (plain ? plain.offsets[0] : 0), end: start + (plain ? plain.offsets[token.length - 1] + 1 : token.length), text: token });
-    let m: RegExpExecArray | null;
-    let para: OrdinalPara | undefined;
-    if ((m = TOP_ORDINAL.exec(content))) {
-      // The token is the numeral and its punctuation; a numeral followed by a space stands alone.
-      const punct = /[、.．，,]/.test(content[m[1].length]) ? 1 : 0;
-      const token = content.slice(0, m[1].length + punct);
-      para = { line: l, level: 1, value: ordinalValue(m[1]) ?? 0, span: spanOf(token), lead: leadOf(content) };
-    } else if (SUB_ORDINAL.test(content)) {
-      const m2 = LEVEL2.exec(content);
-      const m3 = m2 ? null : LEVEL3.exec(content);
-      const m4 = m2 || m3 ? null : LEVEL4.exec(content);
-      const hit = m2 ?? m3 ?? m4;
-      if (hit) {
-        const level = m2 ? 2 : m3 ? 3 : 4;
-        const value = m2 ? ordinalValue(hit[1]) ?? 0 : Number(hit[1]);
-        para = { line: l, level, value, span: spanOf(hit[0]), lead: leadOf(content) };
-      }
-    }
-    if (para) out.push(para);
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 // STRUCT-NUMBERING-HIERARCHY: ordinals nest 一、 → （一） → 1. → （1）. A new series of a higher
 // level (（一） or 1.) after paragraphs of a lower level, e.g. （1）…（6） then （一）, inverts it.
 import { defineRule } from '../api.ts';
-import { ordinalParagraphs } from './shared.ts';
+import type { OrdinalPara } from '../../ordinals.ts';
 
 export default defineRule({
   id: 'STRUCT-NUMBERING-HIERARCHY',
@@ -13,8 +13,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const s of ctx.report.sections) {
-      let prev: ReturnType<typeof ordinalParagraphs>[number] | undefined;
-      for (const p of ordinalParagraphs(ctx, s)) {
+      let prev: OrdinalPara | undefined;
+      for (const p of ctx.prose.ordinals(s)) {
         // Level 1 runs are STRUCT-NUMBERING-RESTART's; here only （一） and 1. series starts.
         if ((p.level === 2 || p.level === 3) && p.value === 1 && prev && prev.level > p.level) {
           ctx.emit({

@@ -1,7 +1,8 @@
 // STRUCT-NUMBERING-RESTART: inside a section, top-level ordinals (一、二、…) are the level of the
 // section headings themselves; a body run starting again at 一、 should use （一）（二）….
 import { defineRule } from '../api.ts';
-import { ordinalParagraphs, sectionArgs, type OrdinalPara } from './shared.ts';
+import type { OrdinalPara } from '../../ordinals.ts';
+import { sectionArgs } from './shared.ts';
 
 export default defineRule({
   id: 'STRUCT-NUMBERING-RESTART',
@@ -18,7 +19,7 @@ export default defineRule({
       // Runs: a level-1 ordinal 一 starts one, the next numeral continues it.
       const runs: OrdinalPara[][] = [];
       let run: OrdinalPara[] | undefined;
-      for (const p of ordinalParagraphs(ctx, s)) {
+      for (const p of ctx.prose.ordinals(s)) {
         if (p.level !== 1) continue;
         if (p.value === 1) runs.push((run = [p]));
         else if (run && p.value === run[run.length - 1].value + 1) run.push(p);

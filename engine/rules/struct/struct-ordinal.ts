@@ -1,9 +1,31 @@
 // STRUCT-ORDINAL: a section heading carries the part's own top-level ordinal (三、 for s3). A
 // heading recognised by its title but numbered otherwise, or not numbered, is reported; the safe
-// fix writes the right numeral (the heading matches exactly one part, so the numeral is known).
-import { defineRule } from '../api.ts';
+// fix writes the right numeral (the heading matches exactly one part, so the numeral is known),
+// and the fixed line is still that part's heading.
+import type { Heading } from '../../model.ts';
+import { HEADING_LINE_LIMIT } from '../../structure/sections.ts';
+import { defineRule, type FixSpec } from '../api.ts';
 import { departure } from '../outline.ts';
 import { specOf } from './shared.ts';
+
+/**
+ * The insertion of the ordinal, made so the line still reads as the same heading (the fix is safe:
+ * it never loses a section). A converter's list number in the ordinal's place ("1.  **总体情况**")
+ * goes: the ordinal before it would make the line "1.  **一、总体情况**", which is no heading; the
+ * ordinal goes inside the emphasis, at the title, as converters write it ("**一、总体情况**"). A
+ * line the two characters would take past the length of a heading gets no fix.
+ */
+function insertFix(h: Heading, ordinal: string, args: { expected: string }): FixSpec[] {
+  const at = h.title.start;
+  const n = h.listNumber;
+  if (h.end - h.start - (n ? n.end - n.start : 0) + ordinal.length > HEADING_LINE_LIMIT) return [];
+  const edits = !n
+    ? [{ start: at, end: at, newText: ordinal }]
+    : n.end === at
+      ? [{ start: n.start, end: at, newText: ordinal }]
+      : [{ start: n.start, end: n.end, newText: '' }, { start: at, end: at, newText: ordinal }];
+  return [{ title: 'fixInsert', args, edits }];
+}
 
 export default defineRule({
   id: 'STRUCT-ORDINAL',
@@ -27,7 +49,7 @@ export default defineRule({
         const at = h.title.start;
         emit({
           range: { start: at, end: at }, message: 'missing', args: { expected, title: h.title.text },
-          fixes: [{ title: 'fixInsert', args: { expected }, edits: [{ start: at, end: at, newText: `${expected}、` }] }],
+          fixes: insertFix(h, `${expected}、`, { expected }),
         });
         continue;
       }

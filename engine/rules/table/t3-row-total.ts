@@ -12,29 +12,47 @@ const ROW_TOTAL = sumDecl('row-total');
 const RESULT_TOTAL = sumDecl('result-total');
 const APPLICANTS: T3Col[] = ['np', ...T3_ORGS];
 
-/**
- * How much the side of the column checks holding the cell in `row`/`col` exceeds the other side
- * (（七）总计 = Σ results; 一+二 = 七+四): 0 when they hold, undefined when none can be assessed
- * (a blank, a missing cell) or when two checks disagree.
- */
-function columnExcess(t3: TableOf<'T3'>, row: T3Row, col: T3Col): number | undefined {
+/** A column's sides of the column checks: （七）总计 against Σ results, 一+二 against 七+四. */
+interface ColumnSides {
+  parts: string[];
+  items?: number;
+  total?: number;
+  left?: number;
+  right?: number;
+}
+
+function columnSides(t3: TableOf<'T3'>, col: T3Col): ColumnSides {
   const cell = (r: string) => t3.cells.get(`t3.${r}.${col}`);
   const sum = (rows: readonly string[]) => {
     const cs = rows.map(cell);
     return cs.every(isNum) ? round(cs.reduce((a, c) => a + c!.value!, 0)) : undefined;
   };
-  const found: number[] = [];
   const result = instanceOn(RESULT_TOTAL, t3.version, col);
-  if (result) {
-    const parts = result.parts.map((id) => id.split('.')[1]);
-    const items = sum(parts);
-    const total = sum([RESULT_TOTAL.total]);
-    if (items !== undefined && total !== undefined) {
-      if (parts.includes(row)) found.push(round(items - total));
-      else if (row === RESULT_TOTAL.total) found.push(round(total - items));
-    }
+  const parts = result ? result.parts.map((id) => id.split('.')[1]) : [];
+  return {
+    parts,
+    items: result ? sum(parts) : undefined,
+    total: result ? sum([RESULT_TOTAL.total]) : undefined,
+    left: sum(BALANCE.left),
+    right: sum(BALANCE.right),
+  };
+}
+
+/**
+ * How much the side of the column checks holding the cell in `row`/`col` exceeds the other side
+ * (（七）总计 = Σ results; 一+二 = 七+四): 0 when they hold, undefined when none can be assessed
+ * (a blank, a missing cell) or when two checks disagree. `sides` caches each column's sums for
+ * the one check: a table wrong in every row asked for them eight times a row.
+ */
+function columnExcess(t3: TableOf<'T3'>, row: T3Row, col: T3Col, sides: Map<T3Col, ColumnSides>): number | undefined {
+  let s = sides.get(col);
+  if (!s) sides.set(col, (s = columnSides(t3, col)));
+  const found: number[] = [];
+  const { parts, items, total, left, right } = s;
+  if (items !== undefined && total !== undefined) {
+    if (parts.includes(row)) found.push(round(items - total));
+    else if (row === RESULT_TOTAL.total) found.push(round(total - items));
   }
-  const [left, right] = [sum(BALANCE.left), sum(BALANCE.right)];
   if (left !== undefined && right !== undefined) {
     if (BALANCE.left.includes(row)) found.push(round(left - right));
     else if (BALANCE.right.includes(row)) found.push(round(right - left));
@@ -47,9 +65,9 @@ function columnExcess(t3: TableOf<'T3'>, row: T3Row, col: T3Col): number | undef
  * The part the columns point at, for a row whose parts exceed its written total by `d`: the 总计
  * column holds with the total as written, and exactly one applicant column is off by `d`.
  */
-function suspectPart(t3: TableOf<'T3'>, row: T3Row, d: number): { agrees: boolean; part?: Cell } {
-  if (columnExcess(t3, row, 'tot') !== 0) return { agrees: false };
-  const off = APPLICANTS.filter((c) => columnExcess(t3, row, c) === d);
+function suspectPart(t3: TableOf<'T3'>, row: T3Row, d: number, sides: Map<T3Col, ColumnSides>): { agrees: boolean; part?: Cell } {
+  if (columnExcess(t3, row, 'tot', sides) !== 0) return { agrees: false };
+  const off = APPLICANTS.filter((c) => columnExcess(t3, row, c, sides) === d);
   const part = off.length === 1 ? t3.cells.get(`t3.${row}.${off[0]}`) : undefined;
   return { agrees: true, part: isNum(part) ? part : undefined };
 }
@@ -75,11 +93,12 @@ export default defineRule({
   fixes: { fix: 'unsafe' },
   check({ report, emit }) {
     const t3 = report.tables.T3;
+    const sides = new Map<T3Col, ColumnSides>();
     for (const { instance, target, sum } of brokenSums(t3, ROW_TOTAL)) {
       const row = instance.line as T3Row; // a sum along rows lies on a row
       const args = { row: rowDisplay(t3, row), W: target.value, S: sum.value, cell: cellDisplay(t3, target), k: sum.substituted };
       const d = round(sum.value - target.value);
-      const evidence = sum.substituted ? { agrees: false } : suspectPart(t3, row, d);
+      const evidence = sum.substituted ? { agrees: false } : suspectPart(t3, row, d, sides);
       let suffix: { message: string; args: Record<string, string | number | { zh: string; en: string }> } | undefined;
       if (evidence.part) {
         const p = evidence.part;

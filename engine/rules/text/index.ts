@@ -2,6 +2,7 @@
 // files themselves (a <rule-id>.ts whose default export is that rule); do not edit.
 import type { Rule } from '../api.ts';
 import textAllDone from './text-all-done.ts';
+import textApplicant from './text-applicant.ts';
 import textBrackets from './text-brackets.ts';
 import textCarry from './text-carry.ts';
 import textExportArtifact from './text-export-artifact.ts';
@@ -12,9 +13,11 @@ import textNoneReceived from './text-none-received.ts';
 import textRegdocs from './text-regdocs.ts';
 import textResult from './text-result.ts';
 import textReview from './text-review.ts';
+import textSelfBalance from './text-self-balance.ts';
 
 export const TEXT_RULES: Rule[] = [
   textAllDone,
+  textApplicant,
   textBrackets,
   textCarry,
   textExportArtifact,
@@ -25,4 +28,5 @@ export const TEXT_RULES: Rule[] = [
   textRegdocs,
   textResult,
   textReview,
+  textSelfBalance,
 ];

@@ -1,9 +1,9 @@
 // TEXT-CARRY: the carry-over from last year stated in the prose against table 3 "二、上年结转".
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { gatedHits, matchAll, N, quantity, relatedCell, type Hit, type Sentence } from './prose.ts';
+import { APP_UNIT, gatedHits, matchAll, N, quantity, relatedCell, type Hit, type Sentence } from './prose.ts';
 
-export const CARRY_PATTERN = `上年(度)?结转(的)?(政府信息公开|信息公开|依申请公开)?(申请)?(共)?${N}件`;
+export const CARRY_PATTERN = `上年(度)?结转(的)?(政府信息公开|信息公开|依申请公开)?(申请)?(共)?${N}${APP_UNIT}`;
 
 export function matchCarry(s: Sentence): Hit[] {
   return matchAll(s, CARRY_PATTERN, 'carry', 20);

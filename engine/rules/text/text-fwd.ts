@@ -2,11 +2,11 @@
 // "四、结转下年度继续办理".
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { gatedHits, matchAll, N, quantity, relatedCell, type Hit, type Sentence } from './prose.ts';
+import { APP_UNIT, gatedHits, matchAll, N, quantity, relatedCell, type Hit, type Sentence } from './prose.ts';
 
 export const FWD_PATTERNS = [
-  `结转(至|到)?下(一)?年度?(继续办理)?(的)?(申请)?${N}件`,
-  `${N}件(申请)?结转(至|到)?下(一)?年`,
+  `结转(至|到)?下(一)?年度?(继续办理)?(的)?(申请)?${N}${APP_UNIT}`,
+  `${N}${APP_UNIT}(申请)?结转(至|到)?下(一)?年`,
 ];
 
 export function matchFwd(s: Sentence): Hit[] {

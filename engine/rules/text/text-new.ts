@@ -4,15 +4,15 @@
 // is 政务服务, not disclosure.
 import { defineRule } from '../api.ts';
 import { cellDisplay } from '../helpers.ts';
-import { gatedHits, matchAll, N, quantity, relatedCell, type Hit, type Sentence } from './prose.ts';
+import { APP_UNIT, gatedHits, matchAll, N, quantity, relatedCell, type Hit, type Sentence } from './prose.ts';
 
 const QUALIFIER = '(政府信息公开|信息公开|依申请公开)';
 
 export const NEW_PATTERNS: [string, string][] = [
-  ['new', `新收(到)?(了)?(共)?${N}件`],
-  ['new', `新收(到)?(各类)?${QUALIFIER}?申请(共)?${N}件`],
-  ['received', `(收到|受理)(了)?(各类)?(${QUALIFIER}(申请|事项)|申请)(共)?${N}件`],
-  ['received', `(收到|受理)(了)?(共)?${N}件(${QUALIFIER}(申请|事项)|申请)`],
+  ['new', `新收(到)?(了)?(共)?${N}${APP_UNIT}`],
+  ['new', `新收(到)?(各类)?${QUALIFIER}?申请(共)?${N}${APP_UNIT}`],
+  ['received', `(收到|受理)(了)?(各类)?(${QUALIFIER}(申请|事项)|申请)(共)?${N}${APP_UNIT}`],
+  ['received', `(收到|受理)(了)?(共)?${N}${APP_UNIT}(${QUALIFIER}(申请|事项)|申请)`],
 ];
 
 /** 新收 forms are more specific than 收到/受理 at the same number. */

@@ -22,6 +22,9 @@ export default defineRule({
     const t2 = ctx.report.tables.T2;
     if (t2.version !== '2021') return;
     for (const s of sentences(ctx)) {
+      // Every pattern names 规范性文件: one substring test rejects nearly every sentence, where the
+      // three patterns' probes and resolve()'s copy cost about 15 ms on a 1 MB report.
+      if (!s.text.includes('规范性文件')) continue;
       const hits = resolve(REGDOCS_PATTERNS.flatMap((p, i) => matchAll(s, p.re, String(i), 10)));
       for (const hit of hits) {
         const p = REGDOCS_PATTERNS[Number(hit.form)];

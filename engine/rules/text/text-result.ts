@@ -7,6 +7,7 @@ import { defineRule } from '../api.ts';
 import { cellDisplay, groupDisplay, rowDisplay } from '../helpers.ts';
 import { clauses, gated, matchAll, N, quantity, relatedCell, sentences, type Hit, type Sentence } from './prose.ts';
 import { matchAllDone } from './text-all-done.ts';
+import { matchApplicant } from './text-applicant.ts';
 import { matchCarry } from './text-carry.ts';
 import { matchFwd } from './text-fwd.ts';
 import { matchLitigation } from './text-litigation.ts';
@@ -40,11 +41,17 @@ export const RESULT_KEYWORDS: { re: RegExp; row?: T3Row; group?: string }[] = [
   { re: /予以公开|同意公开|已公开|主动公开|全部公开/, row: 'r1' },
 ];
 
+/**
+ * Counting words of an outcome count. Not 条: "N条" in a sentence that also names 申请 is nearly
+ * always proactive disclosure ("主动公开信息120条"), whose 主动公开 is also an outcome keyword.
+ */
+const RESULT_UNIT = '(?:件|份|宗|人次)';
+
 /** How far after "N件" the keyword may start. */
 const REACH = 20;
 
 /** The patterns of the other T3/T4 rules: a clause they match is not read for outcomes. */
-const OTHER_MATCHERS = [matchNew, matchCarry, matchFwd, matchNone, matchAllDone, matchReview, matchLitigation];
+const OTHER_MATCHERS = [matchNew, matchCarry, matchFwd, matchNone, matchAllDone, matchReview, matchLitigation, matchApplicant];
 
 export interface ResultHit {
   num: Hit['num'] & {};
@@ -60,7 +67,7 @@ export function matchResults(s: Sentence): ResultHit[] {
   for (const c of clauses(s)) {
     if (/涉及|内容|关于/.test(c.text)) continue;
     if (others.some((h) => h.span.start < c.end && c.start < h.span.end)) continue;
-    const counts = matchAll(c, `${N}件`, 'result', 70);
+    const counts = matchAll(c, `${N}${RESULT_UNIT}`, 'result', 70);
     counts.forEach((h, i) => {
       // The window ends where the next count starts: "2件予以公开，3件不予公开" in one clause.
       const end = i + 1 < counts.length ? counts[i + 1].span.start : c.end;

@@ -12,6 +12,7 @@ import tplTitle from './tpl-title.ts';
 import tplUnsupportedYear from './tpl-unsupported-year.ts';
 import tplVersion from './tpl-version.ts';
 import tplYearConsistency from './tpl-year-consistency.ts';
+import tplYearStale from './tpl-year-stale.ts';
 import tplYearUnknown from './tpl-year-unknown.ts';
 
 export const TPL_RULES: Rule[] = [
@@ -26,5 +27,6 @@ export const TPL_RULES: Rule[] = [
   tplUnsupportedYear,
   tplVersion,
   tplYearConsistency,
+  tplYearStale,
   tplYearUnknown,
 ];

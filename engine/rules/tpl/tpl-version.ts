@@ -34,18 +34,27 @@ function citationPattern(version: TemplateVersion): RegExp {
 /** Sentences that cite the superseded notice to say it no longer applies. */
 const REPLACED = /废止|停止执行|不再执行|不再使用|替代|代替|取代|原格式|旧版/;
 
+/** The notice's number, or its name where a report cites it by name alone. */
+function citedIn(line: string, version: TemplateVersion): { index: number; length: number } | undefined {
+  const m = citationPattern(version).exec(line);
+  if (m) return { index: m.index, length: m[0].length };
+  const name = TEMPLATES[version].noticeName;
+  const at = name ? line.indexOf(name) : -1;
+  return at >= 0 ? { index: at, length: name!.length } : undefined;
+}
+
 /** The first citation of `version`'s notice outside code, unless its sentence says it was replaced. */
 function citationOf(text: string, index: LineIndex, code: ReadonlySet<number>, version: TemplateVersion): Span | undefined {
-  const re = citationPattern(version);
-  if (!re.test(text)) return undefined;
+  const name = TEMPLATES[version].noticeName;
+  if (!citationPattern(version).test(text) && !(name && text.includes(name))) return undefined;
   for (const line of index.lines) {
     if (code.has(line.index)) continue;
-    const m = re.exec(line.text);
+    const m = citedIn(line.text, version);
     if (!m) continue;
     const from = Math.max(line.text.lastIndexOf('。', m.index) + 1, 0);
     const to = line.text.indexOf('。', m.index);
     if (REPLACED.test(line.text.slice(from, to < 0 ? line.text.length : to))) continue;
-    return { start: line.start + m.index, end: line.start + m.index + m[0].length };
+    return { start: line.start + m.index, end: line.start + m.index + m.length };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 // TPL-YEAR-CONSISTENCY: the title year and the statistics period must name the same calendar
 // year; a mismatch usually means last year's report was copied and half updated.
+import { asciiDigits } from '../../text.ts';
 import { defineRule } from '../api.ts';
 
 const DATES = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。\n]{0,10}?(?:至|到|—|–|-|－|～|~)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
@@ -23,7 +24,7 @@ export default defineRule({
       return;
     }
     // The parser also reports periods that are not one calendar year; read the dates again.
-    const m = DATES.exec(text.slice(period.node.start, period.node.end));
+    const m = DATES.exec(asciiDigits(text.slice(period.node.start, period.node.end)));
     const calendar = period.startYear === period.endYear && (!m || [m[2], m[3], m[5], m[6]].map(Number).join() === '1,1,12,31');
     if (!calendar) emit({ range, message: 'calendar' });
   },

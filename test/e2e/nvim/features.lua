@@ -1,7 +1,8 @@
 -- Headless Neovim 0.7.2: the plain-LSP features of issue 17 through vim.lsp. For each entry of
 -- $GOVREPORT_FILES ("path|CODE;path|CODE"): opens the file, attaches the server, waits (20 s at
 -- most) for a diagnostic with that code, then prints JSON lines: every diagnostic, the document
--- symbols, and the code action titles offered on the first diagnostic of each code. Exits with cq
+-- symbols, the folding ranges, the CodeLens titles, the hover on the first diagnostic of that code,
+-- and the code action titles offered on the first diagnostic of each code. Exits with cq
 -- on any failure. Run by test/e2e/nvim.test.ts.
 local function fail(msg)
   io.stderr:write('features.lua: ' .. msg .. '\n')
@@ -54,6 +55,25 @@ for entry in string.gmatch(files, '[^;]+') do
   local symbols = client.request_sync('textDocument/documentSymbol', { textDocument = { uri = uri } }, 10000, bufnr)
   if not symbols or symbols.err then return fail('documentSymbol failed') end
   for _, s in ipairs(symbols.result or {}) do out({ file = file, kind = 'symbol', name = s.name }) end
+  local folds = client.request_sync('textDocument/foldingRange', { textDocument = { uri = uri } }, 10000, bufnr)
+  if not folds or folds.err then return fail('foldingRange failed') end
+  for _, r in ipairs(folds.result or {}) do out({ file = file, kind = 'fold', startLine = r.startLine, endLine = r.endLine }) end
+  local lenses = client.request_sync('textDocument/codeLens', { textDocument = { uri = uri } }, 10000, bufnr)
+  if not lenses or lenses.err then return fail('codeLens failed') end
+  for _, l in ipairs(lenses.result or {}) do out({ file = file, kind = 'lens', lnum = l.range.start.line, title = l.command and l.command.title or '' }) end
+  -- Hover on the cell of the first diagnostic of the wanted code: the cursor is put there and
+  -- make_position_params turns its byte column into the LSP position (UTF-16) as a user's K would.
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    local lsp = d.user_data and d.user_data.lsp or {}
+    if (d.code or lsp.code) == want then
+      vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+      local h = client.request_sync('textDocument/hover', vim.lsp.util.make_position_params(), 10000, bufnr)
+      if not h or h.err then return fail('hover failed') end
+      local c = h.result and h.result.contents or {}
+      out({ file = file, kind = 'hover', lnum = d.lnum, value = type(c) == 'table' and (c.value or '') or tostring(c) })
+      break
+    end
+  end
   for code, f in pairs(first) do
     local diagnostic = { range = f.range, code = code, message = f.message, source = 'govreport' }
     local r = client.request_sync('textDocument/codeAction', { textDocument = { uri = uri }, range = f.range, context = { diagnostics = { diagnostic } } }, 10000, bufnr)

@@ -89,7 +89,7 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
       },
     },
     {
-      name: 'status item: names the tool, shows the counts of the active report; the log names the version and the server start',
+      name: 'status item: names the tool, shows 检查中 while checking and then the counts of the active report, a click opens the Problems panel; the log names the version and the server start',
       fn: async () => {
         const editor = await ctx.open(ctx.copy('test/fixtures/seeds/002_c7925c89c326f8ac.txt', 'status.txt'));
         await waitFor('diagnostics', () => npError(ours(editor.document.uri)), 30_000);
@@ -98,6 +98,23 @@ export function clientTests(ctx: Ctx): { name: string; fn: () => Promise<void> }
         const errors = ours(editor.document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
         assert.ok(api().status.text.includes(`${errors} 个错误`), api().status.text);
         assert.ok(api().timings.running >= api().timings.activate, JSON.stringify(api().timings));
+        // An edit: the item says 检查中 until the new diagnostics are back (the server waits 50 ms
+        // after the last change, so polling every 5 ms sees it), then the counts again.
+        const seen = new Set<string>();
+        const poll = setInterval(() => seen.add(api().status.text), 5);
+        try {
+          await editor.edit((b) => b.insert(editor.document.lineAt(0).range.end, ' '));
+          await waitFor('the status item to say 检查中', () => [...seen].some((x) => x.includes('检查中')), 10_000)
+            .catch((e: Error) => { throw new Error(`${e.message}; seen: ${[...seen].join(' | ')}`); });
+          await waitFor('the counts again', () => /^\$\(error\) GovReport: \d+ 个错误，\d+ 个警告$/.test(api().status.text), 10_000);
+        } finally {
+          clearInterval(poll);
+        }
+        // A click on the item opens the Problems panel.
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        await input('status-click', { clickSelector: '.statusbar-item[id*="govreport.status"]', visible: '.markers-panel' });
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
         await vscode.commands.executeCommand('govreport.showOutput');
         await sleep(800);
         const png = await screenshot('status-output');

@@ -45,11 +45,11 @@ export async function shot(name: string): Promise<void> {
 /**
  * Asks the harness to put `clipboard` on the browser's clipboard, to paste `paste` into the focused
  * element (a paste event with that clipboard data, as a user's Ctrl+V gives) and to press `press`
- * (Playwright key names) in the workbench, then to click the element showing `click`; resolves
- * when done. Without the
- * harness it throws: these tests need a real browser.
+ * (Playwright key names) in the workbench, then to click the element showing `click` (or the first
+ * one the CSS selector `clickSelector` names), then to wait until an element `visible` names is
+ * shown; resolves when done. Without the harness it throws: these tests need a real browser.
  */
-export async function input(name: string, req: { clipboard?: { html?: string; text?: string }; paste?: { html?: string; text?: string }; press?: string[]; click?: string }): Promise<void> {
+export async function input(name: string, req: { clipboard?: { html?: string; text?: string }; paste?: { html?: string; text?: string }; press?: string[]; click?: string; clickSelector?: string; visible?: string }): Promise<void> {
   const dir = process.env.GOVREPORT_E2E_SIGNAL_DIR;
   if (!dir) throw new Error('no input harness (GOVREPORT_E2E_SIGNAL_DIR unset)');
   const done = path.join(dir, `${name}.done`);

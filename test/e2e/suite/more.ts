@@ -89,6 +89,8 @@ export function moreTests(ctx: Ctx): { name: string; fn: () => Promise<void> }[]
         await waitFor('no STRUCT-HEADING-LEVEL left', () => !ours(uri).some((d) => codeOf(d) === 'STRUCT-HEADING-LEVEL'), 30_000);
 
         const row2 = await waitFor('T3-ROW-TOTAL again', () => ours(uri).find((d) => codeOf(d) === 'T3-ROW-TOTAL'), 30_000);
+        const titles = (await actionsAt(uri, row2.range)).map((a) => a.title);
+        assert.equal(new Set(titles).size, titles.length, `no two actions with one title: ${titles.join(' | ')}`);
         const disable = (await actionsAt(uri, row2.range)).find((a) => a.title === '在此行停用 T3-ROW-TOTAL');
         assert.ok(disable?.edit, (await actionsAt(uri, row2.range)).map((a) => a.title).join(' | '));
         const others = ours(uri).length;

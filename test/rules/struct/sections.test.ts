@@ -164,4 +164,48 @@ describe('STRUCT-ORDINAL', () => {
   it('accepts the right ordinals in every seed', () => {
     for (let n = 0; n < 5; n++) assert.deepEqual(findings(seed(n).text, 'STRUCT-ORDINAL'), [], `seed ${n}`);
   });
+
+  it('a converter\'s list number in the ordinal\'s place: the number goes, the ordinal goes inside the emphasis', () => {
+    // "1.  **总体情况**" (pandoc's Markdown of Word's numbering): 一、 before the emphasis's content
+    // would leave "1.  **一、总体情况**", which is no heading, and every section would be lost.
+    const line = seed(0).text.split('\n').findIndex((l) => l.startsWith('一、')) + 1;
+    const text = replaceLine(seed(0).text, line, '1.  **总体情况**');
+    const [f, ...rest] = findings(text, 'STRUCT-ORDINAL', { fileName: 'r.md' });
+    assert.equal(rest.length, 0);
+    assert.equal(f.fix!.kind, 'safe');
+    const fixed = assertFixResolves(text, f, { fileName: 'r.md' });
+    assert.equal(fixed.split('\n')[line - 1], '**一、总体情况**');
+  });
+
+  it('the fix never loses a section, in whatever shape the heading is written', () => {
+    // Each shape a heading is found in, without its ordinal or with another one; each seed takes
+    // every shape, on a section chosen in turn (shape k, seed n: section (k + n) mod 6).
+    const SHAPES: ((title: string, n: number) => string)[] = [
+      (t) => t, (t) => `**${t}**`, (t) => `## ${t}`, (t, n) => `${n}. ${t}`, (t, n) => `${n}.  **${t}**`,
+      (t, n) => `**${n}. ${t}**`, (t, n) => `## ${n}、${t}`, (t, n) => `${'一二三四五六七'[n % 6]}、${t}`, (t) => `- ${t}`,
+    ];
+    let fixedCount = 0;
+    for (let n = 0; n < 5; n++) {
+      const { text } = seed(n);
+      const before = check(text, { fileName: 'r.md' }).report.sections;
+      for (const [k, shape] of SHAPES.entries()) {
+        const s = before[(k + n) % before.length];
+        const edited = replaceLine(text, s.heading.line + 1, shape(s.heading.title.text, (k + n) % before.length + 1));
+        const f = findings(edited, 'STRUCT-ORDINAL', { fileName: 'r.md' }).find((x) => lineOf(edited, x.range.start) === s.heading.line + 1);
+        const what = `seed ${n}, ${JSON.stringify(edited.split('\n')[s.heading.line])}`;
+        if (!f) {
+          // Not read as that section's heading at all: nothing to fix (the shape is no heading).
+          assert.ok(!check(edited, { fileName: 'r.md' }).report.sections.some((x) => x.key === s.key && x.heading.line === s.heading.line), what);
+          continue;
+        }
+        for (const fix of f.fixes) {
+          const after = check(applyEdits(edited, fix.edits), { fileName: 'r.md' });
+          assert.deepEqual(after.report.sections.map((x) => [x.key, x.heading.line]), before.map((x) => [x.key, x.heading.line]), what);
+          assert.ok(!after.findings.some((x) => x.rule === 'STRUCT-ORDINAL'), what);
+          fixedCount++;
+        }
+      }
+    }
+    assert.ok(fixedCount >= 5 * (SHAPES.length - 1), `${fixedCount} fixes made`);
+  });
 });

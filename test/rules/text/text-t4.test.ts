@@ -130,3 +130,49 @@ describe('table 4 prose: negations read by their scope, outcome counts against t
     assert.equal(f.message, '正文称行政复议结果维持 2 件，但表四行政复议·结果维持为 1');
   });
 });
+
+describe('table 4 prose: the two groups of suits, and outcome counts in the clauses after the keyword (issue 16)', () => {
+  // Seed 002: no review, no direct suit; after review 9 suits, 维持 4, 尚未审结 5 (line 9 is s1 prose with 公开).
+  const at9 = (s: string) => replaceLine(SEED[2], 9, s);
+  const lit = (s: string) => findings(at9(s), 'TEXT-LITIGATION').map((f) => f.message);
+
+  it('a total stated as 直接起诉 + 复议后起诉: each group against its own 总计', () => {
+    assert.deepEqual(lit('本年度因政府信息公开引发行政诉讼9件，其中未经复议直接起诉0件、复议后起诉9件。'), []);
+    assert.deepEqual(lit('本年度因政府信息公开引发行政诉讼9件，其中未经复议直接起诉2件、复议后起诉7件。'), [
+      '正文称未经复议直接起诉 2 件，但表四未经复议直接起诉·总计为 0',
+      '正文称复议后起诉 7 件，但表四复议后起诉·总计为 9',
+    ]);
+    const [f] = findings(at9('本年度因政府信息公开引发行政诉讼9件，其中复议后起诉7件。'), 'TEXT-LITIGATION');
+    assert.deepEqual(f.cell, { table: 'T4', row: 'post', col: 'tot' });
+    assert.equal(findings(at9('本年度因政府信息公开引发行政诉讼9件，其中复议后起诉7件。'), 'TEXT-LITIGATION', { lang: 'en' })[0].message, 'The text says 7 suit(s) in “Suits after review”, but table 4 has 9');
+  });
+
+  it('"经行政复议后起诉的1件" is a suit, never a review count; "行政诉讼复议后起诉9件" is a group, not the total', () => {
+    assert.deepEqual(findings(at9('本年度政府信息公开工作中经行政复议后起诉9件。'), 'TEXT-REVIEW'), []);
+    assert.deepEqual(lit('本年度政府信息公开行政诉讼复议后起诉9件。'), []);
+  });
+
+  it('outcome counts after the keyword: 其中维持4件、尚未审结5件 against both groups summed', () => {
+    assert.deepEqual(lit('本年度因政府信息公开引发行政诉讼9件，其中维持4件、尚未审结5件。'), []);
+    assert.deepEqual(lit('本年度因政府信息公开引发行政诉讼9件，其中维持5件，4件尚未审结。'), [
+      '正文称行政诉讼结果维持 5 件，但表四结果维持：未经复议直接起诉 0 件、复议后起诉 4 件，合计 4',
+      '正文称行政诉讼尚未审结 4 件，但表四尚未审结：未经复议直接起诉 0 件、复议后起诉 5 件，合计 5',
+    ]);
+    // After a named group, the outcome is that group's.
+    assert.deepEqual(lit('本年度政府信息公开行政诉讼9件，其中复议后起诉9件，维持4件，尚未审结5件。'), []);
+    assert.deepEqual(lit('本年度政府信息公开行政诉讼9件，其中复议后起诉9件，维持3件。'), ['正文称复议后起诉结果维持 3 件，但表四复议后起诉·结果维持为 4']);
+  });
+
+  it('review outcomes in later clauses; a negated clause is not read', () => {
+    // Seed 003: 行政复议 keep 1, pend 2, total 3.
+    const rev = (s: string) => findings(replaceLine(SEED[3], 71, s), 'TEXT-REVIEW').map((f) => f.message);
+    assert.deepEqual(rev('本年度政府信息公开行政复议3件，其中维持1件、2件尚未审结。'), []);
+    assert.deepEqual(rev('本年度政府信息公开行政复议3件，其中维持2件、纠正1件。'), [
+      '正文称行政复议结果维持 2 件，但表四行政复议·结果维持为 1',
+      '正文称行政复议结果纠正 1 件，但表四行政复议·结果纠正为 0',
+    ]);
+    assert.deepEqual(rev('本年度政府信息公开行政复议3件，无被纠正1件以上的情况。'), []);
+    // Outcome counts before any keyword belong to nothing.
+    assert.deepEqual(rev('维持2件，本年度政府信息公开行政复议3件。'), []);
+  });
+});

@@ -39,6 +39,13 @@ test('a local format with its title wrapped under the agency: what is missing, s
   ]);
 });
 
+test('the same local format as converter-made Markdown (bold title lines, ## sections): the same three findings', () => {
+  const txt = run('local-2023.txt');
+  const { r, list } = run('local-2023.md');
+  assert.equal(r.report.title?.text, '某镇人民政府2023年政府信息公开工作年度报告');
+  assert.deepEqual(list, txt.list);
+});
+
 test('a report on 2017 in the outline of its time: the format its year requires, no table check', () => {
   const { r, list } = run('outline-2017.txt');
   assert.ok(!nothingOfAReport(r.report));

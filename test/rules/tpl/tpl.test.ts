@@ -282,3 +282,19 @@ test('TPL-VERSION: a citation of the other version\'s notice, at the citation; a
   }
   assert.deepEqual(findings(cite(s002, '本报告按照国办公开办函〔2019〕60号要求编制。'), 'TPL-VERSION'), []);
 });
+
+test('TPL-VERSION: the superseded notice cited by its name alone, at the name', () => {
+  const cite = (text: string, sentence: string) => replaceLine(text, 2, `${sentence}${line(text, 2)}`);
+  const byName = cite(s000, '根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》要求，编制本报告。');
+  const [f, ...more] = findings(byName, 'TPL-VERSION');
+  assert.deepEqual(more, []);
+  assert.equal(f.message, '2021年度报告应使用2021年版格式（国办公开办函〔2021〕30号），但正文引用的是2019年版（试行）格式的通知（国办公开办函〔2019〕60号）');
+  assert.equal(at(byName, f), '关于政府信息公开工作年度报告有关事项的通知');
+  // Its name and number together: the finding is on the number. Seed 002 (2020) cites both, rightly.
+  const both = cite(s000, '根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求，编制本报告。');
+  assert.equal(at(both, findings(both, 'TPL-VERSION')[0]), '国办公开办函〔2019〕60号');
+  assert.ok(s002.includes('关于政府信息公开工作年度报告有关事项的通知'));
+  assert.deepEqual(findings(s002, 'TPL-VERSION'), []);
+  // Said to be replaced: no finding.
+  assert.deepEqual(findings(cite(s000, '《关于政府信息公开工作年度报告有关事项的通知》规定的格式已停止执行。'), 'TPL-VERSION'), []);
+});
