@@ -239,23 +239,38 @@ class Cursor {
 }
 
 /**
- * Sets the source place of every text node under `root` (document order): `at`, the offset of the
- * node's first unit when its text is written as is, else `units`, the offset of each unit. False
- * when the tree does not follow the source (the places set so far are then not to be used).
+ * Places text nodes met in document order: `at`, the offset of the node's first unit when its text
+ * is written as is, else `units`, the offset of each unit. False when the source there is not the
+ * node's text: the tree does not follow the source (the places set so far are then not to be used).
+ * The reader walks the tree once for its page text and places each text node on the way.
  */
+export class TextLocator {
+  private readonly cursor: Cursor;
+
+  constructor(html: string) {
+    this.cursor = new Cursor(html);
+  }
+
+  place(n: PageNode): boolean {
+    const at = this.cursor.match(n.value);
+    if (at === undefined) return false;
+    if (typeof at === 'number') n.at = at;
+    else n.units = at;
+    return true;
+  }
+}
+
+/** Places every text node under `root` (document order); false when the tree does not follow the source, or holds a <template> (its text lives in another tree). */
 export function locateTexts(html: string, root: PageNode): boolean {
-  const cursor = new Cursor(html);
+  const locator = new TextLocator(html);
   const stack: PageNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.kind === TEXT) {
-      const at = cursor.match(n.value);
-      if (at === undefined) return false;
-      if (typeof at === 'number') n.at = at;
-      else n.units = at;
+      if (!locator.place(n)) return false;
       continue;
     }
-    if (n.content !== null) return false; // a <template>: its text lives in another tree
+    if (n.content !== null) return false;
     const kids = n.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }

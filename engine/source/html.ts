@@ -9,7 +9,7 @@
 // parse5 is used directly (not through hast) because its tree is walked here without recursion:
 // a page nested thousands of levels deep must not overflow the stack. Nothing is fetched or run.
 import { LineIndex } from '../text.ts';
-import { locateTexts } from './html-locate.ts';
+import { locateTexts, TextLocator } from './html-locate.ts';
 import { ELEMENT, type PageNode, parseTree, TEXT } from './html-tree.ts';
 import { formatNumber } from './numbering.ts';
 import { layOut, type Block } from './render.ts';
@@ -274,15 +274,22 @@ class PageText {
   private readonly sq: number[] = [0];
   private readonly link: number[] = [0];
 
-  constructor(body: Element) {
+  /** False when the locator met a text node the source does not hold there (the page is then read with parse5's locations). */
+  located = true;
+
+  /**
+   * `locator`: the walk starts at the document (`top`) and places every text node of the page in
+   * the source on the way, the body's and the others', in document order (one walk for both).
+   */
+  constructor(top: Node, body: Element, locator: TextLocator | null) {
     const parts: string[] = [];
     // An explicit stack (no recursion: a page may nest thousands of levels): each entry a node and
     // its flags; EXIT entries close an element's span once its subtree is done.
     const RENDERED = 1;
     const IN_LINK = 2;
     const EXIT = 4;
-    const nodes: Node[] = [body];
-    const flags: number[] = [RENDERED];
+    const nodes: Node[] = [locator ? top : body];
+    const flags: number[] = [0];
     const { raw, sq, link } = this;
     let k = 0;
     while (nodes.length) {
@@ -295,6 +302,10 @@ class PageText {
         continue;
       }
       if (isText(n)) {
+        if (locator && !locator.place(n)) {
+          this.located = false;
+          return;
+        }
         if (!(f & RENDERED)) continue;
         const t = squash(n.value);
         parts.push(t);
@@ -304,8 +315,19 @@ class PageText {
         k++;
         continue;
       }
-      if (!isElement(n)) continue;
-      const rendered = f & RENDERED && (n === body || !skipped(n)) ? RENDERED : 0;
+      if (!isElement(n)) {
+        // The document itself, walked from the top: its children (comments and the doctype have none).
+        for (let i = n.childNodes.length - 1; i >= 0; i--) {
+          nodes.push(n.childNodes[i]);
+          flags.push(0);
+        }
+        continue;
+      }
+      if (locator && n.content !== null) {
+        this.located = false; // a <template>: its text lives in another tree
+        return;
+      }
+      const rendered = n === body || (f & RENDERED && !skipped(n)) ? RENDERED : 0;
       if (rendered) n.first = n.end = k;
       if (f & IN_LINK) n.flags |= UNDER_LINK;
       const inLink = f & IN_LINK || n.tagName === 'a' ? IN_LINK : 0;
@@ -772,35 +794,43 @@ type Locate = (n: TextNode) => At;
 /** A text node's place as the locator set it (html-locate.ts); text it did not reach (none, when it succeeds) at 0. */
 const located: Locate = (n) => (n.at >= 0 ? n.at : (n.units ??= new Int32Array(n.value.length)));
 
+/** The element whose content is the page: <body>, else (a frameset page) the root element. */
+const bodyOf = (doc: Node) => findElement(doc, 'body') ?? doc.childNodes.find(isElement);
+
 /**
- * The page's tree and the way from its text nodes to their places. The tree is parsed without
- * location info and its text matched to the source (html-locate.ts); a page whose tree does not
- * follow its source is parsed again with parse5's locations. `locations` forces the second way
- * (tests compare the two).
+ * The page's tree, its text, and the way from its text nodes to their places. The tree is parsed
+ * without location info and its text matched to the source as the page text is read
+ * (html-locate.ts); a page whose tree does not follow its source is parsed again with parse5's
+ * locations. `locations` forces the second way (tests compare the two).
  */
-function parsePage(html: string, locations: boolean): { doc: Node; locate: Locate } {
+function readPage(html: string, locations: boolean): { doc: Node; body: Element | undefined; page: PageText | undefined; locate: Locate } {
   if (!locations) {
     const doc = parseTree(html);
-    if (locateTexts(html, doc)) return { doc, locate: located };
+    const body = bodyOf(doc);
+    if (!body) {
+      if (locateTexts(html, doc)) return { doc, body, page: undefined, locate: located };
+    } else {
+      const page = new PageText(doc, body, new TextLocator(html));
+      if (page.located) return { doc, body, page, locate: located };
+    }
   }
   const doc = parseTree(html, true);
+  const body = bodyOf(doc);
   const locate: Locate = (n) => {
     if (n.units) return n.units;
     const loc = n.sourceCodeLocation;
     n.units = loc ? align(html.slice(loc.startOffset, loc.endOffset), n.value, loc.startOffset) : new Int32Array(n.value.length);
     return n.units;
   };
-  return { doc, locate };
+  return { doc, body, page: body && new PageText(doc, body, null), locate };
 }
 
 /** Reads an HTML page (already decoded) into the engine's source shape. */
 export function readHtml(html: string, opts: { locations?: boolean } = {}): HtmlSource {
-  const { doc, locate } = parsePage(html, opts.locations === true);
-  const body = findElement(doc, 'body') ?? doc.childNodes.find(isElement);
+  const { doc, body, page, locate } = readPage(html, opts.locations === true);
   let blocks: Block[] = [];
   let attachments: string[] = [];
-  if (body) {
-    const page = new PageText(body);
+  if (body && page) {
     const renderer = new Renderer(locate, page);
     const root = contentRoot(body, page);
     renderer.render(root, true);

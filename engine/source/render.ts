@@ -28,6 +28,18 @@ export interface LaidOut {
   lineBlocks: (Block | undefined)[];
 }
 
+/**
+ * A slot's cell at its place in the text. Built field by field: a spread of cells of several shapes
+ * (spans, covered or not) was a generic copy per cell, a visible share of a page's reading.
+ */
+function placedCell(c: GridCell, start: number): GridCell {
+  const cell: GridCell = { start, end: start + c.text.length, text: c.text };
+  if (c.colSpan !== undefined) cell.colSpan = c.colSpan;
+  if (c.rowSpan !== undefined) cell.rowSpan = c.rowSpan;
+  if (c.covered !== undefined) cell.covered = c.covered;
+  return cell;
+}
+
 export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
   // Offsets back into an original only where blocks carry them (HTML); a Word document has none.
   const tracked = blocks.some((b) => b.pos);
@@ -76,7 +88,7 @@ export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
     }
     if (b.kind === 'row') {
       grid ??= { id: b.grid ?? 0, rows: [] };
-      grid.rows.push({ line, cells: b.slots!.map((s) => ({ ...s.cell, start: start + s.at, end: start + s.at + s.cell.text.length })) });
+      grid.rows.push({ line, cells: b.slots!.map((s) => placedCell(s.cell, start + s.at)) });
     }
     prev = b;
   }
