@@ -270,7 +270,7 @@ export function locateTexts(html: string, root: PageNode): boolean {
       if (!locator.place(n)) return false;
       continue;
     }
-    if (n.content !== null) return false;
+    if (n.content !== undefined) return false;
     const kids = n.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }

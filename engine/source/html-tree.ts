@@ -33,12 +33,14 @@ export class PageNode {
   parentNode: PageNode | null = null;
   /** A text node's text; a comment's data; a doctype's name. */
   value: string;
+  // What only a few nodes have is not a field of every node (parse5's adapter functions add it
+  // where it is: a smaller node is less for the young generation to copy while the tree lives).
   /** A <template>'s content (a document fragment outside `childNodes`). */
-  content: PageNode | null = null;
+  declare content?: PageNode;
   /** Set only when parsed with parse5's location info. */
-  sourceCodeLocation: Token.ElementLocation | null | undefined = undefined;
+  declare sourceCodeLocation?: Token.ElementLocation | null;
   /** The document's quirks mode. */
-  mode: html.DOCUMENT_MODE | undefined = undefined;
+  declare mode?: html.DOCUMENT_MODE;
   /** A text node's place in the page: the offset of its first unit when written as is, else -1 and `units`. */
   at = -1;
   /** A text node's place in the page, per UTF-16 unit (entities, CR LF, markup dropped inside it). */

@@ -323,7 +323,7 @@ class PageText {
         }
         continue;
       }
-      if (locator && n.content !== null) {
+      if (locator && n.content !== undefined) {
         this.located = false; // a <template>: its text lives in another tree
         return;
       }
