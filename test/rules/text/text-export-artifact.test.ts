@@ -1,5 +1,6 @@
 // TEXT-EXPORT-ARTIFACT: export leftovers in prose; the safe fix deletes them.
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { assertFixResolves, findings, replaceLine } from '../harness.ts';
 import { assertRange, lineStart, lineText, SEED } from './text-helpers.ts';
@@ -55,6 +56,18 @@ describe('TEXT-EXPORT-ARTIFACT', () => {
     // What Markdown does not take for HTML shows as written: a tag with a non-ASCII attribute name, a bare `<![endif]-->`.
     const shown = `# 某局2021年政府信息公开工作年度报告\n\n## 一、总体情况\n\n本年度<b 宋体>工作<![endif]-->平稳。\n`;
     assert.deepEqual(findings(shown, RULE, { fileName: 'r.md' }).map((f) => f.message), ['文中残留文档导出标记“<b 宋体>”', '文中残留文档导出标记“<![endif]-->”']);
+  });
+
+  it('pandoc’s Markdown of a saved page (its <span lang> around runs, 101 of them before) has no leftover a reader sees', () => {
+    const dir = new URL('../../fixtures/converted/', import.meta.url).pathname;
+    const drafts = readdirSync(dir).filter((f) => /pandoc-html.*\.md$/.test(f));
+    assert.ok(drafts.length >= 5);
+    for (const f of drafts) {
+      const text = readFileSync(`${dir}${f}`, 'utf8');
+      assert.ok(text.includes('<span lang'), `${f} holds pandoc's spans`);
+      assert.deepEqual(findings(text, RULE, { fileName: f }), [], f);
+      assert.ok(findings(text, RULE, { fileName: f.replace(/\.md$/, '.txt') }).length > 0, `${f} as plain text: its tags show`);
+    }
   });
 
   it('words that only look like tags are not artefacts', () => {
