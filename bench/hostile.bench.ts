@@ -5,12 +5,15 @@
 // with sizes told and with sizes lied about, and past 10,000 entries), 5,000- and 50,000-deep nesting,
 // XML entity expansion — each must end in a clear finding in bounded time and memory.
 // Writes the section "hostile" of bench/RESULTS.md.
-//   node --import tsx bench/hostile.bench.ts [sizes in MB, default 1 2 4 8]
+// Then truncated and malformed files of each type: a seed's .docx, web page and PDF cut in half, the
+// page as tag soup.
+//   node --import tsx bench/hostile.bench.ts [sizes in MB, default 1 2 4 8] [--sizes-only]
 import { spawnSync } from 'node:child_process';
 import { strToU8, zipSync } from 'fflate';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cutInHalf, tagSoup } from '../test/helpers/hostile-sources.ts';
 // @ts-expect-error plain ESM module without types
 import { machine, writeSection } from './results.mjs';
 
@@ -116,15 +119,13 @@ function badInputs(): { name: string; bytes: number; run: Run }[] {
   add('.docx, billion laughs (10⁹ "lol"s)', join(dir, 'laughs.docx'), docx(laughs));
   const quadratic = `<?xml version="1.0"?><!DOCTYPE q [<!ENTITY a "${'a'.repeat(100_000)}">]><w:document ${W}><w:body>${para('&a;'.repeat(10_000))}</w:body></w:document>`;
   add('.docx, one 100 KB entity used 10,000 times', join(dir, 'quadratic.docx'), docx(quadratic));
-  // Truncated and malformed files of each type: half of a seed's Word form, web page and PDF; the page
-  // with every </td>, </tr> and </p> gone and a stray <table> opened in its first paragraph.
-  const forms = join(ROOT, 'test', 'fixtures', 'forms');
-  const half = (f: string) => new Uint8Array(readFileSync(join(forms, f))).subarray(0, Math.floor(readFileSync(join(forms, f)).length / 2));
-  add('.docx cut in half', join(dir, 'cut.docx'), half('002.docx'));
-  add('HTML page cut in half', join(dir, 'cut.html'), half('002.html'));
-  add('PDF cut in half', join(dir, 'cut.pdf'), half('002.pdf'));
-  const broken = readFileSync(join(forms, '002.html'), 'utf8').replace(/<\/(?:td|tr|p)>/g, '').replace('<p ', '<table><p ');
-  add('HTML page with no </td>, </tr>, </p> and a stray <table>', join(dir, 'broken.html'), broken);
+  // Truncated and malformed files of each type (test/helpers/hostile-sources.ts, which
+  // test/engine/hostile.test.ts holds to their findings): half of a seed's Word form, web page and
+  // PDF; the web page as tag soup.
+  add('.docx cut in half', join(dir, 'cut.docx'), cutInHalf('002.docx'));
+  add('HTML page cut in half', join(dir, 'cut.html'), cutInHalf('002.html'));
+  add('PDF cut in half', join(dir, 'cut.pdf'), cutInHalf('002.pdf'));
+  add('HTML page as tag soup (no </td>, </tr>, </p>; stray <table>, <td>; misnested <b><i>; unclosed <font>)', join(dir, 'soup.html'), tagSoup('002.html'));
   return out;
 }
 

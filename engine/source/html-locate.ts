@@ -7,10 +7,7 @@
 // follow the source (text the parser moved out of a table, a template's content, an entity not
 // known here), the answer is undefined and the caller parses again with locations — slower, never
 // wrong.
-import type { DefaultTreeAdapterMap } from 'parse5';
-
-type Node = DefaultTreeAdapterMap['node'];
-type TextNode = DefaultTreeAdapterMap['textNode'];
+import { TEXT, type PageNode } from './html-tree.ts';
 
 /** Elements whose content is one run of text up to their end tag: no markup inside; entities decoded only in RCDATA. */
 const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
@@ -24,11 +21,72 @@ const NAMED: Record<string, string> = {
   zwnj: '\u200c', zwj: '\u200d', shy: '\u00ad', permil: '‰', prime: '′', Prime: '″', larr: '←', rarr: '→', uarr: '↑', darr: '↓',
 };
 
-/** A start or end tag from its '<': the name, then attributes (quoted values may hold '>'), then '>'. */
-const TAG = /<\/?([A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>/y;
-
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+
+/**
+ * Where a start or end tag whose '<' is at `q` ends (after its '>'), as the HTML tokenizer reads it:
+ * the tag name up to whitespace, '/' or '>'; attribute names; values quoted ('>' inside is text of
+ * the value) or unquoted (up to whitespace or '>'). A quote elsewhere (`<div class=a"b>`) is part
+ * of a name or an unquoted value. -1 when the page ends inside the tag (the tokenizer drops it).
+ * `nameEnd` is where the tag name ended.
+ */
+let nameEnd = 0;
+function tagEnd(html: string, q: number): number {
+  const n = html.length;
+  let i = html.charCodeAt(q + 1) === 47 ? q + 2 : q + 1;
+  while (i < n) {
+    const c = html.charCodeAt(i);
+    if (isSpace(c) || c === 47 || c === 62) break;
+    i++;
+  }
+  nameEnd = i;
+  for (;;) {
+    // Before an attribute name: whitespace and '/' (a '/' not followed by '>' starts nothing).
+    while (i < n && (isSpace(html.charCodeAt(i)) || html.charCodeAt(i) === 47)) i++;
+    if (i >= n) return -1;
+    if (html.charCodeAt(i) === 62) return i + 1;
+    // The name: its first character may be '=' (a parse error the tokenizer takes as part of it).
+    i++;
+    while (i < n) {
+      const c = html.charCodeAt(i);
+      if (isSpace(c) || c === 47 || c === 62 || c === 61) break;
+      i++;
+    }
+    while (i < n && isSpace(html.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    if (html.charCodeAt(i) !== 61) continue; // no value: '>' , '/' or the next name
+    i++;
+    while (i < n && isSpace(html.charCodeAt(i))) i++;
+    if (i >= n) return -1;
+    const c = html.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = html.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else if (c === 62) {
+      return i + 1; // `<a href=>`: a missing value ends the tag
+    } else {
+      while (i < n) {
+        const d = html.charCodeAt(i);
+        if (isSpace(d) || d === 62) break;
+        i++;
+      }
+    }
+  }
+}
+
+/** Where the end tag `</name` of a raw-text element opened before `from` starts (its name followed by whitespace, '/' or '>'); the page's end if none. */
+function rawTextEnd(html: string, name: string, from: number): number {
+  for (let q = html.indexOf('</', from); q >= 0; q = html.indexOf('</', q + 2)) {
+    let k = 0;
+    while (k < name.length && (html.charCodeAt(q + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k < name.length) continue;
+    const c = html.charCodeAt(q + 2 + k);
+    if (isSpace(c) || c === 47 || c === 62) return q;
+  }
+  return html.length;
+}
 
 /** The text a character reference at `p` decodes to, and its length in the source; undefined when not known here. */
 function reference(html: string, p: number): { text: string; length: number } | undefined {
@@ -73,19 +131,16 @@ class Cursor {
       return end < 0 ? html.length : end + 1;
     }
     const closing = c === 47;
-    // The tag up to its '>'; a quoted value may hold '>'.
-    TAG.lastIndex = q;
-    const m = TAG.exec(html);
-    if (!m || !m[0].endsWith('>')) return html.length;
-    const name = m[1].toLowerCase();
-    const r = q + m[0].length - 1;
-    const end = Math.min(html.length, r + 1);
-    if (!closing && (RAW_TEXT.has(name) || RCDATA.has(name))) {
-      const endTag = new RegExp(`</${name}`, 'gi');
-      endTag.lastIndex = end;
-      const close = endTag.exec(html)?.index ?? -1;
-      this.rawEnd = close < 0 ? html.length : close;
-      this.decodes = RCDATA.has(name);
+    const end = tagEnd(html, q);
+    if (end < 0) return html.length;
+    // Only a few names open raw text; most tags are not looked up at all.
+    const length = nameEnd - q - 1;
+    if (!closing && length >= 3 && length <= 9) {
+      const name = html.slice(q + 1, nameEnd).toLowerCase();
+      if (RAW_TEXT.has(name) || RCDATA.has(name)) {
+        this.rawEnd = rawTextEnd(html, name, end);
+        this.decodes = RCDATA.has(name);
+      }
     }
     return end;
   }
@@ -184,26 +239,40 @@ class Cursor {
 }
 
 /**
- * The source place of every text node under `root` (document order), or undefined when the tree
- * does not follow the source. A number is the offset of the node's first unit, its text written as
- * is; an array gives the offset of each unit.
+ * Places text nodes met in document order: `at`, the offset of the node's first unit when its text
+ * is written as is, else `units`, the offset of each unit. False when the source there is not the
+ * node's text: the tree does not follow the source (the places set so far are then not to be used).
+ * The reader walks the tree once for its page text and places each text node on the way.
  */
-export function locateTexts(html: string, root: Node): Map<TextNode, number | Int32Array> | undefined {
-  const cursor = new Cursor(html);
-  const out = new Map<TextNode, number | Int32Array>();
-  const stack: Node[] = [root];
+export class TextLocator {
+  private readonly cursor: Cursor;
+
+  constructor(html: string) {
+    this.cursor = new Cursor(html);
+  }
+
+  place(n: PageNode): boolean {
+    const at = this.cursor.match(n.value);
+    if (at === undefined) return false;
+    if (typeof at === 'number') n.at = at;
+    else n.units = at;
+    return true;
+  }
+}
+
+/** Places every text node under `root` (document order); false when the tree does not follow the source, or holds a <template> (its text lives in another tree). */
+export function locateTexts(html: string, root: PageNode): boolean {
+  const locator = new TextLocator(html);
+  const stack: PageNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.nodeName === '#text') {
-      const t = n as TextNode;
-      const at = cursor.match(t.value);
-      if (at === undefined) return undefined;
-      out.set(t, at);
+    if (n.kind === TEXT) {
+      if (!locator.place(n)) return false;
       continue;
     }
-    if ('content' in n && n.nodeName === 'template') return undefined; // its text lives in another tree
-    const kids = 'childNodes' in n ? n.childNodes : [];
+    if (n.content !== undefined) return false;
+    const kids = n.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  return out;
+  return true;
 }

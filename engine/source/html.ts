@@ -8,17 +8,16 @@
 // rendered text keeps the offset it came from, so findings point at the page's own line:column.
 // parse5 is used directly (not through hast) because its tree is walked here without recursion:
 // a page nested thousands of levels deep must not overflow the stack. Nothing is fetched or run.
-import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
 import { LineIndex } from '../text.ts';
-import { locateTexts } from './html-locate.ts';
+import { locateTexts, TextLocator } from './html-locate.ts';
+import { ELEMENT, type PageNode, parseTree, TEXT } from './html-tree.ts';
 import { formatNumber } from './numbering.ts';
 import { layOut, type Block } from './render.ts';
 import type { DocStructure, GridCell } from './types.ts';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-type TextNode = DefaultTreeAdapterMap['textNode'];
+type Node = PageNode;
+type Element = PageNode;
+type TextNode = PageNode;
 
 export interface HtmlSource {
   /** The rendered text: the report's lines. */
@@ -53,12 +52,34 @@ const CHROME_LINE = /^(?:【[^】]{1,10}】\s*)+$|^(?:打印(?:本页|此页)?|�
 const METADATA = /索引号|发布机构|发文机关|公开日期|成文日期|发布日期|主题分类|公开方式|公开范围|有效性|文\s*号/;
 const DOCUMENT_LINK = /\.(?:pdf|docx?|wps|ofd)(?:[?#].*)?$/i;
 
-const CJK_OR_FULL = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+/** A UTF-16 unit of CJK text or of the full-width forms: a line break between two of them is no space. */
+const isCjkOrFull = (c: number) => (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const isElement = (n: Node): n is Element => 'tagName' in n;
-const isText = (n: Node): n is TextNode => n.nodeName === '#text';
-const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, '');
+// One class for every node (html-tree.ts): these tell the kinds apart, without narrowing the type.
+const isElement = (n: Node): boolean => n.kind === ELEMENT;
+const isText = (n: Node): boolean => n.kind === TEXT;
+
+/** What JavaScript's `\s` matches (U+3000 and NBSP among them). */
+const isJsSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+
+/** The text without any whitespace (`\s`, U+3000, NBSP): what markers and titles are matched against. */
+function squash(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && !isJsSpace(s.charCodeAt(i))) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  while (i < n) {
+    while (i < n && isJsSpace(s.charCodeAt(i))) i++;
+    const from = i;
+    while (i < n && !isJsSpace(s.charCodeAt(i))) i++;
+    if (i > from) out += s.slice(from, i);
+  }
+  return out;
+}
 
 const HIDING = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
 
@@ -73,8 +94,19 @@ function hidden(el: Element): boolean {
   return false;
 }
 
+/**
+ * PageNode.flags of an element: a <table> somewhere below it (rendered or not); inside an <a>;
+ * whether `skipped` is known, and its answer (asked at every level the reader passes it).
+ */
+const TABLE_BELOW = 1;
+const UNDER_LINK = 2;
+const SKIP_KNOWN = 4;
+const SKIPPED = 8;
+
+/** Whether an element's content is never report text: its tag, or hidden by its attributes. */
 function skipped(el: Element): boolean {
-  return SKIP.has(el.tagName) || hidden(el);
+  if (!(el.flags & SKIP_KNOWN)) el.flags |= SKIP_KNOWN | (SKIP.has(el.tagName) || hidden(el) ? SKIPPED : 0);
+  return (el.flags & SKIPPED) !== 0;
 }
 
 /**
@@ -117,35 +149,54 @@ const isAsciiSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 
 type At = number | Int32Array;
 const unitAt = (at: At, i: number) => (typeof at === 'number' ? at + i : at[i]);
 
-/** A run of text with the page offset of each unit. */
+/**
+ * A run of text with the page offset of each unit. The reader keeps one per kind of run (the
+ * current line, the current cell) and starts it again after each: its offsets are written into a
+ * buffer it keeps, not into a new array of numbers per run.
+ */
 class Run {
-  /** The text, in pieces (slices of text nodes); one page offset per UTF-16 unit in `pos`. */
+  /** The text, in pieces (slices of text nodes). */
   private parts: string[] = [];
-  pos: number[] = [];
-  private lastChar: string | undefined;
+  /** One page offset per UTF-16 unit, the first `length` of them. */
+  private pos = new Int32Array(256);
+  length = 0;
+  /** The last unit appended, -1 when none. */
+  private lastCode = -1;
   /** A break inside a cell (`<br>`, a paragraph): joins like whitespace, see `soft`. */
   softBreak = false;
 
-  get length(): number {
-    return this.pos.length;
+  /** Empties the run. */
+  reset(): void {
+    this.parts.length = 0;
+    this.length = 0;
+    this.lastCode = -1;
+    this.softBreak = false;
   }
 
-  last(): string | undefined {
-    return this.lastChar;
+  private room(units: number): void {
+    if (this.length + units <= this.pos.length) return;
+    const grown = new Int32Array(Math.max(this.pos.length * 2, this.length + units));
+    grown.set(this.pos.subarray(0, this.length));
+    this.pos = grown;
   }
 
   /** Appends one character (one UTF-16 unit, or a character given whole with `at` for each unit). */
   push(ch: string, at: number): void {
     this.parts.push(ch);
-    for (let k = 0; k < ch.length; k++) this.pos.push(at);
-    this.lastChar = ch[ch.length - 1];
+    this.room(ch.length);
+    for (let k = 0; k < ch.length; k++) this.pos[this.length++] = at;
+    this.lastCode = ch.charCodeAt(ch.length - 1);
   }
 
   private pushSlice(text: string, offsets: At, from: number, to: number): void {
     this.parts.push(from === 0 && to === text.length ? text : text.slice(from, to));
-    if (typeof offsets === 'number') for (let k = from; k < to; k++) this.pos.push(offsets + k);
-    else for (let k = from; k < to; k++) this.pos.push(offsets[k]);
-    this.lastChar = text[to - 1];
+    this.room(to - from);
+    const pos = this.pos;
+    let n = this.length;
+    if (typeof offsets === 'number') for (let k = from; k < to; k++) pos[n++] = offsets + k;
+    else for (let k = from; k < to; k++) pos[n++] = offsets[k];
+    this.length = n;
+    this.lastCode = text.charCodeAt(to - 1);
   }
 
   /**
@@ -160,46 +211,42 @@ class Run {
       let j = i;
       while (j < n && !isAsciiSpace(text.charCodeAt(j))) j++;
       if (j > i) {
-        if (this.softBreak) this.soft(text[i], unitAt(offsets, i));
+        if (this.softBreak) this.soft(text.charCodeAt(i), unitAt(offsets, i));
         this.pushSlice(text, offsets, i, j);
         i = j;
         continue;
       }
       let newline = false;
-      while (j < n && isAsciiSpace(text.charCodeAt(j))) {
-        if (text[j] === '\n' || text[j] === '\r') newline = true;
-        j++;
-      }
-      const prev = this.last();
-      const next = text[j];
-      const cjkBreak = newline && prev !== undefined && next !== undefined && CJK_OR_FULL.test(prev) && CJK_OR_FULL.test(next);
-      if (prev !== undefined && prev !== ' ' && !cjkBreak && !this.softBreak) this.push(' ', unitAt(offsets, i));
+      for (let c = text.charCodeAt(j); j < n && isAsciiSpace(c); c = text.charCodeAt(++j)) if (c === 10 || c === 13) newline = true;
+      const prev = this.lastCode;
+      const cjkBreak = newline && prev >= 0 && j < n && isCjkOrFull(prev) && isCjkOrFull(text.charCodeAt(j));
+      if (prev >= 0 && prev !== 32 && !cjkBreak && !this.softBreak) this.push(' ', unitAt(offsets, i));
       i = j;
     }
   }
 
-  /** A soft break before `next`: nothing between CJK characters, one space otherwise. */
-  private soft(next: string, at: number): void {
+  /** A soft break before the unit `next`: nothing between CJK characters, one space otherwise. */
+  private soft(next: number, at: number): void {
     this.softBreak = false;
-    const prev = this.last();
-    if (prev === undefined || prev === ' ') return;
-    if (!(CJK_OR_FULL.test(prev) && CJK_OR_FULL.test(next))) this.push(' ', at);
+    const prev = this.lastCode;
+    if (prev < 0 || prev === 32) return;
+    if (!(isCjkOrFull(prev) && isCjkOrFull(next))) this.push(' ', at);
   }
 
-  /** The run without spaces at its ends (ASCII ones: NBSP and U+3000 are the author's). */
-  trimmed(): { text: string; pos: number[] } {
-    const text = this.parts.join('');
+  /** The run without spaces at its ends (ASCII ones: NBSP and U+3000 are the author's), its offsets copied out. */
+  trimmed(): { text: string; pos: Int32Array } {
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     let a = 0;
     let b = text.length;
     while (a < b && text.charCodeAt(a) === 32) a++;
     while (b > a && text.charCodeAt(b - 1) === 32) b--;
-    return a === 0 && b === text.length ? { text, pos: this.pos } : { text: text.slice(a, b), pos: this.pos.slice(a, b) };
+    return { text: a === 0 && b === text.length ? text : text.slice(a, b), pos: this.pos.slice(a, b) };
   }
 }
 
 interface CellOut {
   text: string;
-  pos: number[];
+  pos: Int32Array;
   colSpan: number;
   rowSpan: number;
 }
@@ -214,11 +261,11 @@ export const HTML_LIMIT = 20_000_000;
 
 /**
  * The text of every rendered element under <body>, from one walk of the tree: the squashed text of
- * all rendered text nodes in document order, and for each element the run of text nodes it holds.
- * The reader asks for an element's text at every level it descends (the report's element, chrome
- * blocks, title candidates); walking each subtree again made a page nested thousands of levels deep
- * cost the square of its depth. Squashing removes characters one by one, so the squashed text of
- * an element is a slice of the squashed whole.
+ * all rendered text nodes in document order, and for each element the run of text nodes it holds
+ * (PageNode.first/end). The reader asks for an element's text at every level it descends (the
+ * report's element, chrome blocks, title candidates); walking each subtree again made a page nested
+ * thousands of levels deep cost the square of its depth. Squashing removes characters one by one,
+ * so the squashed text of an element is a slice of the squashed whole.
  */
 class PageText {
   private squashed = '';
@@ -226,48 +273,63 @@ class PageText {
   private readonly raw: number[] = [0];
   private readonly sq: number[] = [0];
   private readonly link: number[] = [0];
-  /** Element → [first text node, end) of its rendered text. */
-  private readonly spans = new Map<Element, [number, number]>();
-  /** Elements holding a <table> anywhere below them (rendered or not). */
-  private readonly tableAbove = new Set<Element>();
-  /** Elements below an <a>: their link share is not a difference of the running counts. */
-  private readonly underLink = new Set<Element>();
 
-  constructor(body: Element) {
+  /** False when the locator met a text node the source does not hold there (the page is then read with parse5's locations). */
+  located = true;
+
+  /**
+   * `locator`: the walk starts at the document (`top`) and places every text node of the page in
+   * the source on the way, the body's and the others', in document order (one walk for both).
+   */
+  constructor(top: Node, body: Element, locator: TextLocator | null) {
     const parts: string[] = [];
     // An explicit stack (no recursion: a page may nest thousands of levels): each entry a node and
     // its flags; EXIT entries close an element's span once its subtree is done.
     const RENDERED = 1;
     const IN_LINK = 2;
     const EXIT = 4;
-    const nodes: Node[] = [body];
-    const flags: number[] = [RENDERED];
+    const nodes: Node[] = [locator ? top : body];
+    const flags: number[] = [0];
+    const { raw, sq, link } = this;
     let k = 0;
     while (nodes.length) {
       const n = nodes.pop()!;
       const f = flags.pop()!;
       if (f & EXIT) {
-        const el = n as Element;
-        const span = this.spans.get(el);
-        if (span) span[1] = k;
-        const parent = el.parentNode as Element | null;
-        if (el !== body && parent && (el.tagName === 'table' || this.tableAbove.has(el))) this.tableAbove.add(parent);
+        if (n.first >= 0) n.end = k;
+        const parent = n.parentNode;
+        if (n !== body && parent && (n.tagName === 'table' || n.flags & TABLE_BELOW)) parent.flags |= TABLE_BELOW;
         continue;
       }
       if (isText(n)) {
+        if (locator && !locator.place(n)) {
+          this.located = false;
+          return;
+        }
         if (!(f & RENDERED)) continue;
         const t = squash(n.value);
         parts.push(t);
-        this.raw.push(this.raw[k] + n.value.length);
-        this.sq.push(this.sq[k] + t.length);
-        this.link.push(this.link[k] + (f & IN_LINK ? t.length : 0));
+        raw.push(raw[k] + n.value.length);
+        sq.push(sq[k] + t.length);
+        link.push(link[k] + (f & IN_LINK ? t.length : 0));
         k++;
         continue;
       }
-      if (!isElement(n)) continue;
-      const rendered = f & RENDERED && (n === body || !skipped(n)) ? RENDERED : 0;
-      if (rendered) this.spans.set(n, [k, k]);
-      if (f & IN_LINK) this.underLink.add(n);
+      if (!isElement(n)) {
+        // The document itself, walked from the top: its children (comments and the doctype have none).
+        for (let i = n.childNodes.length - 1; i >= 0; i--) {
+          nodes.push(n.childNodes[i]);
+          flags.push(0);
+        }
+        continue;
+      }
+      if (locator && n.content !== undefined) {
+        this.located = false; // a <template>: its text lives in another tree
+        return;
+      }
+      const rendered = n === body || (f & RENDERED && !skipped(n)) ? RENDERED : 0;
+      if (rendered) n.first = n.end = k;
+      if (f & IN_LINK) n.flags |= UNDER_LINK;
       const inLink = f & IN_LINK || n.tagName === 'a' ? IN_LINK : 0;
       nodes.push(n);
       flags.push(EXIT);
@@ -285,9 +347,9 @@ class PageText {
    * its first text nodes up to the one that brings the raw text to the limit.
    */
   textOf(el: Element, limit = Infinity): string {
-    const span = this.spans.get(el);
-    if (!span) return textOfWalk(el, limit);
-    const [a, b] = span;
+    if (el.first < 0) return textOfWalk(el, limit);
+    const a = el.first;
+    const b = el.end;
     let end = b;
     if (limit !== Infinity && this.raw[b] - this.raw[a] >= limit) {
       // The first node k with raw[k + 1] - raw[a] >= limit.
@@ -305,15 +367,15 @@ class PageText {
 
   /** Characters of text inside links, and in all, of an element. */
   linkShare(el: Element): { link: number; all: number } {
-    const span = this.spans.get(el);
-    if (!span || this.underLink.has(el)) return linkShareWalk(el);
-    const [a, b] = span;
+    if (el.first < 0 || el.flags & UNDER_LINK) return linkShareWalk(el);
+    const a = el.first;
+    const b = el.end;
     return { link: this.link[b] - this.link[a], all: this.sq[b] - this.sq[a] };
   }
 
   /** A leaf table (no table inside it) is a data table; one holding tables is page layout. */
   hasNestedTable(table: Element): boolean {
-    return this.spans.has(table) ? this.tableAbove.has(table) : hasNestedTableWalk(table);
+    return table.first >= 0 ? (table.flags & TABLE_BELOW) !== 0 : hasNestedTableWalk(table);
   }
 }
 
@@ -343,22 +405,32 @@ function textOfWalk(el: Element, limit = Infinity): string {
 function linkShareWalk(el: Element): { link: number; all: number } {
   let link = 0;
   let all = 0;
-  const stack: [Node, boolean][] = [[el, false]];
-  while (stack.length) {
-    const [n, inLink] = stack.pop()!;
+  const nodes: Node[] = [el];
+  const inLinks: boolean[] = [false];
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const inLink = inLinks.pop()!;
     if (isText(n)) {
       const len = squash(n.value).length;
       all += len;
       if (inLink) link += len;
     } else if (isElement(n) && !(n !== el && skipped(n))) {
       const a = inLink || n.tagName === 'a';
-      for (const c of n.childNodes) stack.push([c, a]);
+      for (const c of n.childNodes) {
+        nodes.push(c);
+        inLinks.push(a);
+      }
     }
   }
   return { link, all };
 }
 
 const markersOf = (text: string) => MARKERS.filter((m) => text.includes(m));
+
+function hasMarker(text: string): boolean {
+  for (let i = 0; i < MARKERS.length; i++) if (text.includes(MARKERS[i])) return true;
+  return false;
+}
 
 /**
  * The report's element: from <body> down, the child holding every marker its parent holds, as long
@@ -388,18 +460,60 @@ function contentRoot(body: Element, page: PageText): Element {
 function isChrome(el: Element, page: PageText): boolean {
   const text = page.textOf(el, 4000);
   if (!text) return false;
-  if (markersOf(text).length) return false;
+  if (hasMarker(text)) return false;
   if (CHROME_LINE.test(text)) return true;
   if (el.tagName === 'table' && METADATA.test(text)) return true;
   const { link, all } = page.linkShare(el);
   return all > 0 && link / all > 0.6;
 }
 
+/** One row of a table being laid out as a line: its slots' text joined by TABs, and each unit's page offset. */
+class RowText {
+  private parts: string[] = [];
+  private pos = new Int32Array(256);
+  private length = 0;
+  slots: { at: number; cell: GridCell }[] = [];
+
+  /** A slot of the row: its cell, its text and the page offsets of that text. */
+  put(cell: GridCell, text: string, pos: Int32Array | undefined): void {
+    const units = (pos?.length ?? 0) + 1;
+    if (this.length + units > this.pos.length) {
+      const grown = new Int32Array(Math.max(this.pos.length * 2, this.length + units));
+      grown.set(this.pos.subarray(0, this.length));
+      this.pos = grown;
+    }
+    if (this.slots.length) {
+      this.parts.push('\t');
+      // The TAB is where the next slot's text is (or, before an empty slot, where the last text was).
+      this.pos[this.length] = pos?.length ? pos[0] : this.length ? this.pos[this.length - 1] : 0;
+      this.length++;
+    }
+    this.slots.push({ at: this.length, cell });
+    if (text) this.parts.push(text);
+    if (pos) {
+      this.pos.set(pos, this.length);
+      this.length += pos.length;
+    }
+  }
+
+  /** The row as a block of the document's text; the builder is then empty again. */
+  take(grid: number): Block {
+    const block: Block = { kind: 'row', text: this.parts.join(''), pos: this.pos.slice(0, this.length), slots: this.slots, grid };
+    this.parts = [];
+    this.length = 0;
+    this.slots = [];
+    return block;
+  }
+}
+
 class Renderer {
   blocks: Block[] = [];
   attachments: string[] = [];
   private line = new Run();
-  private lineKind: { kind: 'line' | 'heading'; level?: number } = { kind: 'line' };
+  private cell = new Run();
+  private row = new RowText();
+  private lineKind: 'line' | 'heading' = 'line';
+  private lineLevel: number | undefined;
   private grids = 0;
 
   constructor(
@@ -409,20 +523,24 @@ class Renderer {
 
   /** Ends the current line (if it holds text). */
   flush(): void {
-    const { text, pos } = this.line.trimmed();
-    if (text) this.blocks.push({ kind: this.lineKind.kind, level: this.lineKind.level, text, pos });
-    this.line = new Run();
-    this.lineKind = { kind: 'line' };
+    if (this.line.length) {
+      const { text, pos } = this.line.trimmed();
+      if (text) this.blocks.push({ kind: this.lineKind, level: this.lineLevel, text, pos });
+      this.line.reset();
+    }
+    this.line.softBreak = false;
+    this.lineKind = 'line';
+    this.lineLevel = undefined;
   }
 
-  /** Renders the element's subtree as lines (iteratively: `exit` entries close blocks). */
+  /** Renders the element's subtree as lines (iteratively: exit entries close blocks). */
   render(root: Element, skipChrome: boolean): void {
-    type Entry = { node: Node; exit?: Element };
-    const stack: Entry[] = [{ node: root }];
-    while (stack.length) {
-      const { node, exit } = stack.pop()!;
-      if (exit) {
-        if (BLOCK.has(exit.tagName) || HEADING.test(exit.tagName)) this.flush();
+    const nodes: Node[] = [root];
+    const exits: boolean[] = [false];
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      if (exits.pop()) {
+        if (BLOCK.has(node.tagName)) this.flush();
         continue;
       }
       if (isText(node)) {
@@ -431,31 +549,41 @@ class Renderer {
       }
       if (!isElement(node)) continue;
       const el = node;
+      const tag = el.tagName;
       if (skipped(el)) continue;
-      if (el.tagName === 'br') {
+      if (tag === 'br') {
         this.flush();
         continue;
       }
-      if (el.tagName === 'a') this.noteLink(el);
-      if (el !== root && skipChrome && (BLOCK.has(el.tagName) || el.tagName === 'table') && isChrome(el, this.page)) {
+      if (tag === 'a') this.noteLink(el);
+      const block = BLOCK.has(tag);
+      if (el !== root && skipChrome && block && isChrome(el, this.page)) {
         // Chrome is not rendered, but a link to the report's document in it (an attachment line
         // is mostly a link) is still the page's attachment.
         this.noteLinksIn(el);
         continue;
       }
-      if (el.tagName === 'table' && !this.page.hasNestedTable(el)) {
+      if (tag === 'table' && !this.page.hasNestedTable(el)) {
         this.flush();
         this.table(el);
         continue;
       }
-      const heading = HEADING.exec(el.tagName);
-      if (BLOCK.has(el.tagName) || heading) {
+      if (block) {
         this.flush();
-        if (heading) this.lineKind = { kind: 'heading', level: Number(heading[1]) };
+        const heading = tag.length === 2 && tag.charCodeAt(0) === 104 ? HEADING.exec(tag) : null;
+        if (heading) {
+          this.lineKind = 'heading';
+          this.lineLevel = Number(heading[1]);
+        }
       }
-      if (el.tagName === 'li') this.listMarker(el);
-      stack.push({ node: el, exit: el });
-      for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push({ node: el.childNodes[i] });
+      if (tag === 'li') this.listMarker(el);
+      nodes.push(el);
+      exits.push(true);
+      const kids = el.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        nodes.push(kids[i]);
+        exits.push(false);
+      }
     }
     this.flush();
   }
@@ -479,7 +607,7 @@ class Renderer {
    * paragraphs into such lists.
    */
   private listMarker(li: Element): void {
-    const ol = li.parentNode && isElement(li.parentNode as Node) ? (li.parentNode as Element) : undefined;
+    const ol = li.parentNode && isElement(li.parentNode) ? li.parentNode : undefined;
     if (!ol || ol.tagName !== 'ol') return;
     const given = Number.parseInt(attr(li, 'value') ?? '', 10);
     const previous = this.lists.get(ol);
@@ -502,7 +630,7 @@ class Renderer {
     while (stack.length) {
       const n = stack.pop()!;
       if (isText(n) && n.value.length) return unitAt(this.offsets(n), 0);
-      const kids = 'childNodes' in n ? n.childNodes : [];
+      const kids = n.childNodes;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     }
     return 0;
@@ -514,9 +642,11 @@ class Renderer {
   }
 
   /** A cell's content as one run: blocks and `<br>` inside it are soft breaks. */
-  private cellText(td: Element): { text: string; pos: number[] } {
-    const run = new Run();
-    const stack: Node[] = [...td.childNodes].reverse();
+  private cellText(td: Element): { text: string; pos: Int32Array } {
+    const run = this.cell;
+    run.reset();
+    const stack: Node[] = [];
+    for (let i = td.childNodes.length - 1; i >= 0; i--) stack.push(td.childNodes[i]);
     while (stack.length) {
       const n = stack.pop()!;
       if (isText(n)) {
@@ -534,16 +664,17 @@ class Renderer {
   /** The rows of a leaf table: its own `<tr>`s (through thead/tbody/tfoot), each with its cells. */
   private rowsOf(table: Element): CellOut[][] {
     const rows: CellOut[][] = [];
-    const stack: Node[] = [...table.childNodes].reverse();
+    const stack: Node[] = [];
+    for (let i = table.childNodes.length - 1; i >= 0; i--) stack.push(table.childNodes[i]);
     while (stack.length) {
       const n = stack.pop()!;
       if (!isElement(n) || skipped(n)) continue;
       if (n.tagName === 'tr') {
         const cells: CellOut[] = [];
         for (const c of n.childNodes) {
-          if (!isElement(c) || (c.tagName !== 'td' && c.tagName !== 'th') || hidden(c)) continue;
-          const span = (name: string) => Math.min(MAX_SPAN, Math.max(1, Number.parseInt(attr(c, name) ?? '1', 10) || 1));
-          cells.push({ ...this.cellText(c), colSpan: span('colspan'), rowSpan: span('rowspan') });
+          if ((c.tagName !== 'td' && c.tagName !== 'th') || skipped(c)) continue;
+          const { text, pos } = this.cellText(c);
+          cells.push({ text, pos, colSpan: span(c, 'colspan'), rowSpan: span(c, 'rowspan') });
         }
         rows.push(cells);
         continue;
@@ -559,31 +690,23 @@ class Renderer {
     const rows = this.rowsOf(table).filter((r) => r.length);
     if (!rows.length) return;
     const grid = this.grids++;
+    const row = this.row;
     // occupied[r][c]: a slot taken by a cell that started above or to the left.
     const occupied: ('above' | undefined)[][] = rows.map(() => []);
+    const cover = (by: 'left' | 'above') => row.put({ start: 0, end: 0, text: '', covered: by }, '', undefined);
     for (let r = 0; r < rows.length; r++) {
-      const slots: { at: number; cell: GridCell }[] = [];
-      let text = '';
-      const pos: number[] = [];
       let c = 0;
-      const put = (cell: GridCell, t: string, p: number[]) => {
-        if (slots.length) {
-          text += '\t';
-          pos.push(p[0] ?? pos[pos.length - 1] ?? 0);
-        }
-        slots.push({ at: text.length, cell });
-        text += t;
-        for (const x of p) pos.push(x);
-      };
-      const cover = (by: 'left' | 'above') => put({ start: 0, end: 0, text: '', covered: by }, '', []);
       for (const cell of rows[r]) {
         while (occupied[r][c]) {
           cover('above');
           c++;
         }
-        put({ start: 0, end: 0, text: cell.text, ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}), ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}) }, cell.text, cell.pos);
-        for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++) {
-          for (let dc = 0; dc < cell.colSpan; dc++) if (dr > 0) occupied[r + dr][c + dc] = 'above';
+        const slot: GridCell = { start: 0, end: 0, text: cell.text };
+        if (cell.colSpan > 1) slot.colSpan = cell.colSpan;
+        if (cell.rowSpan > 1) slot.rowSpan = cell.rowSpan;
+        row.put(slot, cell.text, cell.pos);
+        for (let dr = 1; dr < cell.rowSpan && r + dr < rows.length; dr++) {
+          for (let dc = 0; dc < cell.colSpan; dc++) occupied[r + dr][c + dc] = 'above';
         }
         for (let dc = 1; dc < cell.colSpan; dc++) cover('left');
         c += cell.colSpan;
@@ -593,48 +716,58 @@ class Renderer {
         cover('above');
         c++;
       }
-      this.blocks.push({ kind: 'row', text, pos, slots, grid });
+      this.blocks.push(row.take(grid));
     }
   }
 }
 
+/** A cell's colspan or rowspan: a whole number from 1 to MAX_SPAN (1 when absent or not a number). */
+function span(cell: Element, name: string): number {
+  return Math.min(MAX_SPAN, Math.max(1, Number.parseInt(attr(cell, name) ?? '1', 10) || 1));
+}
+
 /** The page's title element text, when the body does not open with the title. */
-function titleAbove(body: Element, root: Element, locate: Locate, page: PageText): { text: string; pos: number[] } | undefined {
+function titleAbove(body: Element, root: Element, locate: Locate, page: PageText): { text: string; pos: Int32Array } | undefined {
   // The last short block before the report's element whose text is a report title, not inside a link
   // (breadcrumbs and "上一篇/下一篇" are links).
   let found: Element | undefined;
-  const stack: [Node, boolean][] = [[body, false]];
-  while (stack.length) {
-    const [n, inLink] = stack.pop()!;
+  const nodes: Node[] = [body];
+  const inLinks: boolean[] = [false];
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const inLink = inLinks.pop()!;
     if (n === root) break;
     if (!isElement(n) || skipped(n)) continue;
     const link = inLink || n.tagName === 'a';
-    if (!link && (BLOCK.has(n.tagName) || HEADING.test(n.tagName) || n.tagName === 'span' || n.tagName === 'strong' || n.tagName === 'font')) {
+    if (!link && (BLOCK.has(n.tagName) || n.tagName === 'span' || n.tagName === 'strong' || n.tagName === 'font')) {
       const t = page.textOf(n, 200);
       if (t.length <= 60 && TITLE.test(t) && !/[>＞»]/.test(t) && !n.childNodes.some((c) => isElement(c) && BLOCK.has(c.tagName) && TITLE.test(page.textOf(c, 200)))) found = n;
     }
-    for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push([n.childNodes[i], link]);
+    for (let i = n.childNodes.length - 1; i >= 0; i--) {
+      nodes.push(n.childNodes[i]);
+      inLinks.push(link);
+    }
   }
   if (!found) return undefined;
   const sub = new Renderer(locate, page);
   sub.render(found, false);
   const line = sub.blocks.find((b) => b.kind !== 'row');
-  return line && { text: line.text, pos: line.pos ?? [] };
+  return line && { text: line.text, pos: line.pos ?? new Int32Array(0) };
 }
 
 function findElement(root: Node, tag: string): Element | undefined {
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (isElement(n) && n.tagName === tag) return n;
-    const kids = 'childNodes' in n ? n.childNodes : [];
+    if (n.tagName === tag) return n;
+    const kids = n.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return undefined;
 }
 
 /** The text of <title>, cut to the part naming the report ("…年度报告_某某区人民政府" → "…年度报告"). */
-function pageTitle(doc: Node, locate: Locate): { text: string; pos: number[] } | undefined {
+function pageTitle(doc: Node, locate: Locate): { text: string; pos: Int32Array } | undefined {
   const el = findElement(doc, 'title');
   const node = el?.childNodes.find(isText);
   if (!node) return undefined;
@@ -658,36 +791,46 @@ function pageTitle(doc: Node, locate: Locate): { text: string; pos: number[] } |
 /** The page offsets of the UTF-16 units of a text node's value. */
 type Locate = (n: TextNode) => At;
 
+/** A text node's place as the locator set it (html-locate.ts); text it did not reach (none, when it succeeds) at 0. */
+const located: Locate = (n) => (n.at >= 0 ? n.at : (n.units ??= new Int32Array(n.value.length)));
+
+/** The element whose content is the page: <body>, else (a frameset page) the root element. */
+const bodyOf = (doc: Node) => findElement(doc, 'body') ?? doc.childNodes.find(isElement);
+
 /**
- * The page's tree and the way from its text nodes to their places. The tree is parsed without
- * location info and its text matched to the source (html-locate.ts); a page whose tree does not
- * follow its source is parsed again with parse5's locations. `locations` forces the second way
- * (tests compare the two).
+ * The page's tree, its text, and the way from its text nodes to their places. The tree is parsed
+ * without location info and its text matched to the source as the page text is read
+ * (html-locate.ts); a page whose tree does not follow its source is parsed again with parse5's
+ * locations. `locations` forces the second way (tests compare the two).
  */
-function parsePage(html: string, locations: boolean): { doc: Node; locate: Locate } {
-  const plain = locations ? undefined : parse(html);
-  const found = plain && locateTexts(html, plain);
-  if (plain && found) {
-    const locate: Locate = (n) => found.get(n) ?? new Int32Array(n.value.length);
-    return { doc: plain, locate };
+function readPage(html: string, locations: boolean): { doc: Node; body: Element | undefined; page: PageText | undefined; locate: Locate } {
+  if (!locations) {
+    const doc = parseTree(html);
+    const body = bodyOf(doc);
+    if (!body) {
+      if (locateTexts(html, doc)) return { doc, body, page: undefined, locate: located };
+    } else {
+      const page = new PageText(doc, body, new TextLocator(html));
+      if (page.located) return { doc, body, page, locate: located };
+    }
   }
-  const doc = parse(html, { sourceCodeLocationInfo: true });
+  const doc = parseTree(html, true);
+  const body = bodyOf(doc);
   const locate: Locate = (n) => {
+    if (n.units) return n.units;
     const loc = n.sourceCodeLocation;
-    if (!loc) return new Int32Array(n.value.length);
-    return align(html.slice(loc.startOffset, loc.endOffset), n.value, loc.startOffset);
+    n.units = loc ? align(html.slice(loc.startOffset, loc.endOffset), n.value, loc.startOffset) : new Int32Array(n.value.length);
+    return n.units;
   };
-  return { doc, locate };
+  return { doc, body, page: body && new PageText(doc, body, null), locate };
 }
 
 /** Reads an HTML page (already decoded) into the engine's source shape. */
 export function readHtml(html: string, opts: { locations?: boolean } = {}): HtmlSource {
-  const { doc, locate } = parsePage(html, opts.locations === true);
-  const body = findElement(doc, 'body') ?? ((doc as DefaultTreeAdapterMap['document']).childNodes.find(isElement) as Element | undefined);
+  const { doc, body, page, locate } = readPage(html, opts.locations === true);
   let blocks: Block[] = [];
   let attachments: string[] = [];
-  if (body) {
-    const page = new PageText(body);
+  if (body && page) {
     const renderer = new Renderer(locate, page);
     const root = contentRoot(body, page);
     renderer.render(root, true);

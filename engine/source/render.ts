@@ -11,7 +11,7 @@ export interface Block {
   level?: number;
   text: string;
   /** For each unit of `text`, its offset in the original (HTML); absent for sources without a text (Word). */
-  pos?: number[];
+  pos?: Int32Array;
   /** For rows: the slots of the row, with their start in `text`. */
   slots?: { at: number; cell: GridCell }[];
   /** For rows: which table of the document the row belongs to. */
@@ -28,11 +28,27 @@ export interface LaidOut {
   lineBlocks: (Block | undefined)[];
 }
 
+/**
+ * A slot's cell at its place in the text. Built field by field: a spread of cells of several shapes
+ * (spans, covered or not) was a generic copy per cell, a visible share of a page's reading.
+ */
+function placedCell(c: GridCell, start: number): GridCell {
+  const cell: GridCell = { start, end: start + c.text.length, text: c.text };
+  if (c.colSpan !== undefined) cell.colSpan = c.colSpan;
+  if (c.rowSpan !== undefined) cell.rowSpan = c.rowSpan;
+  if (c.covered !== undefined) cell.covered = c.covered;
+  return cell;
+}
+
 export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
-  let text = '';
-  const origin: number[] = [];
   // Offsets back into an original only where blocks carry them (HTML); a Word document has none.
   const tracked = blocks.some((b) => b.pos);
+  let units = 0;
+  for (let i = 0; i < blocks.length; i++) units += blocks[i].text.length + (i ? 2 : 0);
+  const origin = new Int32Array(tracked ? units : 0);
+  let o = 0;
+  const pieces: string[] = [];
+  let length = 0;
   const lineBlocks: (Block | undefined)[] = [];
   const structure = emptyStructure();
   let grid: { id: number; rows: SourceGrid['rows'] } | undefined;
@@ -49,29 +65,34 @@ export function layOut(blocks: Block[], kind: SourceGrid['kind']): LaidOut {
     if (prev) {
       // Rows of one table stay on consecutive lines; every other block is a paragraph of its own.
       const blank = !(b.kind === 'row' && prev.kind === 'row' && prev.grid === b.grid);
-      const at = b.pos?.[0] ?? origin[origin.length - 1] ?? 0;
-      text += blank ? '\n\n' : '\n';
-      if (tracked) origin.push(at);
+      const at = b.pos?.length ? b.pos[0] : o ? origin[o - 1] : 0;
+      pieces.push(blank ? '\n\n' : '\n');
+      length += blank ? 2 : 1;
+      if (tracked) origin[o++] = at;
       if (blank) {
-        if (tracked) origin.push(at);
+        if (tracked) origin[o++] = at;
         lineBlocks.push(undefined);
       }
       line += blank ? 2 : 1;
     }
-    const start = text.length;
-    text += b.text;
-    if (b.pos) for (const p of b.pos) origin.push(p);
-    else if (tracked) for (let i = 0; i < b.text.length; i++) origin.push(0);
+    const start = length;
+    pieces.push(b.text);
+    length += b.text.length;
+    if (b.pos) {
+      origin.set(b.pos, o);
+      o += b.pos.length;
+    } else if (tracked) o += b.text.length;
     lineBlocks.push(b);
     if (b.kind === 'heading') {
       structure.headings.set(line, { line, level: b.level ?? 1, kind: 'markup', contentStart: start, contentEnd: start + b.text.length });
     }
     if (b.kind === 'row') {
       grid ??= { id: b.grid ?? 0, rows: [] };
-      grid.rows.push({ line, cells: b.slots!.map((s) => ({ ...s.cell, start: start + s.at, end: start + s.at + s.cell.text.length })) });
+      grid.rows.push({ line, cells: b.slots!.map((s) => placedCell(s.cell, start + s.at)) });
     }
     prev = b;
   }
   endGrid();
-  return { text, index: new LineIndex(text), structure, origin: Int32Array.from(origin), lineBlocks };
+  const text = pieces.join('');
+  return { text, index: new LineIndex(text), structure, origin: o === origin.length ? origin : origin.slice(0, o), lineBlocks };
 }

@@ -91,7 +91,9 @@ test('--fix and the editor fix-all give the same bytes on every fixture', { time
     if (written !== text) changed++;
   }
   // The comparison is not empty: most fixtures with safe fixes were changed, the refusals were not.
-  assert.ok(changed >= 15, `only ${changed} files changed`);
+  // (14 since issue 14: pandoc's Markdown of the pages keeps its <span lang> wrappers, raw HTML its
+  // reader never sees, which TEXT-EXPORT-ARTIFACT no longer deletes.)
+  assert.ok(changed >= 14, `only ${changed} files changed`);
   assert.equal(byEditor.get('variant-004-t4-unreadable.txt'), files.get('variant-004-t4-unreadable.txt'));
   assert.notEqual(byEditor.get('variant-002-fullwidth.txt'), files.get('variant-002-fullwidth.txt'));
   assert.notEqual(byEditor.get('seeds-004_bf0c3beead923054.crlf.txt'), files.get('seeds-004_bf0c3beead923054.crlf.txt'));

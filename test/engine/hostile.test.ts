@@ -2,10 +2,12 @@
 // timeout), and offsets stay true with mixed line ends and characters outside the BMP.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { check, LineIndex, parseReport } from '../../engine/index.ts';
+import { check, checkAsync, LineIndex, parseReport, type Finding } from '../../engine/index.ts';
 import { MARKDOWN_TREE_LIMIT } from '../../engine/source/index.ts';
 import type { Cell, Table } from '../../engine/model.ts';
+import { cutInHalf, tagSoup } from '../helpers/hostile-sources.ts';
 import { rewriteTables } from '../helpers/layouts.ts';
 import { loadSeeds } from '../helpers/seeds.ts';
 
@@ -242,4 +244,38 @@ describe('offsets stay true', () => {
       }
     });
   }
+});
+
+// Issue 14: truncated and malformed documents of each source kind (test/helpers/hostile-sources.ts;
+// bench/hostile.bench.ts measures the same files through the CLI).
+describe('truncated and malformed sources', () => {
+  const FORMS = new URL('../fixtures/forms/', import.meta.url).pathname;
+  const key = (f: Finding) => [f.rule, f.severity, f.cell ? `${f.cell.table}.${f.cell.row}.${f.cell.col}` : '-', f.written, f.computed, f.message].join(' | ');
+  const intact = check(new Uint8Array(readFileSync(`${FORMS}002.html`)), { fileName: '002.html' }).findings.map(key);
+
+  for (const [form, message] of [['002.docx', 'Word 文档（.docx）已损坏或不完整，无法读取，未检查'], ['002.pdf', 'PDF 文件已损坏或格式有误，无法读取，未检查']]) {
+    it(`${form} cut in half: one FILE-UNREADABLE saying the file is damaged, nothing else`, OPTS, async () => {
+      const r = await checkAsync(cutInHalf(form), { fileName: `cut-${form}` });
+      assert.deepEqual(r.findings.map((f) => [f.rule, f.severity, f.message]), [['FILE-UNREADABLE', 'error', message]]);
+    });
+  }
+
+  it('a web page cut in half: what it holds is read as the whole page reads it, and what it lost is said missing', OPTS, () => {
+    const r = check(cutInHalf('002.html'), { fileName: 'cut-002.html' });
+    const lost = r.findings.filter((f) => !intact.includes(key(f)));
+    assert.deepEqual([...new Set(lost.map((f) => f.rule))].sort(), ['STRUCT-SECTION-MISSING', 'STRUCT-TABLE-MISSING']);
+    assert.deepEqual(lost.filter((f) => f.rule === 'STRUCT-SECTION-MISSING').map((f) => f.message), [
+      '缺少第四部分“政府信息公开行政复议、行政诉讼情况”', '缺少第五部分“存在的主要问题及改进情况”', '缺少第六部分“其他需要报告的事项”',
+    ]);
+    assert.equal(r.report.tables.T2.status, 'bound', 'the table before the cut is read whole');
+  });
+
+  it('every seed’s web page as tag soup: the findings of the intact page, no more, no fewer', OPTS, () => {
+    for (const n of ['000', '001', '002', '003', '004']) {
+      const soup = check(tagSoup(`${n}.html`), { fileName: `soup-${n}.html` });
+      const page = check(readFileSync(`${FORMS}${n}.html`, 'utf8'), { fileName: `${n}.html` });
+      assert.deepEqual(soup.findings.map(key).sort(), page.findings.map(key).sort(), n);
+      assert.deepEqual(Object.values(soup.report.tables).map((t) => t.status), ['bound', 'bound', 'bound']);
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { check, parseReport } from '../../engine/index.ts';
 import { readHtml, HTML_LIMIT } from '../../engine/source/html.ts';
 import { locateTexts } from '../../engine/source/html-locate.ts';
-import { parse } from 'parse5';
+import { parseTree } from '../../engine/source/html-tree.ts';
 import iconv from 'iconv-lite';
 import { PAGE_VARIANTS, pageVariant } from '../helpers/pages.ts';
 
@@ -129,7 +129,7 @@ test('text is located without parse5’s location info, and the reading is the o
   }
   for (const f of ['wgj-002.html', 'sh-2019.html']) pages.push(iconv.decode(readFileSync(`${F}html/${f}`), 'gb18030'));
   for (const html of pages) {
-    assert.ok(locateTexts(html, parse(html)), 'the page takes the fast way');
+    assert.ok(locateTexts(html, parseTree(html)), 'the page takes the fast way');
     const fast = readHtml(html);
     const located = readHtml(html, { locations: true });
     assert.equal(fast.text, located.text);
@@ -150,8 +150,8 @@ test('a page whose tree does not follow its source (text moved out of a table, a
     assert.equal(fast.text, located.text);
     assert.deepEqual([...fast.origin], [...located.origin]);
   }
-  assert.equal(locateTexts(cases[0], parse(cases[0])), undefined, 'foster-parented text is not where the tree puts it');
-  assert.equal(locateTexts(cases[1], parse(cases[1])), undefined);
+  assert.equal(locateTexts(cases[0], parseTree(cases[0])), false, 'foster-parented text is not where the tree puts it');
+  assert.equal(locateTexts(cases[1], parseTree(cases[1])), false);
   // Every character of the rendered text is at its place in the page (entities at their '&').
   const html = cases[3];
   const r = readHtml(html);

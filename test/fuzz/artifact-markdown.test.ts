@@ -98,14 +98,19 @@ test('TEXT-EXPORT-ARTIFACT fixes never touch code, comments, URLs, autolinks or 
   );
 });
 
-test('the cases of issue 18, one by one', () => {
+test('the cases of issues 18 and 14, one by one', () => {
   const cases: [string, string][] = [
-    ['前`<b>x</b>`后<b>加粗</b>', '前`<b>x</b>`后加粗'],
+    ['前`<b>x</b>`后[bookmark: _GoBack]加粗', '前`<b>x</b>`后加粗'],
     ['前<!-- <b>注</b> -->后', '前<!-- <b>注</b> -->后'],
     ['[链接](http://gov.cn/a "<b>t</b>")', '[链接](http://gov.cn/a "<b>t</b>")'],
     ['<span://gov.cn/a>', '<span://gov.cn/a>'],
     ['\\<b\\>保留\\<b\\>', '\\<b\\>保留\\<b\\>'],
-    ['甲<!--[if !supportLists]-->乙<!--[endif]-->丙', '甲乙丙'],
+    // Issue 14: raw HTML is markup the rendered document's reader never sees — pandoc's
+    // `<span lang="EN-US">` around a .docx run, a `<b>`, a Word conditional comment — so it stays;
+    // what Markdown shows as written (a bare `<![endif]-->`, a bookmark) is the leftover.
+    ['<span lang="EN-US">2023</span>年<b>加粗</b>', '<span lang="EN-US">2023</span>年<b>加粗</b>'],
+    ['甲<!--[if !supportLists]-->乙<!--[endif]-->丙', '甲<!--[if !supportLists]-->乙<!--[endif]-->丙'],
+    ['甲<![endif]-->乙[bookmark: _Toc1]丙', '甲乙丙'],
   ];
   for (const [body, want] of cases) {
     const md = `# 某某局2024年政府信息公开工作年度报告\n\n${body}\n`;

@@ -3,9 +3,14 @@
 // would change how Markdown reads the text around it (then it is offered as unsafe). Runs on every
 // report (always), and on all prose outside tables and code: an artefact in s5 or a heading is
 // as much a leftover as one in s1 (inside a table such text is CELL-OCR-NOISE's business).
-// What Markdown shows as written is no leftover and is never edited: inline code, link
-// destinations, autolinks, backslash escapes (`\<b\>`, in plain text too), and text inside an
-// HTML comment — a Word conditional comment is the leftover itself, and goes whole.
+// A leftover is what the reader of the document sees. In plain text (a .txt, a Word file, an HTML
+// page's rendered text) a tag is text on the page. Markdown hands its raw HTML to the browser: a
+// `<span lang="EN-US">2023</span>` pandoc writes around a run of a .docx, a `<b>`, an HTML
+// comment (a Word conditional comment among them) are markup its reader never sees, so they are
+// not reported there; a bookmark `[bookmark: …]` is text in Markdown too, and a tag Markdown does
+// not take for HTML (an unclosed `<!--[if`, `<![endif]-->`, a malformed tag) shows as written.
+// What Markdown shows as written on purpose is no leftover either and is never edited: inline
+// code, link destinations, autolinks, backslash escapes (`\<b\>`, in plain text too).
 import { inlineFacts, overlapsAny } from '../../source/inline.ts';
 import type { Span } from '../../model.ts';
 import { defineRule } from '../api.ts';
@@ -15,7 +20,6 @@ import { blockedLines } from './prose.ts';
 // conditional comment is taken whole when it is (`<!--[if !supportLists]-->`, `<![endif]-->`).
 // Lengths are bounded so that a stray `<b` in a long line costs nothing.
 export const ARTIFACT = /\[bookmark: [^\]\n]{0,200}\]|<\/?(?:b|i|u|span|font|p|br|div)\b[^<>\n]{0,1000}>|<!--\[if[^\]\n]*\](?:-->|>)|<!--\[if|<!(?:--)?\[endif\]-->/gi;
-const CONDITIONAL = /^<!--\[(?:if|endif)\b/i;
 const INLINE_BEFORE = /[`*_~[\]!<&\\]/;
 const INLINE_AFTER = /[`*_~[\]>(:;#]/;
 /** What may stand before a block's first character: indentation, list and quote markers. */
@@ -79,10 +83,11 @@ export default defineRule({
         continue;
       }
       if (overlapsAny(facts.literal, h.start, h.end)) continue;
-      const comment = facts.comments.find((c) => h.start < c.end && c.start < h.end);
-      if (!comment) emit(range);
-      // Inside a comment only a Word conditional comment is a leftover, and then all of it.
-      else if (CONDITIONAL.test(ctx.text.slice(comment.start, comment.end))) emit(comment);
+      // Hidden when rendered: an HTML comment and all inside it, and a tag that is raw HTML (inline,
+      // or in an HTML block) — remark reads both as Markdown does.
+      if (overlapsAny(facts.comments, h.start, h.end)) continue;
+      if (ctx.text[h.start] === '<' && facts.html.some((s) => s.start <= h.start && h.end <= s.end)) continue;
+      emit(range);
     }
   },
 });
