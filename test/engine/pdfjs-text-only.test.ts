@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 // @ts-expect-error plain ESM module without types
 import { ANCHOR, patchPdfjsWorker } from '../../scripts/pdfjs-text-only.mjs';
+import { pdfFile } from '../helpers/pdfs.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const HELPER = new URL('../helpers/pdf-pages.ts', import.meta.url).pathname;
@@ -28,16 +29,7 @@ function inputs(dir: string): string[] {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
-  let pdf = '%PDF-1.7\n';
-  const offsets = objs.map((o, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  writeFileSync(join(dir, 'helvetica.pdf'), pdf, 'latin1');
+  writeFileSync(join(dir, 'helvetica.pdf'), pdfFile(objs));
   return [...files, join(dir, 'helvetica.pdf')];
 }
 

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { check } from '../../engine/index.ts';
-import { ARITHMETIC, chinese, consistent, generate, PROSE_VS_TABLE, random, seedInfo, type Skew } from './consistent.ts';
+import { random } from '../helpers/random.ts';
+import { ARITHMETIC, chinese, consistent, generate, PROSE_VS_TABLE, seedInfo, type Skew } from './consistent.ts';
 import { parseNumber } from '../../engine/rules/text/prose.ts';
 
 const RUNS = Number(process.env.CONSISTENT_RUNS ?? 1000);

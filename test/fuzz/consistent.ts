@@ -9,18 +9,8 @@ import { check, parseReport, type Parsed } from '../../engine/index.ts';
 import type { TemplateVersion } from '../../engine/model.ts';
 import { BALANCE, SUMS, T3_ORGS, TEMPLATES } from '../../engine/template/index.ts';
 import { rewriteTables, type RewriteLayout } from '../helpers/layouts.ts';
+import { random } from '../helpers/random.ts';
 
-/** A small deterministic generator (mulberry32): one case is a function of its number. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

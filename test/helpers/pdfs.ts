@@ -1,6 +1,22 @@
 // PDFs written by hand for the limits of the PDF reader (test/engine/pdf.test.ts, bench/pdf.bench.ts).
 import { deflateSync } from 'node:zlib';
 
+/** A PDF file of these objects (object i + 1 is objects[i], 1 the catalog), with its cross-reference table. */
+export function pdfFile(objects: (string | Buffer)[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  let size = parts[0].length;
+  const offsets = objects.map((o, i) => {
+    const at = size;
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n')]);
+    parts.push(b);
+    size += b.length;
+    return at;
+  });
+  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
 /**
  * A one-page PDF whose content stream is `decoded` bytes of text operators (Helvetica, one piece of
  * text a line, about 60 bytes each), FlateDecode'd: a file of a few hundred KB that inflates to many
@@ -19,18 +35,7 @@ export function inflatingPdf(decoded: number): Buffer {
     Buffer.concat([Buffer.from(`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`), z, Buffer.from('\nendstream')]),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
-  let size = parts[0].length;
-  const offsets = objects.map((o, i) => {
-    const at = size;
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof o === 'string' ? Buffer.from(o) : o, Buffer.from('\nendobj\n')]);
-    parts.push(b);
-    size += b.length;
-    return at;
-  });
-  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
-  return Buffer.concat(parts);
+  return pdfFile(objects);
 }
 
 /**
@@ -50,14 +55,5 @@ export function unembeddedCjkPdf(lines: string[]): Buffer {
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>',
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
   ];
-  let pdf = '%PDF-1.7\n';
-  const offsets = objects.map((o, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return pdfFile(objects);
 }

@@ -7,6 +7,7 @@
 // Each test's draws depend only on the seed and the test's name, not on which tests ran before, and
 // a failing test's error ends with the line to replay it.
 import type { TestContext } from 'node:test';
+import { random as seeded } from './random.ts';
 
 /** The seed CI samples with when GOVREPORT_SURVIVAL_SEED is not set. */
 const CI_SEED = 19;
@@ -27,17 +28,6 @@ export const SURVIVAL_ALL = process.env.GOVREPORT_SURVIVAL_ALL === '1';
 /** The environment that draws this run's cases again. */
 export const replay = (): string => (SURVIVAL_ALL ? 'GOVREPORT_SURVIVAL_ALL=1' : `GOVREPORT_SURVIVAL_SEED=${SURVIVAL_SEED}`);
 
-/** mulberry32: small, fast and good enough to spread test cases. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x100000000;
-  };
-}
 
 /** FNV-1a of a test's name, so each test draws its own sequence from the one seed. */
 function hash(text: string): number {
@@ -56,7 +46,7 @@ export interface Sampler {
 }
 
 export function sampler(name: string): Sampler {
-  const random = generator(SURVIVAL_SEED ^ hash(name));
+  const random = seeded(SURVIVAL_SEED ^ hash(name));
   return {
     random,
     pick<T>(cases: readonly T[], k: number): T[] {
