@@ -78,7 +78,7 @@ export default defineRule({
       }
     };
     for (const line of ctx.index.lines) {
-      if (blocked.has(line.index) || !line.text.trim()) {
+      if (blocked.has(line.index) || !/\S/.test(line.text)) {
         flush();
         continue;
       }
