@@ -21,6 +21,8 @@ const LEVEL2 = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
 const LEVEL3 = /^(\d{1,2})[.、．](?!\d)/;
 const LEVEL4 = /^[（(](\d{1,2})[）)]/;
 const BLANK = /\s/;
+/** The characters TOP_ORDINAL and SUB_ORDINAL can start with, and those inline markup starts with. */
+const MAY_OPEN = '一二三四五六七八九十（(0123456789<*_\\';
 
 function leadOf(s: string): string {
   const cut = s.search(/[。；;：:]/);
@@ -79,6 +81,9 @@ export function ordinalParagraphs({ index, structure, report }: Parts, section: 
     // the set trim() removes).
     let end = line.end;
     while (start < end && BLANK.test(text[start])) start++;
+    // An ordinal is the first character the paragraph shows, and markup read past before it opens
+    // with `<`, `*`, `_` or `\`: a line starting with anything else (most prose) holds none.
+    if (start >= end || !MAY_OPEN.includes(text[start])) continue;
     while (end > start && BLANK.test(text[end - 1])) end--;
     const trimmed = text.slice(start, end);
     // A converter's emphasis or inline HTML before the ordinal (`<span lang="zh-CN">（一）…`) is read past.
