@@ -99,7 +99,9 @@ function commentsByLine({ index, structure }: Parts): Map<number, Span[]> {
 function maskedLine(index: LineIndex, line: number, comments: Map<number, Span[]>): string {
   const l = index.lines[line];
   let text = l.text;
-  for (const c of comments.get(line) ?? []) {
+  const touching = comments.get(line);
+  if (!touching) return text; // most lines: no comment, and no empty list made to find that out
+  for (const c of touching) {
     const a = Math.max(c.start, l.start) - l.start;
     const b = Math.min(c.end, l.end) - l.start;
     if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
