@@ -20,11 +20,34 @@ export interface OrdinalPara {
 const LEVEL2 = /^[（(]([一二三四五六七八九十]{1,3})[）)]/;
 const LEVEL3 = /^(\d{1,2})[.、．](?!\d)/;
 const LEVEL4 = /^[（(](\d{1,2})[）)]/;
+const BLANK = /\s/;
+/** The characters TOP_ORDINAL and SUB_ORDINAL can start with, and those inline markup starts with. */
+const MAY_OPEN = '一二三四五六七八九十（(0123456789<*_\\';
 
 function leadOf(s: string): string {
   const cut = s.search(/[。；;：:]/);
   const t = (cut >= 0 ? s.slice(0, cut) : s).trim();
   return [...t].length > 30 ? [...t].slice(0, 30).join('') + '…' : t;
+}
+
+/**
+ * What every section's reading shares: the lines of all section headings and the tables present.
+ * Built once per report rather than once per section, since a long document (a merged export of
+ * many reports) has hundreds of duplicate headings and asks for each one's section.
+ */
+const READING = new WeakMap<Report, { headingLines: Set<number>; tables: Report['tables'][keyof Report['tables']][] }>();
+function readingOf(report: Report) {
+  let r = READING.get(report);
+  if (!r) {
+    const headingLines = new Set<number>();
+    for (const s of report.sections) {
+      headingLines.add(s.heading.line);
+      for (const d of s.duplicates) headingLines.add(d.line);
+    }
+    const tables = (['T2', 'T3', 'T4'] as const).map((id) => report.tables[id]).filter((t) => t.status !== 'missing');
+    READING.set(report, (r = { headingLines, tables }));
+  }
+  return r;
 }
 
 interface Parts {
@@ -40,8 +63,7 @@ interface Parts {
  */
 export function ordinalParagraphs({ index, structure, report }: Parts, section: Section): OrdinalPara[] {
   const text = index.text;
-  const headingLines = new Set(report.sections.flatMap((s) => [s.heading.line, ...s.duplicates.map((d) => d.line)]));
-  const tables = (['T2', 'T3', 'T4'] as const).map((id) => report.tables[id]).filter((t) => t.status !== 'missing');
+  const { headingLines, tables } = readingOf(report);
   const inTable = (l: number) => {
     const line = index.lines[l];
     return tables.some((t) => line.end >= t.range.start && line.start <= t.range.end);
@@ -55,13 +77,19 @@ export function ordinalParagraphs({ index, structure, report }: Parts, section: 
     if (line.text.includes('\t') || line.text.includes('|') || inTable(l)) continue;
     const mark = structure.headings.get(l);
     let start = mark?.kind === 'atx' ? mark.contentStart : structure.bullets.get(l) ?? line.start;
-    const raw = text.slice(start, line.end);
-    const lead = raw.length - raw.trimStart().length;
-    start += lead;
+    // The text from `start` to the line's end, trimmed: found by index and copied once (`\s` is
+    // the set trim() removes).
+    let end = line.end;
+    while (start < end && BLANK.test(text[start])) start++;
+    // An ordinal is the first character the paragraph shows, and markup read past before it opens
+    // with `<`, `*`, `_` or `\`: a line starting with anything else (most prose) holds none.
+    if (start >= end || !MAY_OPEN.includes(text[start])) continue;
+    while (end > start && BLANK.test(text[end - 1])) end--;
+    const trimmed = text.slice(start, end);
     // A converter's emphasis or inline HTML before the ordinal (`<span lang="zh-CN">（一）…`) is read past.
-    const [wrapped] = unwrapped(raw.trim());
+    const [wrapped] = unwrapped(trimmed);
     start += wrapped;
-    const written = raw.trim().slice(wrapped);
+    const written = trimmed.slice(wrapped);
     if (!written) continue;
     // Inline markup inside the ordinal ("(<span lang="zh-CN">一</span>)") is read past; the token's
     // range covers it as written.

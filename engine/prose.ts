@@ -99,7 +99,9 @@ function commentsByLine({ index, structure }: Parts): Map<number, Span[]> {
 function maskedLine(index: LineIndex, line: number, comments: Map<number, Span[]>): string {
   const l = index.lines[line];
   let text = l.text;
-  for (const c of comments.get(line) ?? []) {
+  const touching = comments.get(line);
+  if (!touching) return text; // most lines: no comment, and no empty list made to find that out
+  for (const c of touching) {
     const a = Math.max(c.start, l.start) - l.start;
     const b = Math.min(c.end, l.end) - l.start;
     if (b > a) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
@@ -120,13 +122,16 @@ function sectionAt(report: Report, offset: number): SectionKey | null {
 }
 
 const SENTENCE_ENDS = /[。！？；]/g;
+// `/\S/` holds exactly where `trim()` would leave something (both use WhiteSpace and
+// LineTerminator), without copying the line or piece to find out.
+const NONBLANK = /\S/;
 
 function sentences(parts: Parts, blocked: ReadonlySet<number>, headings: ReadonlySet<number>): Sentence[] {
   const { report, index } = parts;
   const comments = commentsByLine(parts);
   const out: Sentence[] = [];
   for (const line of index.lines) {
-    if (blocked.has(line.index) || headings.has(line.index) || !line.text.trim()) continue;
+    if (blocked.has(line.index) || headings.has(line.index) || !NONBLANK.test(line.text)) continue;
     const section = sectionAt(report, line.start);
     if (section === 's5') continue;
     const text = maskedLine(index, line.index, comments);
@@ -135,7 +140,7 @@ function sentences(parts: Parts, blocked: ReadonlySet<number>, headings: Readonl
     for (let m = SENTENCE_ENDS.exec(text); ; m = SENTENCE_ENDS.exec(text)) {
       const i = m ? m.index : text.length;
       const piece = text.slice(from, i);
-      if (piece.trim()) out.push({ start: line.start + from, end: line.start + i, text: piece, section });
+      if (NONBLANK.test(piece)) out.push({ start: line.start + from, end: line.start + i, text: piece, section });
       from = i + 1;
       if (!m) break;
     }

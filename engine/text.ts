@@ -109,6 +109,11 @@ const WRAPPER_END = /(?:\*\*|__|<\/[a-zA-Z][\w:-]*\s*>)$/;
  * spaces between): [start, end) offsets into `text`.
  */
 export function unwrapped(text: string): [number, number] {
+  // Markup opens with `*`, `_` or `<` and closes with `*`, `_` or `>`: text that neither starts
+  // nor ends so (most lines) is not wrapped, and spares the end pattern's scan of the whole text.
+  const first = text[0];
+  const last = text[text.length - 1];
+  if (first !== '*' && first !== '_' && first !== '<' && last !== '*' && last !== '_' && last !== '>') return [0, text.length];
   let a = 0;
   let b = text.length;
   for (let guard = 0; guard < 16; guard++) {

@@ -86,16 +86,18 @@ export function readsAsSentence(text: string): boolean {
   return /[。！？；!?;]/.test(t) && !/^[(（].*[)）]$/.test(t);
 }
 
-export function isHeaderText(text: string, labels: string[]): boolean {
+/** Each binder's header labels without punctuation, worked out once per list (they are constants). */
+const STRIPPED = new WeakMap<readonly string[], string[]>();
+
+export function isHeaderText(text: string, labels: readonly string[]): boolean {
   const t = stripPunct(text);
   if (!t) return false;
   if (GENERIC_HEADER_WORDS.includes(t)) return true; // a converter's "| 项目 | 数量 |", said exactly
   if (/^(单位|表[一二三四五六七八九十\d])/.test(t)) return true;
   if (/^[(（].*[)）]$/.test(text.trim().normalize('NFKC'))) return true; // a bracketed note
-  return labels.some((l) => {
-    const lp = stripPunct(l);
-    return t.includes(lp) || lp.includes(t);
-  });
+  let stripped = STRIPPED.get(labels);
+  if (!stripped) STRIPPED.set(labels, (stripped = labels.map((l) => stripPunct(l))));
+  return stripped.some((lp) => t.includes(lp) || lp.includes(t));
 }
 
 /** Cells of rows, in document order. */

@@ -28,8 +28,20 @@ const MAY_HOLD: Record<TableId, (raw: string) => boolean> = {
 };
 const HOME: Record<TableId, SectionKey> = { T2: 's2', T3: 's3', T4: 's4' };
 
-function firstLine(idx: LineIndex, r: Region, test: (t: string) => boolean): number {
-  for (let l = r.from; l < r.to; l++) if (test(squash(idx.lines[l].text))) return l;
+/**
+ * The first line of `r` whose squashed text holds one of `words`. Squashing only removes
+ * characters, and no word holds a space: a line that holds a word as written holds it squashed,
+ * and a line without a word's first character cannot hold it squashed. Only the lines left
+ * between are squashed (a copy of each), rather than every line of the region.
+ */
+function firstLine(idx: LineIndex, r: Region, words: readonly string[]): number {
+  for (let l = r.from; l < r.to; l++) {
+    const t = idx.lines[l].text;
+    if (words.some((w) => t.includes(w))) return l;
+    if (!words.some((w) => t.includes(w[0]))) continue;
+    const squashed = squash(t);
+    if (words.some((w) => squashed.includes(w))) return l;
+  }
   return -1;
 }
 
@@ -37,7 +49,9 @@ function regionOf(idx: LineIndex, sections: Section[], id: TableId): Region | un
   const lineRegion = (s: Section): Region => ({ from: s.heading.line + 1, to: s.body.end >= idx.text.length ? idx.lines.length : idx.lineAt(s.body.end) });
   const holds = (r: Region) => {
     const raw = idx.text.slice(idx.lines[r.from]?.start ?? 0, idx.lines[r.to - 1]?.end ?? 0);
-    return MAY_HOLD[id](raw) && ANCHORS[id](squash(raw));
+    // The anchors only ask whether words are present, so holding them as written is holding them
+    // squashed: the copy is made only for a text whose anchors may be spaced apart.
+    return MAY_HOLD[id](raw) && (ANCHORS[id](raw) || ANCHORS[id](squash(raw)));
   };
   const own = sections.find((s) => s.key === HOME[id]);
   if (own) {
@@ -55,12 +69,12 @@ function regionOf(idx: LineIndex, sections: Section[], id: TableId): Region | un
 function cut(idx: LineIndex, r: Region, id: TableId): Region {
   if (id === 'T4') return r;
   if (id === 'T2') {
-    const t3 = firstLine(idx, r, (t) => t.includes('勾稽关系') || t.includes('申请人情况') || t.includes('本年新收'));
+    const t3 = firstLine(idx, r, ['勾稽关系', '申请人情况', '本年新收']);
     return t3 > r.from ? { from: r.from, to: t3 } : r;
   }
-  const fwd = firstLine(idx, r, (t) => t.includes('结转下年度'));
+  const fwd = firstLine(idx, r, ['结转下年度']);
   if (fwd < 0) return r;
-  const t4 = firstLine(idx, { from: fwd + 1, to: r.to }, (t) => t.includes('行政复议') || t.includes('行政诉讼'));
+  const t4 = firstLine(idx, { from: fwd + 1, to: r.to }, ['行政复议', '行政诉讼']);
   return t4 > 0 ? { from: r.from, to: t4 } : r;
 }
 

@@ -87,13 +87,13 @@ function candidateAt(idx: LineIndex, s: DocStructure, l: number): Candidate | un
     ordValue = ordinalValue(ord[1]);
     titleStart = contentStart + ord[0].length;
   }
+  // A plain line or list item is a candidate only with a top-level ordinal, or when its whole
+  // text is a template heading title. Asked before the title is cut out: most lines are prose.
+  if (!mark && !ord && !(TEMPLATE_TITLES.has(normTitle(content)))) return undefined;
   const rest = idx.text.slice(titleStart, contentEnd);
   const stop = rest.search(/[。：:]/);
   const titleText = (stop >= 0 ? rest.slice(0, stop) : rest).trim();
   const norm = normTitle(titleText);
-  // A plain line or list item is a candidate only with a top-level ordinal, or when its whole
-  // text is a template heading title.
-  if (!mark && !ord && !(TEMPLATE_TITLES.has(normTitle(content)))) return undefined;
   if (!norm || [...norm].length > 40) return undefined;
   if (T3_KEYWORDS.some((k) => norm.includes(k))) return undefined;
   // A sub-heading naming one of a table's groups ("### 行政复议" over a small table) is a caption.

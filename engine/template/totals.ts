@@ -76,15 +76,32 @@ export function instanceOn(decl: SumDecl, version: TemplateVersion | null, line:
   return { decl, line, target: at(decl.total), parts: parts.map(at) };
 }
 
+// Both lists below are functions of the template alone (a declaration, a version, a line key), so
+// each is built once and shared: the arithmetic rules and the prose rules ask for them per cell
+// and per sentence of every report. Callers only read them.
+const INSTANCES = new Map<SumDecl, Map<TemplateVersion | null, readonly SumInstance[]>>();
+const AT = new Map<string, readonly SumInstance[]>();
+
 /** Every instance of `decl` in a table read as `version`, in template order. */
-export function instancesOf(decl: SumDecl, version: TemplateVersion | null): SumInstance[] {
-  return linesOf(decl, version).flatMap((line) => instanceOn(decl, version, line) ?? []);
+export function instancesOf(decl: SumDecl, version: TemplateVersion | null): readonly SumInstance[] {
+  let byVersion = INSTANCES.get(decl);
+  if (!byVersion) INSTANCES.set(decl, (byVersion = new Map()));
+  let out = byVersion.get(version);
+  if (!out) byVersion.set(version, (out = linesOf(decl, version).flatMap((line) => instanceOn(decl, version, line) ?? [])));
+  return out;
 }
 
 /** The sums whose total is the cell in `row`/`col` of `table`, in the order a reader checks them. */
-export function sumsAt(table: TableId, version: TemplateVersion | null, row: string, col: string): SumInstance[] {
-  return SUMS.filter((d) => d.table === table && (d.along === 'row' ? col === d.total : row === d.total))
-    .flatMap((d) => instanceOn(d, version, d.along === 'row' ? row : col) ?? []);
+export function sumsAt(table: TableId, version: TemplateVersion | null, row: string, col: string): readonly SumInstance[] {
+  // Keys come from the template's own rows and columns (or a bound cell's), so the map stays small.
+  const key = `${table}\u0000${version}\u0000${row}\u0000${col}`;
+  let out = AT.get(key);
+  if (!out) {
+    out = SUMS.filter((d) => d.table === table && (d.along === 'row' ? col === d.total : row === d.total))
+      .flatMap((d) => instanceOn(d, version, d.along === 'row' ? row : col) ?? []);
+    AT.set(key, out);
+  }
+  return out;
 }
 
 /**

@@ -46,13 +46,15 @@ export default defineRule({
     const stacks = KINDS.map(() => [] as number[]);
     const stray: number[] = [];
     let open = false;
+    // Offsets held in the stacks and in `stray` together: a paragraph that left none (most) is
+    // flushed without looking at each stack.
+    let held = 0;
     const flush = () => {
       if (!open) return;
       open = false;
-      if (!stray.length && stacks.every((st) => !st.length)) return;
-      let n = stray.length;
-      for (const st of stacks) n += st.length;
-      const unmatched = new Float64Array(n);
+      if (held === 0) return;
+      const unmatched = new Float64Array(held);
+      held = 0;
       let k = 0;
       for (const st of [...stacks, stray]) {
         for (const o of st) unmatched[k++] = o;
@@ -73,12 +75,18 @@ export default defineRule({
         if (i === skip) continue;
         const ch = m[0];
         const [k, opens] = BRACKETS.get(ch)!;
-        if (opens) stacks[k].push(start + i);
-        else if (stacks[k].pop() === undefined) stray.push(start + i);
+        if (opens) {
+          stacks[k].push(start + i);
+          held++;
+        } else if (stacks[k].pop() !== undefined) held--;
+        else {
+          stray.push(start + i);
+          held++;
+        }
       }
     };
     for (const line of ctx.index.lines) {
-      if (blocked.has(line.index) || !line.text.trim()) {
+      if (blocked.has(line.index) || !/\S/.test(line.text)) {
         flush();
         continue;
       }

@@ -18,6 +18,9 @@ export default defineRule({
     const s6 = sectionOf(report, 's6');
     if (!s6) return;
     const body = text.slice(s6.body.start, s6.body.end);
+    // Ideographs are unchanged by NFKC and compose with nothing, and squeezing only removes
+    // spaces: words found as written are found squeezed, without normalising the whole body.
+    if (body.includes('处理费') || body.includes('收费')) return;
     const words = squeeze(body);
     if (words.includes('处理费') || words.includes('收费')) return;
     // "未收取任何费用": 收取 and 费 in one sentence.
