@@ -42,6 +42,26 @@ export async function shot(name: string): Promise<void> {
   if (png) console.log(`[e2e] screenshot: ${png}`);
 }
 
+/** Puts the cursor at `at`, in sight, with the keyboard focus in the editor (as a click there would). */
+export async function focusAt(editor: vscode.TextEditor, at: vscode.Position): Promise<void> {
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+  await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+  await sleep(500);
+}
+
+/**
+ * A popup as the user sees it: opened by keys (Playwright names, through the harness) or by a
+ * command, given `drawMs` to draw, its screenshot taken, closed with Escape.
+ */
+export async function popupShot(name: string, open: string[] | string, drawMs = 2000): Promise<void> {
+  if (typeof open === 'string') await vscode.commands.executeCommand(open);
+  else await input(`${name}-open`, { press: open });
+  await sleep(drawMs);
+  await shot(name);
+  await input(`${name}-close`, { press: ['Escape'] });
+}
+
 /**
  * Asks the harness to put `clipboard` on the browser's clipboard, to paste `paste` into the focused
  * element (a paste event with that clipboard data, as a user's Ctrl+V gives) and to press `press`

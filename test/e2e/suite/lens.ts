@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, describe, input, ours, shot, sleep, waitFor } from './harness.ts';
+import { codeOf, describe, focusAt, ours, popupShot, shot, sleep, waitFor } from './harness.ts';
 
 interface Ctx {
   repo: string;
@@ -54,15 +54,9 @@ export function lensTests(ctx: Ctx): { name: string; fn: () => Promise<void> }[]
         const related = text.indexOf('相关单元格');
         assert.ok(formula > 0, `no ✗ verdict in the hover:\n${text}`);
         assert.ok(related > formula, `the related cells come before the formula:\n${text}`);
-        editor.selection = new vscode.Selection(at, at);
-        editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-        await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-        await sleep(500);
+        await focusAt(editor, at);
         // The hover as the user calls it up from the keyboard (Ctrl+K Ctrl+I).
-        await input('hover-open', { press: ['Control+k', 'Control+i'] });
-        await sleep(2000);
-        await shot('hover-total');
-        await input('hover-close', { press: ['Escape'] });
+        await popupShot('hover-total', ['Control+k', 'Control+i']);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       },
     },

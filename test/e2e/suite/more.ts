@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import { check, displayWidth } from '../../../engine/index.ts';
 import { api, EXTENSION_ID } from './client.ts';
-import { codeOf, describe, input, ours, shot, sleep, waitFor } from './harness.ts';
+import { codeOf, describe, focusAt, ours, popupShot, shot, sleep, waitFor } from './harness.ts';
 
 interface Ctx {
   repo: string;
@@ -74,14 +74,8 @@ export function moreTests(ctx: Ctx): { name: string; fn: () => Promise<void> }[]
         // The lightbulb menu on the 总计 row, as the user sees it.
         const row = ours(uri).find((d) => codeOf(d) === 'T3-ROW-TOTAL')!;
         assert.ok(row, describe(ours(uri)));
-        editor.selection = new vscode.Selection(row.range.start, row.range.start);
-        editor.revealRange(row.range, vscode.TextEditorRevealType.InCenter);
-        await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-        await sleep(500);
-        await input('quick-fix-open', { press: ['Control+Period'] });
-        await sleep(2000);
-        await shot('quick-fix-menu');
-        await input('quick-fix-close', { press: ['Escape'] });
+        await focusAt(editor, row.range.start);
+        await popupShot('quick-fix-menu', ['Control+Period']);
 
         const all = (await actionsAt(uri, levels[0].range)).find((a) => a.title === '修复本文件中全部 STRUCT-HEADING-LEVEL 问题（4 处）');
         assert.ok(all?.edit, (await actionsAt(uri, levels[0].range)).map((a) => a.title).join(' | '));
@@ -225,10 +219,7 @@ export function moreTests(ctx: Ctx): { name: string; fn: () => Promise<void> }[]
             }
           }
         }
-        await vscode.commands.executeCommand('workbench.action.gotoSymbol');
-        await sleep(1200);
-        await shot('go-to-symbol');
-        await input('go-to-symbol-close', { press: ['Escape'] });
+        await popupShot('go-to-symbol', 'workbench.action.gotoSymbol', 1200);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       },
     },
