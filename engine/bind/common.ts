@@ -73,10 +73,6 @@ export function valuesRunTogether(values: RawCell[], expected: number): boolean 
 }
 
 /**
- * Header text (docs/spec/layouts.md §2): after deleting punctuation it is non-empty and contains a template
- * header label or is a substring of one (notes included); also unit and caption notes.
- */
-/**
  * A cell that reads as a sentence of prose (it holds 。！？； and is not a bracketed note): a line of
  * the section's text before its table ("全年未发生行政复议被纠错、行政诉讼败诉的情况。"), which no
  * header label is; the table starts after it, and the prose rules read it.
@@ -89,6 +85,10 @@ export function readsAsSentence(text: string): boolean {
 /** Each binder's header labels without punctuation, worked out once per list (they are constants). */
 const STRIPPED = new WeakMap<readonly string[], string[]>();
 
+/**
+ * Header text (docs/spec/layouts.md §2): after deleting punctuation it is non-empty and contains a template
+ * header label or is a substring of one (notes included); also unit and caption notes.
+ */
 export function isHeaderText(text: string, labels: readonly string[]): boolean {
   const t = stripPunct(text);
   if (!t) return false;

@@ -149,6 +149,14 @@ const isAsciiSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 
 type At = number | Int32Array;
 const unitAt = (at: At, i: number) => (typeof at === 'number' ? at + i : at[i]);
 
+/** `buf` (its first `length` units in use) if it has room for `units` more, else a larger copy of it. */
+function withRoom(buf: Int32Array<ArrayBuffer>, length: number, units: number): Int32Array<ArrayBuffer> {
+  if (length + units <= buf.length) return buf;
+  const grown = new Int32Array(Math.max(buf.length * 2, length + units));
+  grown.set(buf.subarray(0, length));
+  return grown;
+}
+
 /**
  * A run of text with the page offset of each unit. The reader keeps one per kind of run (the
  * current line, the current cell) and starts it again after each: its offsets are written into a
@@ -174,10 +182,7 @@ class Run {
   }
 
   private room(units: number): void {
-    if (this.length + units <= this.pos.length) return;
-    const grown = new Int32Array(Math.max(this.pos.length * 2, this.length + units));
-    grown.set(this.pos.subarray(0, this.length));
-    this.pos = grown;
+    this.pos = withRoom(this.pos, this.length, units);
   }
 
   /** Appends one character (one UTF-16 unit, or a character given whole with `at` for each unit). */
@@ -477,11 +482,7 @@ class RowText {
   /** A slot of the row: its cell, its text and the page offsets of that text. */
   put(cell: GridCell, text: string, pos: Int32Array | undefined): void {
     const units = (pos?.length ?? 0) + 1;
-    if (this.length + units > this.pos.length) {
-      const grown = new Int32Array(Math.max(this.pos.length * 2, this.length + units));
-      grown.set(this.pos.subarray(0, this.length));
-      this.pos = grown;
-    }
+    this.pos = withRoom(this.pos, this.length, units);
     if (this.slots.length) {
       this.parts.push('\t');
       // The TAB is where the next slot's text is (or, before an empty slot, where the last text was).
