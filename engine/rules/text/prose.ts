@@ -160,15 +160,19 @@ export function resolve(hits: Hit[]): Hit[] {
   return taken.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The gated sentences of a check, found once: seven rules walk them (a 1 MB report has ~10,000 sentences). */
 const GATED = new WeakMap<Ctx['prose'], readonly Sentence[]>();
+
+/** The gated sentences of a check, found once: ten TEXT-* rules walk them (a 1 MB report has ~10,000 sentences). */
+export function gatedSentences(ctx: Ctx): readonly Sentence[] {
+  let list = GATED.get(ctx.prose);
+  if (!list) GATED.set(ctx.prose, (list = sentences(ctx).filter(gated)));
+  return list;
+}
 
 /** Hits of a rule over the gated sentences, resolved per sentence. */
 export function gatedHits(ctx: Ctx, match: (s: Sentence) => Hit[]): { sentence: Sentence; hit: Hit }[] {
-  let list = GATED.get(ctx.prose);
-  if (!list) GATED.set(ctx.prose, (list = sentences(ctx).filter(gated)));
   const out: { sentence: Sentence; hit: Hit }[] = [];
-  for (const s of list) {
+  for (const s of gatedSentences(ctx)) {
     const hits = match(s);
     // Nearly every sentence matches nothing: resolve() would copy and sort an empty list.
     if (!hits.length) continue;

@@ -5,7 +5,7 @@ import { cellId, type Report, type T3Row } from '../../model.ts';
 import { TEMPLATES } from '../../template/index.ts';
 import { defineRule } from '../api.ts';
 import { cellDisplay, groupDisplay, rowDisplay } from '../helpers.ts';
-import { clauses, gated, matchAll, N, quantity, relatedCell, sentences, type Hit, type Sentence } from './prose.ts';
+import { clauses, gatedSentences, matchAll, N, quantity, relatedCell, type Hit, type Sentence } from './prose.ts';
 import { matchAllDone } from './text-all-done.ts';
 import { matchApplicant } from './text-applicant.ts';
 import { matchCarry } from './text-carry.ts';
@@ -102,8 +102,7 @@ export default defineRule({
   check(ctx) {
     const t3 = ctx.report.tables.T3;
     if (!t3.version) return;
-    for (const s of sentences(ctx)) {
-      if (!gated(s)) continue;
+    for (const s of gatedSentences(ctx)) {
       for (const hit of matchResults(s)) {
         const rows = rowsOf(ctx.report, hit);
         const q = quantity(ctx.report, rows.map((r) => cellId('T3', r, 'tot')));

@@ -3,7 +3,7 @@
 // the carry-over. No table is needed: the sentence contradicts itself, whatever the tables say.
 import { defineRule } from '../api.ts';
 import { cellOf, isNum, round } from '../helpers.ts';
-import { APP_UNIT, gated, matchAll, N, resolve, sentences, type Hit, type Sentence } from './prose.ts';
+import { APP_UNIT, gatedSentences, matchAll, N, resolve, type Hit, type Sentence } from './prose.ts';
 import { matchCarry } from './text-carry.ts';
 import { matchFwd } from './text-fwd.ts';
 import { matchNew } from './text-new.ts';
@@ -70,8 +70,8 @@ export default defineRule({
     // applications alone, and 受理 + 上年结转 is what was handled.
     const tableCarry = cellOf(ctx.report, 't3.carry.tot');
     const unsaid = isNum(tableCarry) && tableCarry.value > 0 ? tableCarry.value : undefined;
-    for (const s of sentences(ctx)) {
-      if (!gated(s) || !(s.text.includes('申请') || s.section === 's3')) continue;
+    for (const s of gatedSentences(ctx)) {
+      if (!(s.text.includes('申请') || s.section === 's3')) continue;
       const st = matchBalance(s);
       if (!st) continue;
       const r = st.received!.num!.value;

@@ -33,6 +33,10 @@ const EARLIER_PLAN = /计划|拟于|预计|力争/;
  * a kept paragraph compares its own year with the one before, "2022年，…同比增长5%".) */
 const COMPARISON = /相比|相较|对比|比较/;
 
+/** A short line without a comma or a sentence's end: a sub-heading the model does not count as a
+ * heading ("（二）依申请公开", "（二）2022年依申请公开"). */
+const readsAsSubHeading = (line: string): boolean => line.trim().length <= 30 && !/[，,。；;]/.test(line);
+
 /** Whether the sentence is the first of its paragraph: at its line's start, after a blank line,
  * a heading, a table, a sub-heading or a line that ends a sentence (a wrapped line of prose
  * continues one). */
@@ -44,7 +48,7 @@ function opensParagraph(s: Sentence, index: LineIndex, text: string, headings: R
   const prev = index.lines[l].text.trim();
   // After a blank line, a sentence's end, or a sub-heading the model does not count as a heading
   // ("（二）依申请公开": short, no punctuation); a wrapped line of prose is none of these.
-  return !prev || /[。！？；：:!?;]$|^<[^>]*>$/.test(prev) || (prev.length <= 30 && !/[，,。；;]/.test(prev));
+  return !prev || /[。！？；：:!?;]$|^<[^>]*>$/.test(prev) || readsAsSubHeading(prev);
 }
 
 const SAME_YEAR = new Map<number, RegExp>();
@@ -82,7 +86,7 @@ export default defineRule({
       const line = index.lines[index.lineAt(s.start)];
       const rest = text.slice(s.start, line.end);
       // A sub-heading the model does not count as a heading ("（二）2022年依申请公开").
-      if (rest.trim().length <= 30 && !/[，,。；;]/.test(rest)) continue;
+      if (readsAsSubHeading(rest)) continue;
       if ((found > year ? PLAN : EARLIER_PLAN).test(rest) || COMPARISON.test(rest)) continue;
       // A paragraph naming the report's own year beside the other compares the two (a date in the
       // report's year, "截至2021年12月31日", compares nothing).
