@@ -18,7 +18,7 @@ import { checkAsync } from '../engine/index.ts';
 import { pdfjs } from '../engine/source/pdf.ts';
 import { inflatingPdf } from '../test/helpers/pdfs.ts';
 // @ts-expect-error plain ESM module without types
-import { machine, writeSection } from './results.mjs';
+import { machine, timeVCpuMs, writeSection } from './results.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'out', 'cli.cjs');
@@ -91,8 +91,7 @@ function cli(files: string[], jobs = 1): { ms: number; cpu: number; rss: string;
   const r = timeBin ? spawnSync(timeBin, ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')?.[1];
-  const seconds = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr ?? '')?.[1] ?? Number.NaN);
-  const cpu = (seconds('User') + seconds('System')) * 1000;
+  const cpu = timeVCpuMs(r.stderr);
   let summary = `exit ${r.status}`;
   try {
     const json = JSON.parse(r.stdout);

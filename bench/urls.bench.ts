@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error plain ESM module without types
-import { machine, writeSection } from './results.mjs';
+import { machine, timeVCpuMs, writeSection } from './results.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'out', 'cli.cjs');
@@ -66,8 +66,7 @@ function run(): Promise<{ ms: number; cpu: number; code: number | null; reports:
       } catch {
         reports = -1;
       }
-      const seconds = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1] ?? Number.NaN);
-      resolveRun({ ms: performance.now() - t0, cpu: (seconds('User') + seconds('System')) * 1000, code, reports });
+      resolveRun({ ms: performance.now() - t0, cpu: timeVCpuMs(err), code, reports });
     });
   });
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 // @ts-expect-error plain ESM module without types
 import { ANCHOR, patchPdfjsWorker } from '../../scripts/pdfjs-text-only.mjs';
-import { pdfFile } from '../helpers/pdfs.ts';
+import { helveticaPdf } from '../helpers/pdfs.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const HELPER = new URL('../helpers/pdf-pages.ts', import.meta.url).pathname;
@@ -21,15 +21,7 @@ const WORKER = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/p
 /** Every PDF among the fixtures, and one whose fonts are not embedded (the standard 14's Helvetica). */
 function inputs(dir: string): string[] {
   const files = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(FIXTURES, f));
-  const content = 'BT /F1 10 Tf 72 760 Td (Helvetica, not embedded: 2024 12 34) Tj ET';
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  ];
-  writeFileSync(join(dir, 'helvetica.pdf'), pdfFile(objs));
+  writeFileSync(join(dir, 'helvetica.pdf'), helveticaPdf(Buffer.from('BT /F1 10 Tf 72 760 Td (Helvetica, not embedded: 2024 12 34) Tj ET', 'latin1')));
   return [...files, join(dir, 'helvetica.pdf')];
 }
 

@@ -4,17 +4,17 @@
 // a failure names the case that repeats it. CI checks a seeded sample (CONSISTENT_RUNS, default
 // 1,000, from FUZZ_SEED); `npm run fuzz` checks 10,000.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { check } from '../../engine/index.ts';
 import { random } from '../helpers/random.ts';
+import { SEED_DIR, seedNames } from '../helpers/seeds.ts';
 import { ARITHMETIC, chinese, consistent, generate, PROSE_VS_TABLE, seedInfo, type Skew } from './consistent.ts';
 import { parseNumber } from '../../engine/rules/text/prose.ts';
 
 const RUNS = Number(process.env.CONSISTENT_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261208);
-const DIR = new URL('../fixtures/seeds/', import.meta.url).pathname;
-const SEEDS = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => seedInfo(f, readFileSync(DIR + f, 'utf8')));
+const SEEDS = seedNames().map((f) => seedInfo(f, readFileSync(SEED_DIR + f, 'utf8')));
 
 /** The forbidden findings; a table that is not bound is one too (its arithmetic would go unchecked). */
 function forbidden(text: string, name: string): string[] {

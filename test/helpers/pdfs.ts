@@ -18,6 +18,20 @@ export function pdfFile(objects: (string | Buffer)[]): Buffer {
 }
 
 /**
+ * A one-page PDF whose content stream (object 4) is `content`, its stream dictionary `/Length` and
+ * then `dict` (a `/Filter`, say), with Helvetica — one of the standard 14, not embedded — as /F1.
+ */
+export function helveticaPdf(content: Buffer, dict = ''): Buffer {
+  return pdfFile([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    Buffer.concat([Buffer.from(`<< /Length ${content.length}${dict} >>\nstream\n`), content, Buffer.from('\nendstream')]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ]);
+}
+
+/**
  * A one-page PDF whose content stream is `decoded` bytes of text operators (Helvetica, one piece of
  * text a line, about 60 bytes each), FlateDecode'd: a file of a few hundred KB that inflates to many
  * MB — under any file-size cap, and a million pieces of text on one page at 60 MB.
@@ -27,15 +41,7 @@ export function inflatingPdf(decoded: number): Buffer {
   const n = Math.ceil(decoded / line.length);
   const raw = Buffer.alloc(n * line.length);
   for (let i = 0; i < n; i++) line.copy(raw, i * line.length);
-  const z = deflateSync(raw, { level: 9 });
-  const objects: (string | Buffer)[] = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Count 1 /Kids [3 0 R] >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    Buffer.concat([Buffer.from(`<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`), z, Buffer.from('\nendstream')]),
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  ];
-  return pdfFile(objects);
+  return helveticaPdf(deflateSync(raw, { level: 9 }), ' /Filter /FlateDecode');
 }
 
 /**

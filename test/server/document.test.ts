@@ -7,16 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { PieceDocuments, PieceTextDocument } from '../../server/document.ts';
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.ts';
 
 const ALPHABET = ['a', '年', '\n', '\r', '\r\n', '　', '1', '\t', '😀'];
 
@@ -41,7 +32,7 @@ function same(piece: TextDocument, model: TextDocument, what: string, rand: () =
 
 test('random change sequences: the same document as TextDocument after every change', () => {
   for (let seed = 1; seed <= 150; seed++) {
-    const rand = rng(seed);
+    const rand = random(seed);
     const word = () => Array.from({ length: Math.floor(rand() * 6) }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
     const initial = Array.from({ length: Math.floor(rand() * 12) }, word).join('');
     let model = TextDocument.create('file:///m.txt', 'plaintext', 1, initial);

@@ -3,17 +3,17 @@
 // inside it, and the boundary follows workspace/didChangeWorkspaceFolders.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { WorkspaceFolders } from '../../server/folders.ts';
 import { isRepositoryRoot } from '../../host/config.ts';
-import { ensureBuilt, ROOT, TestClient } from './lsp.ts';
+import { seed } from '../rules/harness.ts';
+import { ensureBuilt, TestClient } from './lsp.ts';
 
-const SEEDS = join(ROOT, 'test/fixtures/seeds');
-const SEED_002 = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('002_') && f.endsWith('.txt'))!), 'utf8');
+const SEED_002 = seed(2).text;
 const RULE = 'T3-BALANCE';
 
 describe('WorkspaceFolders', () => {

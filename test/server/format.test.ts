@@ -4,19 +4,18 @@
 // three slots: as TAB rows the covered slot must not be written (an empty slot between two values
 // reads as a third, missing value, and the row is then not read at all).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { applyEdits, check } from '../../engine/index.ts';
 import { formatTable } from '../../server/format.ts';
+import { SEED_DIR, seedNames } from '../helpers/seeds.ts';
 
-const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
-const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const seeds = seedNames();
 
 test('every table of every seed: formatted, already canonical, or refused for its own text, never for a reading the rewrite changed', () => {
   let edits = 0;
   for (const name of seeds) {
-    const text = readFileSync(join(SEEDS, name), 'utf8');
+    const text = readFileSync(SEED_DIR + name, 'utf8');
     for (const [fileName, languageId] of [[name, 'plaintext'], [name.replace(/\.txt$/, '.md'), 'markdown']] as const) {
       const options = { fileName, languageId };
       const result = check(text, options);
@@ -35,7 +34,7 @@ test('every table of every seed: formatted, already canonical, or refused for it
 
 test('seed 002 (2019): its 表二 is rewritten as TAB rows, the two-value rows with two values', () => {
   const name = seeds.find((f) => f.startsWith('002_'))!;
-  const text = readFileSync(join(SEEDS, name), 'utf8');
+  const text = readFileSync(SEED_DIR + name, 'utf8');
   const options = { fileName: name };
   const f = formatTable(check(text, options), text, 'plaintext', 'T2', options);
   assert.ok(f.edit, f.refused);
